@@ -1,0 +1,36 @@
+# `make run` and `make test` set up .venv on first use (and again whenever pyproject.toml changes).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup run test lint build-seeds bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/streamlit run dashboard.py
+
+test: $(STAMP)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+build-seeds: $(STAMP)
+	$(BIN)/python -m data_pipeline build --docs seeds --out build/seeds
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_dashboard.py
+
+clean:
+	rm -rf $(VENV) build .pytest_cache

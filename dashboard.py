@@ -1,0 +1,35 @@
+"""Entrypoint: page config, the cached build, the shared sidebar filters, then the chosen page."""
+
+import streamlit as st
+
+from dashboard_app import loader
+from dashboard_app.filters import apply_filters, filter_options
+from dashboard_app.render import DashboardView, set_view
+from dashboard_app.summaries import data_as_of_line
+from dashboard_app.widgets import draw_sidebar_filters
+
+st.set_page_config(page_title="Support to Ukraine: pledges", page_icon=":material/bar_chart:", layout="wide")
+
+# st.navigation turns off auto-discovery of pages/, so every page is listed here.
+page = st.navigation(
+    [
+        st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+        st.Page("pages/by_year.py", title="By year", icon=":material/calendar_month:"),
+        st.Page("pages/by_category.py", title="By category", icon=":material/category:"),
+        st.Page("pages/by_source.py", title="By source", icon=":material/newspaper:"),
+        st.Page("pages/explorer.py", title="Pledge explorer", icon=":material/table_view:"),
+        st.Page("pages/documents.py", title="Documents", icon=":material/description:"),
+        st.Page("pages/agreements.py", title="Agreements", icon=":material/handshake:"),
+    ]
+)
+
+try:
+    tables = loader.load_tables()
+except Exception as error:  # noqa: BLE001 - any build failure must reach the user, not a stack trace
+    st.error(f"The documents could not be read into tables: {error}")
+    st.stop()
+
+selection = draw_sidebar_filters(filter_options(tables))
+st.sidebar.caption(data_as_of_line(tables))
+set_view(DashboardView(all_tables=tables, tables=apply_filters(tables, selection), selection=selection))
+page.run()

@@ -1,0 +1,1 @@
+"""The dashboard's logic: loading, filtering, chart building, exports. Pages in `pages/` only render it."""

@@ -1,0 +1,731 @@
+"""Pure chart builders: filtered tables + selection -> a Chart (plotly figure plus the exact numbers behind it).
+
+Rules every builder keeps (see docs in PLEDGES.md): money totals add `package` pledges only (earmarked
+`part`s break a package down and are never added to it); pledged and delivered are never added together;
+running totals are snapshots and are never summed with anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard_app import style
+from dashboard_app.filters import Selection, describe_selection, split_list
+from data_pipeline.tables import CATEGORIES, Tables
+
+SPREAD_NOTE = "multi-year pledges spread evenly over the years they cover"
+ANNOUNCED_NOTE = "full amount counted in the year first announced (as the Kiel tracker counts)"
+MONEY_NOTE = "EUR at annual average rates of the publication year"
+
+YEAR_VIEWS = {
+    "covered": "By covered year (spread evenly)",
+    "announced": "By announcement year",
+    "timeline": "Timeline of each pledge",
+}
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A figure ready for the page, the table of numbers it draws, and what to say when there is nothing."""
+
+    title: str
+    figure: go.Figure | None
+    data: pd.DataFrame
+    empty_message: str = "No data matches the current filters. Widen the filters or press 'Reset filters'."
+
+    @property
+    def is_empty(self) -> bool:
+        return self.figure is None
+
+
+# --- shared helpers -----------------------------------------------------------------------------------
+
+
+def latest_document_date(tables: Tables) -> str | None:
+    """The newest publication date among readable documents (ISO strings sort by date, partial ones too)."""
+    dates = tables.documents.loc[tables.documents["status"] == "ok", "published"].dropna()
+    dates = dates[dates.astype(str).str.len() > 0]
+    return str(dates.max()) if len(dates) else None
+
+
+def source_note(tables: Tables, doc_ids: set[str] | list[str]) -> str:
+    """'Source: N documents from <publishers>; data as of <date>' for the documents behind a chart."""
+    documents = tables.documents[tables.documents["doc_id"].isin(set(doc_ids))]
+    publishers = sorted({publisher for publisher in documents["publisher"] if publisher})
+    if len(publishers) > 4:
+        named = ", ".join(publishers[:4]) + f" and {len(publishers) - 4} more"
+    else:
+        named = ", ".join(publishers) or "unknown publishers"
+    count = len(documents)
+    as_of = latest_document_date(tables) or "unknown date"
+    noun = "document" if count == 1 else "documents"
+    return f"Source: {count} {noun} from {named}; data as of {as_of}."
+
+
+def _sources_of(frame: pd.DataFrame) -> set[str]:
+    return {doc for joined in frame["sources"] for doc in split_list(joined)} if len(frame) else set()
+
+
+def _subtitle(*parts: str) -> str:
+    return " · ".join(part for part in parts if part)
+
+
+def _category_sorted(categories) -> list[str]:
+    return sorted(
+        set(categories), key=lambda category: CATEGORIES.index(category) if category in CATEGORIES else 99
+    )
+
+
+def to_date(value: object) -> pd.Timestamp | None:
+    """A publication date as a timestamp; 'YYYY-MM' and 'YYYY' fall on the first day of the period."""
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)) or not str(value):
+        return None
+    text = str(value)
+    padded = {4: f"{text}-01-01", 7: f"{text}-01"}.get(len(text), text)
+    parsed = pd.to_datetime(padded, errors="coerce")
+    return None if pd.isna(parsed) else parsed
+
+
+def money_packages(pledges: pd.DataFrame, status: str) -> pd.DataFrame:
+    """Money pledges that count towards totals: packages only, one status."""
+    keep = (pledges["kind"] == "money") & (pledges["scope"] == "package") & (pledges["status"] == status)
+    return pledges[keep & pledges["amount_eur"].notna()]
+
+
+def _add_stack_totals(figure: go.Figure, totals: pd.Series, formatter) -> None:
+    """Write the total above each stacked bar, so a reader need not add segments by eye."""
+    for x_value, total in totals.items():
+        figure.add_annotation(
+            x=x_value, y=total, text=formatter(total), showarrow=False, yanchor="bottom", font={"size": 13}
+        )
+
+
+def _status_label(status: str) -> str:
+    return {"pledged": "Pledged", "delivered": "Delivered"}.get(status, status.capitalize())
+
+
+# --- money by year ------------------------------------------------------------------------------------
+
+
+def money_by_year_table(tables: Tables, view: str = "covered", status: str = "pledged") -> pd.DataFrame:
+    """€ per year and category. `covered` uses pledge_years (spread); `announced` puts all in announced_year."""
+    packages = money_packages(tables.pledges, status)
+    if view == "covered":
+        years = tables.pledge_years.merge(
+            packages[["pledge_id", "category", "sources"]],
+            on="pledge_id",
+            how="inner",
+            validate="many_to_one",
+        )
+        years = years[years["amount_eur"].notna()]
+        rows = years[["year", "category", "amount_eur", "pledge_id"]]
+    elif view == "announced":
+        dated = packages[packages["announced_year"].notna()]
+        rows = dated.rename(columns={"announced_year": "year"})[
+            ["year", "category", "amount_eur", "pledge_id"]
+        ]
+    else:
+        raise ValueError(f"unknown year view {view!r}")
+    if rows.empty:
+        return pd.DataFrame(columns=["year", "category", "amount_eur", "n_pledges", "amount"])
+    table = (
+        rows.groupby(["year", "category"], as_index=False)
+        .agg(amount_eur=("amount_eur", "sum"), n_pledges=("pledge_id", "nunique"))
+        .astype({"year": int})
+    )
+    table["amount"] = table["amount_eur"].map(style.format_eur)
+    return table.sort_values(["year", "category"], key=_category_key).reset_index(drop=True)
+
+
+def _category_key(column: pd.Series) -> pd.Series:
+    if column.name == "category":
+        return column.map(lambda category: CATEGORIES.index(category) if category in CATEGORIES else 99)
+    return column
+
+
+def money_by_year(
+    tables: Tables, selection: Selection, view: str = "covered", status: str = "pledged"
+) -> Chart:
+    """Stacked bars: € per year, one colour per category."""
+    title = f"{_status_label(status)} support to Ukraine by year and category"
+    table = money_by_year_table(tables, view, status)
+    if table.empty:
+        return Chart(title, None, table, f"No {status} money packages match the current filters.")
+    figure = go.Figure()
+    for category in _category_sorted(table["category"]):
+        rows = table[table["category"] == category]
+        figure.add_bar(
+            x=rows["year"].tolist(),
+            y=rows["amount_eur"].tolist(),
+            name=category,
+            marker_color=style.CATEGORY_COLOURS.get(category, style.OKABE_ITO["grey"]),
+            customdata=rows["amount"].tolist(),
+            hovertemplate="%{x} · " + category + ": %{customdata}<extra></extra>",
+        )
+    totals = table.groupby("year")["amount_eur"].sum()
+    _add_stack_totals(figure, totals, style.format_eur)
+    figure.update_layout(
+        barmode="stack", yaxis=style.euro_axis(totals.max()), xaxis={"dtick": 1, "type": "linear"}
+    )
+    figure.update_yaxes(title_text="€ (EUR)")
+    figure.update_xaxes(title_text="Year covered" if view == "covered" else "Year announced")
+    rule = SPREAD_NOTE if view == "covered" else ANNOUNCED_NOTE
+    subtitle = _subtitle(
+        f"{_status_label(status)} money, € · packages only (earmarked parts not added)",
+        rule,
+        describe_selection(selection),
+    )
+    packages = money_packages(tables.pledges, status)
+    if view == "covered":
+        drawn = packages[packages["pledge_id"].isin(tables.pledge_years["pledge_id"])]
+    else:
+        drawn = packages[packages["announced_year"].notna()]
+    note = source_note(tables, _sources_of(drawn))
+    return Chart(title, style.style_figure(figure, title, subtitle, note), table)
+
+
+# --- equipment ----------------------------------------------------------------------------------------
+
+
+def equipment_by_year_table(tables: Tables, view: str = "covered") -> pd.DataFrame:
+    """Items per year (counts, never money): spread like money under `covered`, whole in announced_year else."""
+    equipment = tables.pledges[
+        (tables.pledges["kind"] == "equipment") & (tables.pledges["scope"] == "package")
+    ]
+    if view == "covered":
+        rows = tables.pledge_years.merge(
+            equipment[["pledge_id", "item", "category", "status"]], on="pledge_id", how="inner"
+        )[["year", "item", "category", "status", "quantity", "pledge_id"]]
+    else:
+        rows = equipment.rename(columns={"announced_year": "year"})[
+            ["year", "item", "category", "status", "quantity", "pledge_id"]
+        ]
+    rows = rows[rows["year"].notna() & rows["quantity"].notna()]
+    if rows.empty:
+        return pd.DataFrame(columns=["year", "item", "category", "status", "quantity", "n_pledges"])
+    table = rows.groupby(["year", "item", "category", "status"], as_index=False).agg(
+        quantity=("quantity", "sum"), n_pledges=("pledge_id", "nunique")
+    )
+    table["year"] = table["year"].astype(int)
+    table["quantity"] = table["quantity"].astype(float)
+    return table.sort_values(["year", "item"]).reset_index(drop=True)
+
+
+def equipment_by_year(tables: Tables, selection: Selection, view: str = "covered") -> Chart:
+    """Grouped bars: number of items per year, labelled with the item; colour is the item's category."""
+    title = "Equipment pledged to Ukraine by year (number of items)"
+    table = equipment_by_year_table(tables, view)
+    if table.empty:
+        return Chart(title, None, table, "No equipment pledges match the current filters.")
+    figure = go.Figure()
+    for (item, status), rows in table.groupby(["item", "status"], sort=True):
+        category = rows["category"].iloc[0]
+        labels = [f"{style.format_count(quantity)} {item}" for quantity in rows["quantity"]]
+        figure.add_bar(
+            x=rows["year"].tolist(),
+            y=rows["quantity"].tolist(),
+            name=f"{item} ({status})",
+            text=labels,
+            textposition="outside",
+            marker_color=style.CATEGORY_COLOURS.get(category, style.OKABE_ITO["grey"]),
+            marker_pattern_shape=style.STATUS_PATTERNS.get(status, ""),
+            hovertemplate="%{x}: %{text}<extra></extra>",
+        )
+    figure.update_layout(barmode="group", xaxis={"dtick": 1, "type": "linear"})
+    figure.update_yaxes(title_text="Number of items", rangemode="tozero")
+    rule = SPREAD_NOTE if view == "covered" else ANNOUNCED_NOTE
+    subtitle = _subtitle(
+        "Items (count), packages, pledged and delivered", rule, describe_selection(selection)
+    )
+    equipment = tables.pledges[tables.pledges["kind"] == "equipment"]
+    note = source_note(tables, _sources_of(equipment))
+    return Chart(title, style.style_figure(figure, title, subtitle, note), table)
+
+
+# --- timeline of pledges ------------------------------------------------------------------------------
+
+
+def pledge_label(row: pd.Series) -> str:
+    """'Netherlands €4.0bn military/general' or 'Netherlands 24 F-16' — how a pledge is named on charts."""
+    if row["kind"] == "money":
+        what = style.format_eur(row["amount_eur"]) if pd.notna(row["amount_eur"]) else "amount n/a"
+    else:
+        quantity = row["quantity"]
+        what = f"{style.format_count(quantity) if pd.notna(quantity) else '?'} {row['item']}"
+    part = " (part)" if row["scope"] == "part" else ""
+    return f"{row['donor']} {what} {row['category']}/{row['subcategory']}{part} [{row['pledge_id']}]"
+
+
+def pledge_timeline_table(tables: Tables) -> pd.DataFrame:
+    """Each pledge with known years, from first to last year covered."""
+    pledges = tables.pledges[tables.pledges["year_start"].notna() | tables.pledges["year_end"].notna()]
+    if pledges.empty:
+        return pd.DataFrame(columns=["pledge_id", "label", "category", "status", "year_start", "year_end"])
+    table = pd.DataFrame(
+        {
+            "pledge_id": pledges["pledge_id"],
+            "label": pledges.apply(pledge_label, axis=1),
+            "category": pledges["category"],
+            "status": pledges["status"],
+            "year_start": pledges["year_start"].fillna(pledges["year_end"]).astype(int),
+            "year_end": pledges["year_end"].fillna(pledges["year_start"]).astype(int),
+        }
+    )
+    return table.sort_values(["year_start", "year_end", "pledge_id"]).reset_index(drop=True)
+
+
+def pledge_timeline(tables: Tables, selection: Selection) -> Chart:
+    """Horizontal bars from each pledge's first to last covered year (inclusive), coloured by category."""
+    title = "Years covered by each pledge to Ukraine"
+    table = pledge_timeline_table(tables)
+    if table.empty:
+        return Chart(title, None, table, "No pledges with known years match the current filters.")
+    figure = go.Figure()
+    for category in _category_sorted(table["category"]):
+        rows = table[table["category"] == category]
+        figure.add_bar(
+            y=[style.plain_text(label) for label in rows["label"]],
+            x=(rows["year_end"] - rows["year_start"] + 1).tolist(),
+            base=rows["year_start"].tolist(),
+            orientation="h",
+            name=category,
+            marker_color=style.CATEGORY_COLOURS.get(category, style.OKABE_ITO["grey"]),
+            marker_pattern_shape=[style.STATUS_PATTERNS.get(status, "") for status in rows["status"]],
+            customdata=list(zip(rows["year_start"].tolist(), rows["year_end"].tolist(), strict=True)),
+            hovertemplate="%{y}<br>%{customdata[0]}–%{customdata[1]}<extra></extra>",
+        )
+    figure.update_layout(barmode="overlay", xaxis={"dtick": 1, "type": "linear"})
+    figure.update_yaxes(autorange="reversed", title_text="")
+    figure.update_xaxes(title_text="Years covered (a bar spans each whole year)")
+    subtitle = _subtitle("Pledges (money and equipment); hatched = delivered", describe_selection(selection))
+    note = source_note(
+        tables, _sources_of(tables.pledges[tables.pledges["pledge_id"].isin(table["pledge_id"])])
+    )
+    figure.update_layout(height=max(style.CHART_HEIGHT, 240 + 28 * len(table)))
+    return Chart(title, style.style_figure(figure, title, subtitle, note), table)
+
+
+# --- running totals -----------------------------------------------------------------------------------
+
+
+def running_totals_table(tables: Tables) -> pd.DataFrame:
+    """Reported cumulative figures in date order (snapshots: never summed)."""
+    running = tables.running_totals[tables.running_totals["amount_eur"].notna()]
+    columns = ["donor", "category", "status", "as_of", "amount_eur", "amount", "qualifier", "sources"]
+    if running.empty:
+        return pd.DataFrame(columns=columns)
+    table = running.assign(amount=running["amount_eur"].map(style.format_eur))[columns]
+    return table.sort_values(["donor", "category", "status", "as_of"]).reset_index(drop=True)
+
+
+def running_totals_over_time(tables: Tables, selection: Selection) -> Chart:
+    """Lines of 'delivered to date' (or pledged to date) as each source reported it, per donor and category."""
+    title = "Support to Ukraine reported to date (cumulative, as reported)"
+    table = running_totals_table(tables)
+    dated = table.assign(date=table["as_of"].map(to_date)) if len(table) else table
+    if len(dated):
+        dated = dated[dated["date"].notna()]
+    if table.empty or dated.empty:
+        return Chart(title, None, table, "No reported running totals with a date match the current filters.")
+    figure = go.Figure()
+    for (donor, category, status), rows in dated.groupby(["donor", "category", "status"], sort=True):
+        figure.add_scatter(
+            x=rows["date"].tolist(),
+            y=rows["amount_eur"].tolist(),
+            mode="lines+markers+text",
+            name=f"{donor}, {category}, {status} to date",
+            text=rows["amount"].tolist(),
+            textposition="top center",
+            line={"color": style.CATEGORY_COLOURS.get(category, style.OKABE_ITO["grey"]), "width": 3},
+            marker={"size": 10, "symbol": "circle" if status == "delivered" else "diamond"},
+            hovertemplate="%{x|%Y-%m-%d}: %{text}<extra></extra>",
+        )
+    figure.update_layout(yaxis=style.euro_axis(dated["amount_eur"].max()))
+    figure.update_yaxes(title_text="€ (EUR), cumulative")
+    figure.update_xaxes(title_text="Date reported (as of)", type="date")
+    subtitle = _subtitle(
+        "Cumulative € as reported by each source · snapshots, not added to pledges or to each other",
+        describe_selection(selection),
+    )
+    note = source_note(tables, _sources_of(tables.running_totals))
+    return Chart(title, style.style_figure(figure, title, subtitle, note), table)
+
+
+# --- by category --------------------------------------------------------------------------------------
+
+
+def money_by_category_table(tables: Tables) -> pd.DataFrame:
+    """€ per category and status (packages only); pledged and delivered kept as separate rows."""
+    pledges = tables.pledges
+    money = pledges[
+        (pledges["kind"] == "money") & (pledges["scope"] == "package") & pledges["amount_eur"].notna()
+    ]
+    if money.empty:
+        return pd.DataFrame(columns=["category", "status", "amount_eur", "n_pledges", "amount"])
+    table = money.groupby(["category", "status"], as_index=False).agg(
+        amount_eur=("amount_eur", "sum"), n_pledges=("pledge_id", "nunique")
+    )
+    table["amount"] = table["amount_eur"].map(style.format_eur)
+    return table.sort_values(["category", "status"], key=_category_key).reset_index(drop=True)
+
+
+def money_by_category(tables: Tables, selection: Selection) -> Chart:
+    """Bars per category, pledged and delivered side by side (never stacked, never added)."""
+    title = "Support to Ukraine by category: pledged and delivered side by side"
+    table = money_by_category_table(tables)
+    if table.empty:
+        return Chart(title, None, table, "No money packages match the current filters.")
+    figure = go.Figure()
+    for status in ["pledged", "delivered"]:
+        rows = table[table["status"] == status]
+        if rows.empty:
+            continue
+        figure.add_bar(
+            x=rows["category"].tolist(),
+            y=rows["amount_eur"].tolist(),
+            name=_status_label(status) + (" (hatched)" if status == "delivered" else ""),
+            offsetgroup=status,
+            marker_color=[
+                style.CATEGORY_COLOURS.get(category, style.OKABE_ITO["grey"]) for category in rows["category"]
+            ],
+            marker_pattern_shape=style.STATUS_PATTERNS[status],
+            marker_line={"color": "#333333", "width": 1},
+            text=rows["amount"].tolist(),
+            textposition="outside",
+            hovertemplate="%{x} · " + status + ": %{text}<extra></extra>",
+        )
+    figure.update_layout(barmode="group", yaxis=style.euro_axis(table["amount_eur"].max()))
+    figure.update_xaxes(
+        categoryorder="array", categoryarray=_category_sorted(table["category"]), title_text=""
+    )
+    figure.update_yaxes(title_text="€ (EUR)")
+    subtitle = _subtitle(
+        "Money, € · packages only · pledged and delivered are separate bars, not added",
+        describe_selection(selection),
+    )
+    money = tables.pledges[(tables.pledges["kind"] == "money") & (tables.pledges["scope"] == "package")]
+    note = source_note(tables, _sources_of(money))
+    return Chart(title, style.style_figure(figure, title, subtitle, note), table)
+
+
+def subcategory_amounts(pledges: pd.DataFrame) -> pd.DataFrame:
+    """Each money pledge's own € for a subcategory breakdown: a part counts under its own subcategory and is
+    taken off its package (when that package is in the frame), so nothing is counted twice."""
+    money = pledges[(pledges["kind"] == "money") & pledges["amount_eur"].notna()]
+    present = set(money["pledge_id"])
+    parts = money[(money["scope"] == "part") & money["part_of"].isin(present)]
+    taken_off = parts.groupby("part_of")["amount_eur"].sum()
+    own = money["amount_eur"] - money["pledge_id"].map(taken_off).fillna(0.0)
+    # A part whose package is filtered out still shows under its subcategory: it is the only place it appears.
+    return money.assign(own_amount_eur=own.clip(lower=0.0))
+
+
+def money_by_subcategory_table(tables: Tables, status: str = "pledged") -> pd.DataFrame:
+    """€ per category and subcategory for one status, with earmarked parts under their own subcategory."""
+    pledges = tables.pledges[tables.pledges["status"] == status]
+    amounts = subcategory_amounts(pledges)
+    amounts = amounts[amounts["own_amount_eur"] > 0]
+    if amounts.empty:
+        return pd.DataFrame(columns=["category", "subcategory", "amount_eur", "n_pledges", "amount"])
+    table = amounts.groupby(["category", "subcategory"], as_index=False).agg(
+        amount_eur=("own_amount_eur", "sum"), n_pledges=("pledge_id", "nunique")
+    )
+    table["amount"] = table["amount_eur"].map(style.format_eur)
+    return table.sort_values(["category", "amount_eur"], key=_category_key).reset_index(drop=True)
+
+
+def money_by_subcategory(tables: Tables, selection: Selection, status: str = "pledged") -> Chart:
+    """Horizontal bars per subcategory, coloured by category."""
+    title = f"{_status_label(status)} support to Ukraine by subcategory"
+    table = money_by_subcategory_table(tables, status)
+    if table.empty:
+        return Chart(title, None, table, f"No {status} money matches the current filters.")
+    labels = [
+        f"{category} / {subcategory}"
+        for category, subcategory in zip(table["category"], table["subcategory"], strict=True)
+    ]
+    figure = go.Figure()
+    for category in _category_sorted(table["category"]):
+        mask = (table["category"] == category).tolist()
+        rows = table[mask]
+        figure.add_bar(
+            y=[label for label, keep in zip(labels, mask, strict=True) if keep],
+            x=rows["amount_eur"].tolist(),
+            orientation="h",
+            name=category,
+            marker_color=style.CATEGORY_COLOURS.get(category, style.OKABE_ITO["grey"]),
+            text=rows["amount"].tolist(),
+            textposition="outside",
+            hovertemplate="%{y}: %{text}<extra></extra>",
+        )
+    figure.update_layout(xaxis=style.euro_axis(table["amount_eur"].max()))
+    figure.update_yaxes(autorange="reversed", title_text="")
+    figure.update_xaxes(title_text="€ (EUR)")
+    subtitle = _subtitle(
+        f"{_status_label(status)} money, € · earmarked parts shown under their own subcategory and taken off "
+        "their package, so nothing counts twice",
+        describe_selection(selection),
+    )
+    figure.update_layout(height=max(style.CHART_HEIGHT, 260 + 30 * len(table)))
+    note = source_note(tables, _sources_of(tables.pledges[tables.pledges["status"] == status]))
+    return Chart(title, style.style_figure(figure, title, subtitle, note), table)
+
+
+# --- by source ----------------------------------------------------------------------------------------
+
+
+def source_matrix_table(tables: Tables) -> pd.DataFrame:
+    """One row per pledge, one column per document: 1 where the document reports the pledge."""
+    pledges, documents = tables.pledges, tables.documents
+    if pledges.empty:
+        return pd.DataFrame()
+    doc_ids = sorted(_sources_of(pledges), key=lambda doc: (str(_published_of(documents, doc)), doc))
+    rows = []
+    for _, pledge in pledges.iterrows():
+        reported_by = set(split_list(pledge["sources"]))
+        single = len(reported_by) == 1
+        label = pledge_label(pledge) + (" ⚑ single source" if single else "")
+        rows.append(
+            {
+                "pledge": label,
+                **{doc: int(doc in reported_by) for doc in doc_ids},
+                "n_sources": len(reported_by),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _published_of(documents: pd.DataFrame, doc_id: str) -> str:
+    found = documents.loc[documents["doc_id"] == doc_id, "published"]
+    return str(found.iloc[0]) if len(found) and pd.notna(found.iloc[0]) else ""
+
+
+def _document_label(documents: pd.DataFrame, doc_id: str) -> str:
+    found = documents[documents["doc_id"] == doc_id]
+    if found.empty:
+        return doc_id
+    row = found.iloc[0]
+    date = row["published"] if pd.notna(row["published"]) else "date unknown"
+    return f"{row['publisher'] or doc_id} ({date})"
+
+
+def source_matrix(tables: Tables, selection: Selection) -> Chart:
+    """Heatmap: which document reports which pledge; pledges with one source only are flagged ⚑."""
+    title = "Which source reports which pledge"
+    table = source_matrix_table(tables)
+    if table.empty:
+        return Chart(title, None, table, "No pledges match the current filters.")
+    doc_ids = [column for column in table.columns if column not in ("pledge", "n_sources")]
+    x_labels = [f"{_document_label(tables.documents, doc)}<br>{doc}" for doc in doc_ids]
+    figure = go.Figure(
+        go.Heatmap(
+            z=table[doc_ids].to_numpy().tolist(),
+            x=[style.plain_text(label).replace("&lt;br&gt;", "<br>") for label in x_labels],
+            y=[style.plain_text(label) for label in table["pledge"]],
+            colorscale=[[0, "#FFFFFF"], [1, style.NEUTRAL_COLOUR]],
+            showscale=False,
+            xgap=2,
+            ygap=2,
+            zmin=0,
+            zmax=1,
+            hovertemplate="%{y}<br>%{x}<extra></extra>",
+        )
+    )
+    figure.update_yaxes(autorange="reversed", title_text="")
+    figure.update_xaxes(title_text="", side="top", tickangle=0)
+    single = int((table["n_sources"] == 1).sum())
+    subtitle = _subtitle(
+        f"Filled cell = the document reports the pledge · {single} of {len(table)} pledges have one source only (⚑)",
+        describe_selection(selection),
+    )
+    figure.update_layout(height=max(style.CHART_HEIGHT, 300 + 30 * len(table)))
+    note = source_note(tables, set(doc_ids))
+    return Chart(title, style.style_figure(figure, title, subtitle, note), table)
+
+
+def publisher_table(tables: Tables, status: str = "pledged") -> pd.DataFrame:
+    """Per publisher: how many pledges it reports and the € of the money packages among them (overlapping)."""
+    pledges, documents = tables.pledges, tables.documents
+    publisher_of = dict(zip(documents["doc_id"], documents["publisher"], strict=True))
+    rows = []
+    for _, pledge in pledges.iterrows():
+        for publisher in sorted({publisher_of.get(doc, doc) for doc in split_list(pledge["sources"])}):
+            counts_money = (
+                pledge["kind"] == "money" and pledge["scope"] == "package" and pledge["status"] == status
+            )
+            rows.append(
+                {
+                    "publisher": publisher,
+                    "pledge_id": pledge["pledge_id"],
+                    "amount_eur": float(pledge["amount_eur"])
+                    if counts_money and pd.notna(pledge["amount_eur"])
+                    else 0.0,
+                }
+            )
+    if not rows:
+        return pd.DataFrame(columns=["publisher", "n_pledges", "amount_eur", "amount"])
+    table = (
+        pd.DataFrame(rows)
+        .groupby("publisher", as_index=False)
+        .agg(n_pledges=("pledge_id", "nunique"), amount_eur=("amount_eur", "sum"))
+    )
+    table["amount"] = table["amount_eur"].map(style.format_eur)
+    return table.sort_values(["n_pledges", "publisher"], ascending=[False, True]).reset_index(drop=True)
+
+
+def pledges_by_publisher(tables: Tables, selection: Selection, measure: str = "count") -> Chart:
+    """Bars per publisher: number of pledges reported (`count`) or € of pledged packages reported (`euro`)."""
+    table = publisher_table(tables)
+    if measure == "count":
+        title = "Number of pledges each publisher reports"
+        column, axis_title = "n_pledges", "Pledges reported (count)"
+    else:
+        title = "Pledged € each publisher reports"
+        column, axis_title = "amount_eur", "€ (EUR) of pledged packages reported"
+    if table.empty:
+        return Chart(title, None, table, "No pledges match the current filters.")
+    values = table[column].tolist()
+    figure = go.Figure(
+        go.Bar(
+            y=[style.plain_text(publisher) for publisher in table["publisher"]],
+            x=values,
+            orientation="h",
+            marker_color=style.NEUTRAL_COLOUR,
+            text=table["amount"].tolist() if measure != "count" else [str(value) for value in values],
+            textposition="outside",
+            hovertemplate="%{y}: %{text}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    if measure == "count":
+        figure.update_xaxes(rangemode="tozero", dtick=1, range=[0, max(values) * 1.15 + 0.5])
+    else:
+        figure.update_layout(xaxis=style.euro_axis(max(values)))
+    figure.update_yaxes(autorange="reversed", title_text="")
+    figure.update_xaxes(title_text=axis_title)
+    subtitle = _subtitle(
+        "Pledges (money and equipment)"
+        if measure == "count"
+        else "Pledged money, € · packages only · a pledge reported by several publishers counts for each: do not add the bars",
+        describe_selection(selection),
+    )
+    note = source_note(tables, _sources_of(tables.pledges))
+    return Chart(title, style.style_figure(figure, title, subtitle, note), table)
+
+
+def publication_timeline_table(tables: Tables) -> pd.DataFrame:
+    """Readable documents with their publication date and number of extracted figures."""
+    documents = tables.documents[tables.documents["status"] == "ok"]
+    columns = ["doc_id", "publisher", "published", "title", "n_mentions"]
+    return documents[columns].sort_values(["published", "doc_id"], na_position="last").reset_index(drop=True)
+
+
+def publication_timeline(tables: Tables, selection: Selection) -> Chart:
+    """Dots per document on a date axis, one row per publisher; dot size = number of figures extracted."""
+    title = "When the sources were published"
+    table = publication_timeline_table(tables)
+    dated = table.assign(date=table["published"].map(to_date))
+    dated = dated[dated["date"].notna()]
+    if dated.empty:
+        return Chart(title, None, table, "No dated documents match the current filters.")
+    figure = go.Figure(
+        go.Scatter(
+            x=dated["date"].tolist(),
+            y=[style.plain_text(publisher or "unknown publisher") for publisher in dated["publisher"]],
+            mode="markers",
+            marker={
+                "size": [10 + 4 * min(int(count), 10) for count in dated["n_mentions"]],
+                "color": style.NEUTRAL_COLOUR,
+                "line": {"color": style.EMPHASIS_COLOUR, "width": 1},
+            },
+            customdata=[
+                [style.plain_text(title_text), doc]
+                for title_text, doc in zip(dated["title"], dated["doc_id"], strict=True)
+            ],
+            hovertemplate="%{x|%Y-%m-%d} · %{y}<br>%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    figure.update_xaxes(type="date", title_text="Publication date")
+    figure.update_yaxes(title_text="", rangemode="normal")
+    undated = len(table) - len(dated)
+    subtitle = _subtitle(
+        "Documents read · dot size = figures extracted"
+        + (f" · {undated} document(s) without a known date not shown" if undated else ""),
+        describe_selection(selection),
+    )
+    note = source_note(tables, set(dated["doc_id"]))
+    return Chart(title, style.style_figure(figure, title, subtitle, note), table)
+
+
+# --- agreements ---------------------------------------------------------------------------------------
+
+AGREEMENT_SYMBOLS = {"agreement": "circle", "declaration": "diamond", "statement": "square"}
+
+
+def agreements_table(tables: Tables) -> pd.DataFrame:
+    """Agreements with the date used on the timeline (announced, else signed)."""
+    agreements = tables.agreements
+    columns = [
+        "agreement_id",
+        "kind",
+        "parties",
+        "announced",
+        "signed",
+        "duration_years",
+        "themes",
+        "sources",
+    ]
+    table = agreements[columns].copy()
+    table["date"] = agreements["announced"].fillna(agreements["signed"])
+    return table.sort_values(["date", "agreement_id"], na_position="last").reset_index(drop=True)
+
+
+def agreements_timeline(tables: Tables, selection: Selection) -> Chart:
+    """Markers on a date axis: announced (hollow) and signed (filled), one row per agreement."""
+    title = "Agreements, declarations and statements on support to Ukraine"
+    table = agreements_table(tables)
+    if table.empty:
+        return Chart(title, None, table, "No agreements match the current filters.")
+    labels = [
+        style.plain_text(f"{kind.capitalize()}: {' – '.join(split_list(parties))}")
+        + (f" ({int(duration)} years)" if pd.notna(duration) else "")
+        for kind, parties, duration in zip(
+            table["kind"], table["parties"], table["duration_years"], strict=True
+        )
+    ]
+    figure = go.Figure()
+    for which, filled in [("announced", False), ("signed", True)]:
+        dates = table[which].map(to_date)
+        mask = dates.notna().tolist()
+        if not any(mask):
+            continue
+        figure.add_scatter(
+            x=dates[mask].tolist(),
+            y=[label for label, keep in zip(labels, mask, strict=True) if keep],
+            mode="markers",
+            name=which.capitalize(),
+            marker={
+                "size": 14,
+                "symbol": [
+                    AGREEMENT_SYMBOLS.get(kind, "circle") + ("" if filled else "-open")
+                    for kind in table.loc[mask, "kind"]
+                ],
+                "color": style.EMPHASIS_COLOUR if filled else style.NEUTRAL_COLOUR,
+                "line": {"width": 2, "color": style.NEUTRAL_COLOUR if not filled else style.EMPHASIS_COLOUR},
+            },
+            customdata=[style.plain_text(themes) for themes in table.loc[mask, "themes"]],
+            hovertemplate="%{y}<br>" + which + " %{x|%Y-%m-%d}<br>themes: %{customdata}<extra></extra>",
+        )
+    figure.update_xaxes(type="date", title_text="Date")
+    figure.update_yaxes(autorange="reversed", title_text="")
+    subtitle = _subtitle(
+        "Open marker = announced, filled = signed · ○ agreement, ◇ declaration, □ statement",
+        describe_selection(selection),
+    )
+    figure.update_layout(height=max(style.CHART_HEIGHT, 280 + 40 * len(table)))
+    note = source_note(tables, _sources_of(tables.agreements))
+    return Chart(title, style.style_figure(figure, title, subtitle, note), table)

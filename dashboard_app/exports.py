@@ -1,0 +1,81 @@
+"""Downloads of the filtered pledges: CSV and XLSX (with a data dictionary), safe to open in a spreadsheet."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+# One description per pledges column, in the schema's order. tests/test_exports.py checks that the keys
+# equal PledgeSchema's columns, so a new pipeline column cannot ship undocumented.
+PLEDGE_COLUMN_DESCRIPTIONS: dict[str, str] = {
+    "pledge_id": "Stable identifier of the pledge (one commitment, however many sources report it).",
+    "donor": "Donor, canonical English short name; a joint pledge lists its donors joined by ';'.",
+    "recipient": "Recipient, canonical English short name (Ukraine unless the text says otherwise).",
+    "kind": "'money' (an amount with a currency) or 'equipment' (a count of a named item).",
+    "amount": "Money: amount in the original currency units, as stated.",
+    "currency": "Money: ISO 4217 currency code of the amount as stated.",
+    "amount_eur": "Money: amount converted to EUR at the annual average reference rate of the publication year.",
+    "quantity": "Equipment: number of items.",
+    "item": "Equipment: normalised item name (e.g. F-16).",
+    "qualifier": "exact, at_least ('over'), at_most ('up to', ceiling) or about.",
+    "status": "'pledged' (committed, will provide) or 'delivered' (has delivered).",
+    "scope": "'package' (counts towards totals) or 'part' (an earmarked part of a package; never added to totals).",
+    "part_of": "For a part: pledge_id of the package it belongs to.",
+    "category": "military, financial, humanitarian, reconstruction, justice or other.",
+    "subcategory": "Finer category, e.g. air_defence, ammunition, aircraft; 'general' when not specified.",
+    "year_start": "First year the support covers.",
+    "year_end": "Last year the support covers.",
+    "announced": "Earliest publication date among the documents that report the pledge (ISO, may be partial).",
+    "announced_year": "Year of 'announced'.",
+    "n_sources": "Number of documents that report the pledge.",
+    "sources": "doc_ids of the reporting documents, joined by ';'.",
+    "publishers": "Publishers of the reporting documents, joined by ';'.",
+    "mention_ids": "Ids of the extracted mentions (places in documents) behind the pledge, joined by ';'.",
+    "evidence": "A sentence that states the pledge, as it stands in the source text.",
+}
+
+# A spreadsheet treats a cell starting with these as a formula (CSV/formula injection, OWASP).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: object) -> object:
+    """Prefix a text cell that a spreadsheet would run as a formula with a single quote; leave the rest."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def neutralised(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `frame` where every text cell is safe to open in a spreadsheet (numbers stay numbers)."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if not pd.api.types.is_numeric_dtype(safe[column]):
+            safe[column] = safe[column].map(neutralise_cell)
+    # Column names come from our schema, but neutralise them too so the rule has no exception.
+    safe.columns = [neutralise_cell(str(column)) for column in safe.columns]
+    return safe
+
+
+def data_dictionary(columns: list[str]) -> pd.DataFrame:
+    """The second sheet of the workbook: one row per exported column."""
+    return pd.DataFrame(
+        {"column": columns, "description": [PLEDGE_COLUMN_DESCRIPTIONS.get(column, "") for column in columns]}
+    )
+
+
+def pledges_csv_bytes(pledges: pd.DataFrame) -> bytes:
+    """The rows as CSV (UTF-8 with BOM so Excel reads € and accents right)."""
+    return neutralised(pledges).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+
+
+def pledges_xlsx_bytes(pledges: pd.DataFrame) -> bytes:
+    """The rows as an XLSX workbook: sheet 'pledges' and sheet 'data dictionary' (written with openpyxl)."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        # NOTE: openpyxl stores a string starting with '=' as a formula; neutralising first prevents that too.
+        neutralised(pledges).to_excel(writer, sheet_name="pledges", index=False)
+        neutralised(data_dictionary(list(pledges.columns))).to_excel(
+            writer, sheet_name="data dictionary", index=False
+        )
+    return buffer.getvalue()

@@ -1,0 +1,55 @@
+"""Streamlit rendering helpers shared by the pages: the per-run view, charts with their tables, empty states."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from dashboard_app.charts import Chart
+from dashboard_app.filters import Selection
+from dashboard_app.style import plotly_config
+from dashboard_app.widgets import chosen_image_format
+from data_pipeline.tables import Tables
+
+VIEW_KEY = "dashboard_view"
+
+
+@dataclass(frozen=True)
+class DashboardView:
+    """What every page works from in this run: the whole build, the filtered build and the selection."""
+
+    all_tables: Tables
+    tables: Tables
+    selection: Selection
+
+
+def set_view(view: DashboardView) -> None:
+    """Called by the entrypoint each run, before the page runs."""
+    st.session_state[VIEW_KEY] = view
+
+
+def current_view() -> DashboardView:
+    """The view the entrypoint prepared for this run."""
+    return st.session_state[VIEW_KEY]
+
+
+def show_chart(chart: Chart, key: str) -> None:
+    """The chart (white background, briefing download settings) and, folded under it, its exact numbers."""
+    if chart.is_empty:
+        st.info(chart.empty_message)
+        return
+    st.plotly_chart(chart.figure, theme=None, key=key, config=plotly_config(chart.title, chosen_image_format()))
+    with st.expander("Table: the numbers behind this chart"):
+        show_table(chart.data)
+
+
+def show_table(frame: pd.DataFrame, **kwargs) -> None:
+    """A read-only table without the meaningless row index."""
+    st.dataframe(frame, hide_index=True, **kwargs)
+
+
+def show_nothing_matches(what: str = "pledges") -> None:
+    """The plain-words empty state used when filters leave nothing."""
+    st.info(f"No {what} match the current filters. Widen the filters or press 'Reset filters' in the sidebar.")

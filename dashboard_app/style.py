@@ -1,0 +1,175 @@
+"""One look for every chart: palette, template, euro format, title/subtitle/source note and download config."""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+
+import plotly.graph_objects as go
+
+from data_pipeline.tables import CATEGORIES
+
+# Okabe-Ito: distinguishable with the common colour-vision deficiencies. Yellow is left out because it
+# disappears on white; grey is Okabe-Ito's usual companion for "other".
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "grey": "#999999",
+}
+
+# A category keeps its colour on every chart, so a reader who learned "blue = military" on one
+# chart can read the next one without the legend.
+CATEGORY_COLOURS: dict[str, str] = {
+    "military": OKABE_ITO["blue"],
+    "financial": OKABE_ITO["orange"],
+    "humanitarian": OKABE_ITO["bluish_green"],
+    "reconstruction": OKABE_ITO["vermillion"],
+    "justice": OKABE_ITO["reddish_purple"],
+    "other": OKABE_ITO["grey"],
+}
+assert set(CATEGORY_COLOURS) == set(CATEGORIES), "every category needs a fixed colour"
+
+# Charts that are not split by category (sources, publishers, agreements) use colours no category has.
+NEUTRAL_COLOUR = OKABE_ITO["sky_blue"]
+EMPHASIS_COLOUR = OKABE_ITO["black"]
+
+# Delivered money is drawn with a hatch in the category's colour: the colour still says the category,
+# the hatch says "delivered", and the two statuses stand side by side, never stacked.
+STATUS_PATTERNS = {"pledged": "", "delivered": "/"}
+
+FONT_FAMILY = "Arial, Helvetica, sans-serif"
+BASE_FONT_SIZE = 14
+CHART_HEIGHT = 520
+EXPORT_WIDTH = 1280
+EXPORT_HEIGHT = 720
+
+TEMPLATE = go.layout.Template(
+    layout=go.Layout(
+        font={"family": FONT_FAMILY, "size": BASE_FONT_SIZE, "color": "#222222"},
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        colorway=list(CATEGORY_COLOURS.values()),
+        xaxis={"showgrid": False, "linecolor": "#444444", "ticks": "outside", "automargin": True},
+        yaxis={
+            "gridcolor": "#E5E5E5",
+            "zeroline": True,
+            "zerolinecolor": "#444444",
+            "rangemode": "tozero",
+            "automargin": True,
+        },
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0},
+        hoverlabel={"font": {"family": FONT_FAMILY}},
+    )
+)
+
+
+def format_eur(value: float | None) -> str:
+    """Euro amounts the way a briefing writes them: €2.0bn, €100m, €2.5m, €500k."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "n/a"
+    sign = "-" if value < 0 else ""
+    value = abs(float(value))
+    if value >= 1e9:
+        return f"{sign}€{value / 1e9:.1f}bn"
+    if value >= 1e6:
+        millions = value / 1e6
+        return f"{sign}€{millions:.0f}m" if millions >= 10 else f"{sign}€{millions:.1f}m"
+    if value >= 1e3:
+        return f"{sign}€{value / 1e3:.0f}k"
+    return f"{sign}€{value:.0f}"
+
+
+def format_count(value: float) -> str:
+    """Whole items print without decimals; an evenly spread share keeps one."""
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+
+
+def nice_step(maximum: float, target_ticks: int = 5) -> float:
+    """A round tick step (1, 2, 2.5, 5 × 10^n) that gives about `target_ticks` ticks up to `maximum`."""
+    if maximum <= 0:
+        return 1.0
+    raw = maximum / target_ticks
+    magnitude = 10 ** math.floor(math.log10(raw))
+    for multiple in (1, 2, 2.5, 5, 10):
+        if raw <= multiple * magnitude:
+            return multiple * magnitude
+    return 10 * magnitude
+
+
+def euro_axis(maximum: float) -> dict:
+    """Axis settings with ticks labelled €0, €500m, €1.0bn… starting at zero (plotly has no 'bn' format)."""
+    step = nice_step(maximum)
+    count = int(math.ceil(maximum / step)) + 1 if maximum > 0 else 2
+    tick_values = [round(step * index, 2) for index in range(count)]
+    return {
+        "tickmode": "array",
+        "tickvals": tick_values,
+        "ticktext": [format_eur(value) if value else "€0" for value in tick_values],
+        "range": [0, tick_values[-1] * 1.05],
+        "rangemode": "tozero",
+    }
+
+
+def plain_text(value: object) -> str:
+    """Escape text from documents before plotly sees it: its titles understand a little HTML."""
+    return html.escape(str(value), quote=False)
+
+
+def style_figure(figure: go.Figure, title: str, subtitle: str, source_note: str) -> go.Figure:
+    """Put title, subtitle and source line inside the figure, so a pasted PNG still says what it shows."""
+    figure.update_layout(
+        template=TEMPLATE,
+        height=CHART_HEIGHT,
+        title={
+            "text": f"<b>{plain_text(title)}</b>",
+            "subtitle": {"text": plain_text(subtitle), "font": {"size": 13, "color": "#555555"}},
+            "x": 0.01,
+            "xanchor": "left",
+            "y": 0.97,
+            "yanchor": "top",
+            "font": {"size": 19},
+        },
+        margin={"t": 120, "b": 110, "l": 80, "r": 30},
+        legend={"y": 1.0, "yanchor": "bottom"},
+    )
+    figure.add_annotation(
+        text=plain_text(source_note),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-80,
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        align="left",
+        font={"size": 12, "color": "#555555"},
+    )
+    return figure
+
+
+def download_filename(title: str) -> str:
+    """A file name a desk officer can find again: the chart title as a slug."""
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    return slug[:80] or "chart"
+
+
+def plotly_config(title: str, image_format: str = "png") -> dict:
+    """Modebar settings: PNG at scale 2 (or SVG, drawn by the browser, no kaleido needed) at 1280×720."""
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {
+            "format": image_format,
+            "filename": download_filename(title),
+            "width": EXPORT_WIDTH,
+            "height": EXPORT_HEIGHT,
+            "scale": 2 if image_format == "png" else 1,
+        },
+    }

@@ -1,0 +1,724 @@
+"""Find every quantified pledge or delivery in a document's text: money and equipment counts, with the
+sentence they stand in and what the words around them say (donor, status, scope, category, years)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from data_pipeline.lexicon import Lexicon, common, eur_rates, lexicon
+from data_pipeline.numbers import NumberSpan, find_numbers, spelled_value
+from data_pipeline.tables import conform
+
+FIRST_YEAR_OF_WAR = 2022
+YEAR_RE = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d])")
+YEAR_RANGE_RE = re.compile(
+    r"(?<![\d.,/])((?:19|20)\d\d)\s*(?:-|–|—|/|to|tot|bis|t/m|and|en|und|through)\s*((?:19|20)\d\d|\d\d)(?![\d])",
+    re.IGNORECASE,
+)
+PERCENT_AFTER_RE = re.compile(r"^\s?(?:%|percent\b|per cent\b|procent\b|prozent\b)", re.IGNORECASE)
+
+
+# ----------------------------------------------------------------------------------------------- sentences
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    before = re.search(r"([\w.]+)$", text[:dot])
+    if not before:
+        return False
+    word = before.group(1).lower().rstrip(".")
+    if word in common()["abbreviations"] or len(word) == 1:
+        return True
+    # German ordinals and dates: "am 24. Februar", "15. Hilfspaket".
+    return bool(re.fullmatch(r"\d{1,2}", word))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with their offsets. Paragraphs break at blank lines; a single line break ends a sentence only
+    after closing punctuation or a heading-like short line, so hard-wrapped text stays whole."""
+    sentences: list[Sentence] = []
+    paragraph = 0
+    for block in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text):
+        paragraph += 1
+        lines = list(re.finditer(r"[^\n]+", block.group(0)))
+        pieces: list[tuple[int, int]] = []
+        current_start = None
+        for index, line in enumerate(lines):
+            start, end = block.start() + line.start(), block.start() + line.end()
+            if current_start is None:
+                current_start = start
+            stripped = line.group(0).strip()
+            next_line = lines[index + 1].group(0).strip() if index + 1 < len(lines) else ""
+            ends_clause = bool(re.search(r"[.!?:;\"”'’)]$", stripped)) or len(stripped) < 60
+            next_starts_new = not next_line or not next_line[0].islower()
+            if index + 1 == len(lines) or (ends_clause and next_starts_new):
+                pieces.append((current_start, end))
+                current_start = None
+        for piece_start, piece_end in pieces:
+            cursor = piece_start
+            for match in re.finditer(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-ZÀ-ÖØ-Þ0-9€$£])", text[piece_start:piece_end]):
+                dot = piece_start + match.start()
+                if text[dot] == "." and _is_abbreviation(text, dot):
+                    continue
+                split_at = piece_start + match.end()
+                sentences.append(Sentence(cursor, piece_start + match.end() - len(match.group(0)) + len(match.group(0).rstrip()), paragraph))
+                cursor = split_at
+            if text[cursor:piece_end].strip():
+                sentences.append(Sentence(cursor, piece_end, paragraph))
+    return [s for s in sentences if text[s.start : s.end].strip()]
+
+
+# ----------------------------------------------------------------------------------------------- candidates
+@dataclass
+class Candidate:
+    kind: str
+    start: int
+    end: int
+    sentence: int
+    amount: float | None = None
+    currency: str | None = None
+    quantity: int | None = None
+    item: str | None = None
+    item_subcategory: str | None = None
+    aliases: list[tuple[str, float]] = field(default_factory=list)
+    fields: dict = field(default_factory=dict)
+
+
+def _skip_space(text: str, pos: int) -> int:
+    return pos + 1 if pos < len(text) and text[pos] in " \u00a0\u202f" else pos
+
+
+def _scale_after(text: str, pos: int, lex: Lexicon) -> tuple[float, int] | None:
+    attached = lex.scale_re.match(text, pos)
+    if attached:
+        return lex.scales[attached.group(0).lower()], attached.end()
+    spaced = lex.scale_re.match(text, _skip_space(text, pos))
+    if spaced and len(spaced.group(0).rstrip(".")) > 1:
+        return lex.scales[spaced.group(0).lower()], spaced.end()
+    return None
+
+
+def money_candidates(text: str, sentence: Sentence, index: int, numbers: list[NumberSpan], lex: Lexicon) -> list[Candidate]:
+    found: list[Candidate] = []
+    starts: list[tuple[float, int, int]] = [(n.value, n.start, n.end) for n in numbers]
+    # "half a billion", "een half miljoen", "anderhalf miljard": a fraction word standing in for the number.
+    for scale in lex.scale_re.finditer(text, sentence.start, sentence.end):
+        if len(scale.group(0).rstrip(".")) <= 1:
+            continue
+        before = text[sentence.start : scale.start()]
+        if any(end <= scale.start() and not text[end : scale.start()].strip() for _, _, end in starts):
+            continue
+        fraction = lex.fraction_re.search(before)
+        if fraction:
+            value = lex.fraction_words[re.sub(r"\s+", " ", fraction.group(1).lower())]
+            starts.append((value, sentence.start + fraction.start(1), sentence.start + fraction.end(1)))
+    for value, start, end in sorted(starts, key=lambda s: s[1]):
+        if PERCENT_AFTER_RE.match(text, end):
+            continue
+        scale = _scale_after(text, end, lex)
+        amount = value * (scale[0] if scale else 1.0)
+        cursor = scale[1] if scale else end
+        currency, span_start, span_end = None, start, cursor
+        after = lex.currency_after_re.match(text, cursor)
+        if after:
+            currency, span_end = _currency_of(after.group(1), lex), after.end()
+        prefix = lex.currency_before_re.search(text[max(sentence.start, start - 5) : start])
+        if prefix:
+            currency = currency or _currency_of(prefix.group(1), lex)
+            span_start = start - (len(text[max(sentence.start, start - 5) : start]) - prefix.start(1))
+        if currency is None and not (scale and scale[0] >= 1e6):
+            continue
+        found.append(Candidate("money", span_start, span_end, index, amount=amount, currency=currency))
+    return found
+
+
+def _currency_of(word: str, lex: Lexicon) -> str:
+    word = re.sub(r"\s+", " ", word)
+    if word in lex.currency_symbols:
+        return lex.currency_symbols[word]
+    if word.upper() in lex.currency_codes:
+        return word.upper()
+    return lex.currency_words[word.lower()]
+
+
+def equipment_candidates(
+    text: str, sentence: Sentence, index: int, numbers: list[NumberSpan], taken: list[Candidate], lex: Lexicon
+) -> list[Candidate]:
+    found: list[Candidate] = []
+    for number in numbers:
+        if any(c.start <= number.start < c.end for c in taken):
+            continue
+        if number.value != int(number.value) or not 1 <= number.value < 2_000_000:
+            continue
+        if not number.grouped and 1900 <= number.value <= 2100 and not number.spelled:
+            continue
+        if _scale_after(text, number.end, lex) or PERCENT_AFTER_RE.match(text, number.end):
+            continue
+        pos = number.end
+        times = re.match(r"\s?[x×](?![\w])", text[pos : pos + 3])
+        if times:
+            pos += times.end()
+        words = list(re.finditer(r"[\w'’-]+", text[pos : min(sentence.end, pos + 90)]))
+        if not words or text[pos : pos + words[0].start()].strip() not in ("", "-"):
+            continue
+        if words[0].group(0).lower() in lex.months:
+            continue
+        match = None
+        for skipped in range(0, min(4, len(words))):
+            intervening = [w.group(0) for w in words[:skipped]]
+            if any(
+                w.lower() in lex.stopwords_between or w.isdigit() or lex.donor_re.fullmatch(w) for w in intervening
+            ):
+                break
+            item_start = pos + words[skipped].start()
+            best = None
+            for rule in lex.items:
+                hit = rule.pattern.match(text, item_start)
+                if hit and (best is None or hit.end() > best[0].end()):
+                    best = (hit, rule)
+            if best:
+                match = best
+                break
+        if not match:
+            continue
+        hit, rule = match
+        found.append(
+            Candidate(
+                "equipment",
+                number.start,
+                hit.end(),
+                index,
+                quantity=int(number.value),
+                item=rule.item,
+                item_subcategory=rule.subcategory,
+            )
+        )
+    return found
+
+
+def drop_non_support(text: str, sentence: Sentence, candidates: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """Drop conversions in brackets, superseded levels, per-year rates of a framework, unit prices, and
+    numbers in sentences about something other than support."""
+    sentence_text = text[sentence.start : sentence.end]
+    if lex.exclusion_cues_re.search(sentence_text):
+        return []
+    money = sorted((c for c in candidates if c.kind == "money"), key=lambda c: c.start)
+    dropped: set[int] = set()
+    for first, second in zip(money, money[1:], strict=False):
+        between = text[first.end : second.start]
+        is_conversion = (
+            first.currency
+            and second.currency
+            and first.currency != second.currency
+            and lex.conversion_between_re.match(between)
+            and (re.search(r"[(\[]", between) or re.sub(r"[\s,(\[;–—-]", "", between))
+        )
+        if is_conversion:
+            dropped.add(id(second))
+            first.aliases.append((second.currency, second.amount))
+            if text[second.end : second.end + 3].lstrip().startswith(")"):
+                first.end = first.end  # the primary figure keeps its own span
+        elif lex.superseded_to_re.match(between) and lex.superseded_from_re.search(text[sentence.start : first.start]):
+            dropped.add(id(first))
+    for candidate in money:
+        if lex.per_year_after_re.match(text, candidate.end) and len(money) - len(dropped) > 1:
+            dropped.add(id(candidate))
+        window = text[max(sentence.start, candidate.start - 40) : candidate.start]
+        if lex.unit_price_before_re.search(window) or lex.unit_price_after_re.match(text, candidate.end):
+            dropped.add(id(candidate))
+    kept = [c for c in candidates if id(c) not in dropped]
+    if lex.equipment_exclusion_cues_re.search(sentence_text) or not lex.support_verbs_re.search(sentence_text):
+        kept = [c for c in kept if c.kind != "equipment"]
+    return kept
+
+
+# ----------------------------------------------------------------------------------------------- fields
+def nearest(matches: list[tuple[int, int, object]], start: int, end: int):
+    """The value of the match closest to the span [start, end), or None."""
+    best, best_distance = None, None
+    for m_start, m_end, value in matches:
+        distance = 0 if m_start < end and start < m_end else min(abs(m_start - end), abs(start - m_end))
+        if best_distance is None or distance < best_distance:
+            best, best_distance = value, distance
+    return best
+
+
+def qualifier_of(text: str, sentence: Sentence, candidate: Candidate, lex: Lexicon) -> str:
+    window = text[max(sentence.start, candidate.start - 30) : candidate.start]
+    best, best_end = "exact", -1
+    for qualifier, pattern in lex.qualifier_before_res.items():
+        hit = pattern.search(window)
+        if hit and hit.start() > best_end:
+            best, best_end = qualifier, hit.start()
+    if best == "exact" and candidate.kind == "money":
+        clause = text[max(sentence.start, candidate.start - 120) : min(sentence.end, candidate.end + 120)]
+        if lex.ceiling_context_re.search(clause):
+            return "at_most"
+    return best
+
+
+def year_expressions(text: str, sentence: Sentence, published: str | None, lex: Lexicon) -> list[tuple[int, int, tuple]]:
+    """Every stated period in the sentence as (start, end, (first_year, last_year))."""
+    s_start, s_end = sentence.start, sentence.end
+    chunk = text[s_start:s_end]
+    pub_year = int(published[:4]) if published else None
+    pub_month = int(published[5:7]) if published and len(published) >= 7 else 6
+    found: list[tuple[int, int, tuple]] = []
+    months = "|".join(re.escape(m) for m in lex.months)
+    # Full dates ("on 6 February 2023") stamp a report; they are not the years the support covers.
+    stamped = [
+        m.span()
+        for m in re.finditer(rf"\b\d{{1,2}}\.?\s+(?:{months})\.?\s+\d{{4}}|(?:{months})\.?\s+\d{{1,2}},\s+\d{{4}}", chunk, re.I)
+    ]
+    taken: list[tuple[int, int]] = []
+    for m in YEAR_RANGE_RE.finditer(chunk):
+        first, last = int(m.group(1)), m.group(2)
+        last = int(last) if len(last) == 4 else int(m.group(1)[:2] + last)
+        if first <= last <= first + 30:
+            found.append((s_start + m.start(), s_start + m.end(), (first, last)))
+            taken.append(m.span())
+    until_words = lex.year_words["until"]
+    until_re = re.compile(rf"(?:{'|'.join(re.escape(u) for u in until_words)})\s+(?:(?:{months})\s+)?$", re.I)
+    for m in YEAR_RE.finditer(chunk):
+        if any(a <= m.start() < b for a, b in taken + stamped):
+            continue
+        year = int(m.group(1))
+        if until_re.search(chunk[max(0, m.start() - 25) : m.start()]) and pub_year and year >= pub_year:
+            found.append((s_start + m.start(), s_start + m.end(), (pub_year, year)))
+        else:
+            found.append((s_start + m.start(), s_start + m.end(), (year, year)))
+    if pub_year is None:
+        return found
+    for key, offset in (("this_year", 0), ("next_year", 1), ("last_year", -1)):
+        for m in re.finditer(rf"(?<![\w-])(?:{_alternation(lex.year_words[key])})(?![\w-])", chunk, re.I):
+            found.append((s_start + m.start(), s_start + m.end(), (pub_year + offset, pub_year + offset)))
+    for pattern in lex.year_words["next_n_years"]:
+        for m in re.finditer(pattern.removeprefix("re:"), chunk, re.I):
+            n = _count(m.group("n"), lex)
+            if n and n < 50:
+                found.append((s_start + m.start(), s_start + m.end(), (pub_year, pub_year + n - 1)))
+    for pattern in lex.year_words["next_n_months"]:
+        for m in re.finditer(pattern.removeprefix("re:"), chunk, re.I):
+            n = _count(m.group("n"), lex)
+            if n and n < 120:
+                last_month = pub_month + n - 1
+                found.append((s_start + m.start(), s_start + m.end(), (pub_year, pub_year + (last_month - 1) // 12)))
+    return found
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True))
+
+
+def _count(word: str, lex: Lexicon) -> int | None:
+    if word.isdigit():
+        return int(word)
+    value = spelled_value(word.lower(), lex.language)
+    return int(value) if value else None
+
+
+def keyword_hits(text: str, sentence: Sentence, patterns: dict[str, re.Pattern]) -> list[tuple[int, int, str]]:
+    hits = []
+    for label, pattern in patterns.items():
+        for m in pattern.finditer(text, sentence.start, sentence.end):
+            hits.append((m.start(), m.end(), label))
+    return hits
+
+
+def assign_to_nearest(hits: list[tuple[int, int, str]], candidates: list[Candidate]) -> dict[int, list[tuple[int, int, str]]]:
+    """Give each keyword to the figure it stands closest to, so two figures in one sentence keep their own words."""
+    assigned: dict[int, list] = {id(c): [] for c in candidates}
+    for hit in hits:
+        owner = nearest([(c.start, c.end, id(c)) for c in candidates], hit[0], hit[1])
+        if owner is not None:
+            assigned[owner].append(hit)
+    return assigned
+
+
+SUBCATEGORY_PRIORITY = [
+    "air_defence", "aircraft", "ammunition", "drones", "long_range", "artillery", "armour", "naval", "training", "industry",
+]
+
+
+def categorise(
+    text: str, sentence: Sentence, candidates: list[Candidate], lex: Lexicon, title_hits: dict[int, tuple]
+) -> None:
+    """Category and subcategory of each figure from the words nearest to it in its sentence."""
+    category_hits = keyword_hits(text, sentence, lex.category_res)
+    sub_hits = keyword_hits(text, sentence, lex.subcategory_res)
+    by_figure_category = assign_to_nearest(category_hits, candidates)
+    by_figure_sub = assign_to_nearest(sub_hits, candidates)
+    sentence_text = text[sentence.start : sentence.end]
+    mainly = lex.mainly_cues_re.search(sentence_text)
+    for candidate in candidates:
+        extra_categories, extra_subs = title_hits.get(id(candidate), ((), ()))
+        own = [h[2] for h in by_figure_category[id(candidate)]] + list(extra_categories)
+        subs = [h for h in by_figure_sub[id(candidate)]]
+        sub_labels = [h[2] for h in subs] + list(extra_subs)
+        if candidate.kind == "equipment":
+            category = "military"
+            subcategory = candidate.item_subcategory if candidate.item_subcategory != "general" else None
+            subcategory = subcategory or _pick_sub(sub_labels, subs, candidate) or "general"
+        else:
+            labels = set(own) | ({"military"} if sub_labels else set())
+            if not labels:
+                labels = {h[2] for h in category_hits}
+            if not labels and not lex.unspecified_cues_re.search(sentence_text):
+                candidate.fields["category_unstated"] = True
+            if mainly:
+                after_mainly = [h[2] for h in category_hits if h[0] >= sentence.start + mainly.end()]
+                after_mainly += [("military") for h in sub_hits if h[0] >= sentence.start + mainly.end()]
+                if after_mainly:
+                    labels = {after_mainly[0]}
+            category = next(iter(labels)) if len(labels) == 1 else "other"
+            subcategory = "general"
+            if category == "military":
+                subcategory = _pick_sub(sub_labels, subs, candidate) or "general"
+        candidate.fields["category"] = category
+        candidate.fields["subcategory"] = subcategory
+
+
+def _pick_sub(labels: list[str], hits: list[tuple[int, int, str]], candidate: Candidate) -> str | None:
+    if not labels:
+        return None
+    if hits:
+        closest = nearest(hits and [(h[0], h[1], h[2]) for h in hits], candidate.start, candidate.end)
+        tied = [h[2] for h in hits if h[2] == closest]
+        return tied[0]
+    return min(labels, key=lambda label: SUBCATEGORY_PRIORITY.index(label) if label in SUBCATEGORY_PRIORITY else 99)
+
+
+def donors_in(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int, str]]:
+    found = []
+    for m in lex.donor_re.finditer(text, start, end):
+        alias = re.sub(r"'s$", "", m.group(0)).lower()
+        alias = re.sub(r"\s+", " ", alias)
+        canonical = lex.donor_aliases.get(alias) or lex.donor_aliases.get(alias.upper().lower())
+        if canonical:
+            found.append((m.start(), m.end(), canonical))
+    return found
+
+
+def main_donor(text: str, title: str, lex: Lexicon) -> str | None:
+    """The donor a document is mostly about: most named (the title counts thrice), earliest on a tie."""
+    scores: dict[str, float] = {}
+    first_seen: dict[str, int] = {}
+    for source, weight in ((title, 3.0), (text, 1.0)):
+        for start, _, name in donors_in(source, 0, len(source), lex):
+            if name in lex.not_donors or name == "NATO":
+                continue
+            scores[name] = scores.get(name, 0) + weight
+            first_seen.setdefault(name, start if source is text else -1)
+    if not scores:
+        return None
+    return max(scores, key=lambda name: (scores[name], -first_seen[name]))
+
+
+def donor_of(text: str, sentence: Sentence, candidate: Candidate, lex: Lexicon, fallback: str | None) -> str | None:
+    found = []
+    for start, end, name in donors_in(text, sentence.start, sentence.end, lex):
+        if name in lex.not_donors or name == "NATO":
+            continue
+        if lex.non_subject_before_re.search(text[max(sentence.start, start - 20) : start]):
+            continue
+        found.append((start, end, name))
+    if not found:
+        return fallback
+    before = [d for d in found if d[0] < candidate.start] or found
+    group = [before[0]]
+    for previous, current in zip(before, before[1:], strict=False):
+        gap = text[previous[1] : current[0]]
+        if re.fullmatch(r"\s*(?:,|and|en|und|&|as well as|sowie|,\s*and)\s*(?:the\s+|de\s+|het\s+|die\s+)?", gap, re.I):
+            if previous in group:
+                group.append(current)
+        elif len(group) > 1:
+            break
+        else:
+            group = [current] if current[0] < candidate.start else group
+    names = sorted({name for _, _, name in group})
+    return ";".join(names)
+
+
+def recipient_of(text: str, sentence: Sentence, donor: str | None, lex: Lexicon) -> str:
+    default = common()["default_recipient"]
+    mentioned = donors_in(text, sentence.start, sentence.end, lex)
+    if any(name == default for _, _, name in mentioned):
+        return default
+    for start, _, name in mentioned:
+        if name in (donor or "").split(";") or name in lex.not_donors:
+            continue
+        if lex.recipient_prepositions_re.search(text[max(sentence.start, start - 12) : start]):
+            return name
+    return default
+
+
+# ----------------------------------------------------------------------------------------------- document
+def extract_candidates(text: str, language: str, published: str | None, title: str = "") -> list[Candidate]:
+    """All mentions of one document with their fields, before they become table rows."""
+    lex = lexicon(language)
+    sentences = split_sentences(text)
+    scale_words = set(lex.scales)
+    fallback_donor = main_donor(text, title, lex)
+    per_sentence: list[list[Candidate]] = []
+    for index, sentence in enumerate(sentences):
+        numbers = find_numbers(text, lex.language, scale_words, sentence.start, sentence.end)
+        money = money_candidates(text, sentence, index, numbers, lex)
+        equipment = equipment_candidates(text, sentence, index, numbers, money, lex)
+        per_sentence.append(drop_non_support(text, sentence, money + equipment, lex))
+
+    explicit_currencies = [(c.start, c.end, c.currency) for group in per_sentence for c in group if c.currency]
+    title_numbers = {n.value for n in find_numbers(title, lex.language, scale_words)} if title else set()
+    all_candidates: list[Candidate] = []
+    for index, (sentence, group) in enumerate(zip(sentences, per_sentence, strict=True)):
+        if not group:
+            continue
+        title_hits = {}
+        for c in group:
+            shown = c.quantity if c.kind == "equipment" else None
+            if title and (shown in title_numbers or any(abs(c.amount or 0) == v * s for v in title_numbers for s in (1e6, 1e9))):
+                title_sentence = Sentence(0, len(title), 0)
+                title_hits[id(c)] = (
+                    [h[2] for h in keyword_hits(title, title_sentence, lex.category_res)],
+                    [h[2] for h in keyword_hits(title, title_sentence, lex.subcategory_res)],
+                )
+        categorise(text, sentence, group, lex, title_hits)
+        for c in group:
+            c.fields["qualifier"] = qualifier_of(text, sentence, c, lex)
+            donor = donor_of(text, sentence, c, lex, fallback_donor)
+            c.fields["donor"] = donor or "Unknown"
+            c.fields["recipient"] = recipient_of(text, sentence, donor, lex)
+            if c.kind == "money":
+                c.currency = _resolve_currency(c, donor, fallback_donor, explicit_currencies, lex)
+        classify_status_and_scope(text, sentences, index, group, lex)
+        all_candidates.extend(c for c in group if c.kind == "equipment" or c.currency)
+
+    link_parts(all_candidates, sentences, text, lex)
+    assign_years(text, sentences, all_candidates, published, lex)
+    return dedupe_within_document(all_candidates)
+
+
+def _resolve_currency(c: Candidate, donor, fallback_donor, explicit, lex: Lexicon) -> str | None:
+    currency = c.currency
+    if currency is None:
+        # NOTE: "een half miljoen" among euro amounts is in euros: take the nearest stated currency.
+        currency = nearest([(s, e, cur) for s, e, cur in explicit if cur != "?KR"], c.start, c.end)
+    if currency == "?KR":
+        for name in [*(donor or "").split(";"), fallback_donor or ""]:
+            if lex.donor_currency.get(name) in ("DKK", "NOK", "SEK"):
+                return lex.donor_currency[name]
+        return "DKK"
+    return currency
+
+
+def _cue_distance(pattern: re.Pattern, text: str, sentence: Sentence, candidate: Candidate) -> int | None:
+    spans = [(m.start(), m.end(), 0) for m in pattern.finditer(text, sentence.start, sentence.end)]
+    if not spans:
+        return None
+    return min(0 if a < candidate.end and candidate.start < b else min(abs(a - candidate.end), abs(candidate.start - b)) for a, b, _ in spans)
+
+
+def classify_status_and_scope(text: str, sentences: list[Sentence], index: int, group: list[Candidate], lex: Lexicon) -> None:
+    sentence = sentences[index]
+    chunk = text[sentence.start : sentence.end]
+    future_total = lex.future_total_cues_re.search(chunk)
+    running = lex.running_total_cues_re.search(chunk)
+    weak_running = lex.weak_running_total_cues_re.search(chunk) and lex.already_cues_re.search(chunk)
+    for c in group:
+        pledge_distance = _cue_distance(lex.pledge_cues_re, text, sentence, c)
+        delivered_distance = _cue_distance(lex.delivered_cues_re, text, sentence, c)
+        if future_total:
+            status, scope = "pledged", "running_total"
+        elif running or (weak_running and delivered_distance is not None):
+            status, scope = "delivered", "running_total"
+        elif delivered_distance is not None and (pledge_distance is None or delivered_distance < pledge_distance):
+            status, scope = "delivered", "package"
+        elif pledge_distance is not None:
+            status, scope = "pledged", "package"
+        else:
+            status, scope = None, "package"  # no verb of its own: decided from the context below
+        c.fields["status"], c.fields["scope"] = status, scope
+
+
+def link_parts(candidates: list[Candidate], sentences: list[Sentence], text: str, lex: Lexicon) -> None:
+    """Mark earmarked parts ("of which", "waarvan", "davon", or figures that add up to the package before them)
+    and give figures without a verb of their own the status of the figure they belong to."""
+    previous: Candidate | None = None
+    for position, c in enumerate(candidates):
+        sentence = sentences[c.sentence]
+        lead = text[sentence.start : c.start]
+        parent = None
+        if previous is not None and c.sentence - previous.sentence <= 2 and lex.part_cues_re.search(lead):
+            parent = _package_of(previous, candidates)
+        if parent is not None and parent.kind == c.kind and (c.kind == "equipment" or _comparable(parent, c)):
+            if parent.fields["scope"] == "running_total":
+                c.fields["scope"], c.fields["parent"] = "running_total", parent
+            else:
+                c.fields["scope"], c.fields["parent"] = "part", parent
+            c.fields["status"] = c.fields["status"] or parent.fields["status"]
+        same_paragraph = previous is not None and sentences[previous.sentence].paragraph == sentence.paragraph
+        if c.fields.get("category_unstated") and same_paragraph:
+            # No word for what the money is for: it continues the topic of the figure just before it.
+            c.fields["category"], c.fields["subcategory"] = previous.fields["category"], previous.fields["subcategory"]
+        if c.fields["status"] is None:
+            c.fields["status"] = previous.fields["status"] if same_paragraph else "pledged"
+            if same_paragraph and previous.fields["scope"] == "running_total" and c.fields["scope"] == "package":
+                c.fields["scope"], c.fields["parent"] = "running_total", previous
+        previous = c
+    # Figures right after a package that add up to it are its breakdown (260m on shells + 240m on tank rounds).
+    for position, package in enumerate(candidates):
+        if package.kind != "money" or package.fields["scope"] != "package":
+            continue
+        run: list[Candidate] = []
+        total = 0.0
+        for follower in candidates[position + 1 :]:
+            if follower.sentence - package.sentence > 3 or not _comparable(package, follower):
+                break
+            if follower.fields["scope"] != "package":
+                break
+            run.append(follower)
+            total += follower.amount or 0
+            if len(run) >= 2 and abs(total - package.amount) <= 0.01 * package.amount:
+                for part in run:
+                    part.fields["scope"], part.fields["parent"] = "part", package
+                break
+            if total > package.amount:
+                break
+
+
+def _comparable(a: Candidate, b: Candidate) -> bool:
+    return a.kind == b.kind == "money" and a.currency == b.currency and (b.amount or 0) < (a.amount or 0)
+
+
+def _package_of(candidate: Candidate, candidates: list[Candidate]) -> Candidate:
+    parent = candidate.fields.get("parent")
+    return parent if parent is not None else candidate
+
+
+def assign_years(text: str, sentences: list[Sentence], candidates: list[Candidate], published: str | None, lex: Lexicon) -> None:
+    pub_year = int(published[:4]) if published else None
+    sentences_with_figures = {c.sentence for c in candidates}
+    for c in candidates:
+        sentence = sentences[c.sentence]
+        if c.fields["scope"] == "running_total" and c.fields["status"] == "delivered":
+            since = re.search(r"(?:since|sinds|seit)\s+(?:\w+\s+){0,3}?((?:19|20)\d\d)", text[sentence.start : sentence.end], re.I)
+            first = int(since.group(1)) if since else FIRST_YEAR_OF_WAR
+            c.fields["years"] = (min(first, pub_year), pub_year) if pub_year else (first, None)
+            continue
+        expressions = year_expressions(text, sentence, published, lex)
+        years = nearest(expressions, c.start, c.end)
+        if years is None and c.sentence + 1 < len(sentences) and c.sentence + 1 not in sentences_with_figures:
+            following = sentences[c.sentence + 1]
+            if lex.back_reference_re.search(text[following.start : following.end]):
+                years = nearest(year_expressions(text, following, published, lex), following.start, following.start)
+        if years is None and c.fields.get("parent") is not None:
+            years = c.fields["parent"].fields.get("years")
+        if years is None and c.sentence > 0 and c.sentence - 1 not in sentences_with_figures:
+            preceding = sentences[c.sentence - 1]
+            if preceding.paragraph == sentence.paragraph:
+                stated = year_expressions(text, preceding, published, lex)
+                forward = [e for e in stated if pub_year and e[2][0] >= pub_year]
+                years = forward[-1][2] if forward else None
+        if years is None:
+            years = (pub_year, pub_year) if pub_year else (None, None)
+        c.fields["years"] = years
+
+
+def dedupe_within_document(candidates: list[Candidate]) -> list[Candidate]:
+    """A figure said twice in one document with the same meaning is one mention; a headline figure in another
+    currency that the body gives as a bracketed conversion is the body's figure."""
+    kept: list[Candidate] = []
+    for c in candidates:
+        duplicate = next((k for k in kept if _same_figure(k, c)), None)
+        if duplicate is None:
+            alias_owner = next((k for k in candidates if k is not c and _is_alias(k, c)), None)
+            if alias_owner is not None:
+                continue
+            kept.append(c)
+        elif duplicate.fields["qualifier"] == "exact" and c.fields["qualifier"] != "exact":
+            duplicate.fields["qualifier"] = c.fields["qualifier"]
+    return kept
+
+
+def _same_figure(a: Candidate, b: Candidate) -> bool:
+    if a.kind != b.kind or a.fields["status"] != b.fields["status"] or a.fields["scope"] != b.fields["scope"]:
+        return False
+    if a.kind == "money":
+        return a.currency == b.currency and abs(a.amount - b.amount) <= 0.005 * max(a.amount, b.amount)
+    return a.quantity == b.quantity and bool(set(a.item.lower().split()) & set(b.item.lower().split()))
+
+
+def _is_alias(owner: Candidate, c: Candidate) -> bool:
+    return c.kind == "money" and any(
+        currency == c.currency and abs(amount - c.amount) <= 0.01 * c.amount for currency, amount in owner.aliases
+    )
+
+
+def to_eur(amount: float | None, currency: str | None, year: int | None) -> float | None:
+    """Convert with the annual average rate of the publication year (the nearest year the table has)."""
+    if amount is None or currency is None:
+        return None
+    if currency == "EUR":
+        return amount
+    rates = {y: r for (cur, y), r in eur_rates().items() if cur == currency}
+    if not rates:
+        return None
+    year = year if year is not None else max(rates)
+    closest = min(rates, key=lambda y: (abs(y - year), -y))
+    return amount / rates[closest]
+
+
+def mention_rows(doc_id: str, text: str, language: str, published: str | None, title: str = "") -> list[dict]:
+    candidates = extract_candidates(text, language, published, title)
+    sentences = split_sentences(text)
+    pub_year = int(published[:4]) if published else None
+    ids = {id(c): f"{doc_id}-{c.start}" for c in candidates}
+    rows = []
+    for c in candidates:
+        sentence = sentences[c.sentence]
+        year_start, year_end = c.fields["years"]
+        parent = c.fields.get("parent")
+        rows.append(
+            {
+                "mention_id": ids[id(c)],
+                "doc_id": doc_id,
+                "donor": c.fields["donor"],
+                "recipient": c.fields["recipient"],
+                "kind": c.kind,
+                "amount": c.amount,
+                "currency": c.currency,
+                "amount_eur": to_eur(c.amount, c.currency, pub_year),
+                "quantity": c.quantity,
+                "item": c.item,
+                "qualifier": c.fields["qualifier"],
+                "status": c.fields["status"],
+                "scope": c.fields["scope"],
+                "part_of": ids.get(id(parent)) if parent is not None and c.fields["scope"] == "part" else None,
+                "category": c.fields["category"],
+                "subcategory": c.fields["subcategory"],
+                "year_start": year_start,
+                "year_end": year_end,
+                "evidence": text[sentence.start : sentence.end].strip(),
+                "char_start": c.start,
+                "char_end": c.end,
+            }
+        )
+    return rows
+
+
+def extract_mentions(
+    text: str, *, doc_id: str = "doc", language: str = "en", published: str | None = None, title: str = ""
+) -> pd.DataFrame:
+    """The mentions table for one text (the pure core of the pipeline, handy for tests and notebooks)."""
+    return conform("mentions", pd.DataFrame(mention_rows(doc_id, text, language, published, title)))
+
+
+def today_iso() -> str:
+    return date.today().isoformat()

@@ -1,0 +1,173 @@
+"""Load the per-language word lists in lexicon/ and compile them into regular expressions once."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from data_pipeline.paths import LEXICON_DIR
+
+LANGUAGES = ("en", "nl", "de")
+DEFAULT_LANGUAGE = "en"
+
+
+def phrase_pattern(phrases: list[str] | dict) -> str:
+    """One alternation for a list of phrases: longest first, 're:' entries taken as regular expressions."""
+    parts = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if phrase.startswith("re:"):
+            parts.append(f"(?:{phrase[3:]})")
+        else:
+            parts.append(r"\s+".join(re.escape(word) for word in phrase.split()))
+    return "|".join(parts) if parts else r"(?!x)x"
+
+
+def compile_phrases(phrases: list[str] | dict) -> re.Pattern:
+    """Match any phrase on word boundaries, case-insensitively."""
+    return re.compile(rf"(?<![\w-])(?:{phrase_pattern(phrases)})(?![\w-])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ItemRule:
+    pattern: re.Pattern
+    item: str
+    subcategory: str
+
+
+@lru_cache(maxsize=1)
+def common() -> dict:
+    return json.loads((LEXICON_DIR / "common.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def raw(language: str) -> dict:
+    language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    return json.loads((LEXICON_DIR / f"{language}.json").read_text(encoding="utf-8"))
+
+
+class Lexicon:
+    """The compiled word lists of one language, plus the language-independent ones."""
+
+    def __init__(self, language: str):
+        self.language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+        words = raw(self.language)
+        shared = common()
+        self.words = words
+        self.currency_words: dict[str, str] = {k.lower(): v for k, v in words["currency_words"].items()}
+        self.scales: dict[str, float] = {k.lower(): float(v) for k, v in words["scales"].items()}
+        self.fraction_words: dict[str, float] = {k.lower(): float(v) for k, v in words["fraction_words"].items()}
+        self.currency_symbols: dict[str, str] = shared["currency_symbols"]
+        self.currency_codes: list[str] = shared["currency_codes"]
+
+        word_scales = [s for s in self.scales if len(s.rstrip(".")) > 1 or s in ("m", "b", "k")]
+        self.scale_re = re.compile(rf"(?:{phrase_pattern(word_scales)})(?![\w-])", re.IGNORECASE)
+        currency_after = list(self.currency_words) + [c.lower() for c in self.currency_codes]
+        self.currency_after_re = re.compile(
+            rf"\s?(?:of\s+|aan\s+)?({phrase_pattern(currency_after)})(?![\w-])", re.IGNORECASE
+        )
+        symbols = sorted(self.currency_symbols, key=len, reverse=True)
+        prefix = "|".join(re.escape(s) for s in symbols) + "|" + "|".join(self.currency_codes)
+        self.currency_before_re = re.compile(rf"(?:(?<![\w])({prefix}))\s?$")
+        self.fraction_re = re.compile(
+            rf"(?<![\w-])({phrase_pattern(list(self.fraction_words))})\s+$", re.IGNORECASE
+        )
+
+        self.qualifier_res = {q: compile_phrases(p) for q, p in words["qualifiers"].items()}
+        self.qualifier_before_res = {
+            q: re.compile(rf"(?<![\w-])(?:{phrase_pattern(p)})\s*(?:€|\$|£|[A-Z]{{3}})?\s*$", re.IGNORECASE)
+            for q, p in words["qualifiers"].items()
+        }
+        simple = [
+            "ceiling_context",
+            "pledge_cues",
+            "delivered_cues",
+            "running_total_cues",
+            "future_total_cues",
+            "part_cues",
+            "per_year_cues",
+            "unit_price_cues",
+            "exclusion_cues",
+            "equipment_exclusion_cues",
+            "support_verbs",
+            "unspecified_cues",
+            "mainly_cues",
+            "back_reference",
+            "agreement_exclusions",
+            "signed_cues",
+            "weak_running_total_cues",
+            "already_cues",
+        ]
+        for key in simple:
+            setattr(self, key + "_re", compile_phrases(words[key]))
+        self.stopwords_between = {w.lower() for w in words["stopwords_between"]}
+        self.not_items_re = compile_phrases(words["not_items"])
+        self.category_res = {c: compile_phrases(p) for c, p in words["categories"].items()}
+        self.subcategory_res = {c: compile_phrases(p) for c, p in words["subcategories"].items()}
+        self.theme_res = {t: compile_phrases(p) for t, p in words["themes"].items()}
+        self.agreement_kind_res = {k: compile_phrases(p) for k, p in words["agreement_kinds"].items()}
+        self.conversion_between_re = re.compile(
+            rf"^\s*(?:[\(\[]|,|;|–|—|-)?\s*(?:(?:{phrase_pattern(words['conversion_cues'])})\s*)*$", re.IGNORECASE
+        )
+        cues = words["superseded_cues"]
+        self.superseded_from_re = re.compile(rf"(?<![\w-])(?:{phrase_pattern(cues['from'])})\s*$", re.IGNORECASE)
+        self.superseded_to_re = re.compile(rf"^\s*(?:{phrase_pattern(cues['to'])})\s*$", re.IGNORECASE)
+        self.per_year_after_re = re.compile(rf"^\s*(?:{phrase_pattern(words['per_year_cues'])})", re.IGNORECASE)
+        self.unit_price_before_re = re.compile(
+            rf"(?:{phrase_pattern(words['unit_price_cues'])})\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE
+        )
+        self.unit_price_after_re = re.compile(rf"^\s*(?:{phrase_pattern(words['unit_price_cues'])})", re.IGNORECASE)
+
+        self.items: list[ItemRule] = [
+            ItemRule(re.compile(rf"(?:{rule['pattern']})(?![\w-])", re.IGNORECASE), rule["item"], rule["subcategory"])
+            for rule in shared["equipment_models"]
+        ] + [
+            ItemRule(
+                re.compile(rf"(?:{rule['pattern'].removeprefix('re:')})(?![\w-])", re.IGNORECASE),
+                rule["item"],
+                rule["subcategory"],
+            )
+            for rule in words["equipment_nouns"]
+        ]
+
+        self.donor_aliases: dict[str, str] = {}
+        for canonical, aliases in words["donor_names"].items():
+            for alias in aliases:
+                self.donor_aliases[alias.lower()] = canonical
+        for capital, canonical in shared["capitals"].items():
+            self.donor_aliases.setdefault(capital.lower(), canonical)
+        # Short upper-case aliases ("US", "UK", "EU") only count in capitals: "us" is also a pronoun.
+        case_sensitive = [a for a in self.donor_aliases if len(a) <= 3 and "." not in a]
+        case_insensitive = [a for a in self.donor_aliases if a not in case_sensitive]
+        self.donor_re = re.compile(
+            rf"(?<![\w-])(?:(?i:{phrase_pattern(case_insensitive)})|{phrase_pattern([a.upper() for a in case_sensitive])})"
+            r"(?:'s)?(?![\w])"
+        )
+        self.not_donors = set(shared["not_donors"])
+        self.recipient_prepositions_re = re.compile(
+            rf"(?<![\w-])(?:{phrase_pattern(words['recipient_prepositions'])})\s+(?:the\s+|de\s+|het\s+|die\s+)?$",
+            re.IGNORECASE,
+        )
+        self.non_subject_before_re = re.compile(
+            rf"(?<![\w-])(?:{phrase_pattern(words['non_subject_prepositions'])})\s+(?:the\s+|de\s+|het\s+|die\s+|der\s+|dem\s+)?$",
+            re.IGNORECASE,
+        )
+        self.year_words = words["year_words"]
+        self.months = [m.lower() for m in words["months"]]
+        self.stopwords = set(words["stopwords"])
+        self.donor_currency = shared["donor_currencies"]
+
+
+@lru_cache(maxsize=None)
+def lexicon(language: str) -> Lexicon:
+    return Lexicon(language)
+
+
+@lru_cache(maxsize=1)
+def eur_rates() -> dict[tuple[str, int], float]:
+    """(currency, year) -> units of that currency per euro, from the shipped ECB table."""
+    lines = (LEXICON_DIR / "eur_rates.csv").read_text(encoding="utf-8").splitlines()
+    rows = csv.DictReader(line for line in lines if not line.startswith("#"))
+    return {(row["currency"], int(row["year"])): float(row["units_per_eur"]) for row in rows}

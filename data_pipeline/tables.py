@@ -1,0 +1,243 @@
+"""The tables' contracts (one pandera model each), the Tables bundle, and writing them to disk."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+KINDS = ["money", "equipment"]
+QUALIFIERS = ["exact", "at_least", "at_most", "about"]
+STATUSES = ["pledged", "delivered"]
+SCOPES = ["package", "part", "running_total"]
+CATEGORIES = ["military", "financial", "humanitarian", "reconstruction", "justice", "other"]
+AGREEMENT_KINDS = ["agreement", "declaration", "statement"]
+
+
+class _Strict:
+    strict = True
+    coerce = True
+
+
+class DocumentSchema(pa.DataFrameModel):
+    """One row per file found in the documents folder, readable or not."""
+
+    doc_id: Series[str] = pa.Field(unique=True)
+    file: Series[str]
+    title: Series[str]
+    publisher: Series[str]
+    published: Series[str] = pa.Field(nullable=True, description="ISO date, or YYYY-MM / YYYY when partial")
+    date_source: Series[str] = pa.Field(isin=["manifest", "text", "latest_date_in_text", "unknown"])
+    language: Series[str]
+    url: Series[str]
+    n_chars: Series[int] = pa.Field(ge=0)
+    n_mentions: Series[int] = pa.Field(ge=0)
+    status: Series[str] = pa.Field(isin=["ok", "failed"])
+    problem: Series[str]
+
+    class Config(_Strict):
+        pass
+
+
+class MentionSchema(pa.DataFrameModel):
+    """One row per place in a document where a quantified pledge or delivery is stated."""
+
+    mention_id: Series[str] = pa.Field(unique=True)
+    doc_id: Series[str]
+    donor: Series[str]
+    recipient: Series[str]
+    kind: Series[str] = pa.Field(isin=KINDS)
+    amount: Series[float] = pa.Field(nullable=True, ge=0)
+    currency: Series[str] = pa.Field(nullable=True)
+    amount_eur: Series[float] = pa.Field(nullable=True, ge=0)
+    quantity: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    item: Series[str] = pa.Field(nullable=True)
+    qualifier: Series[str] = pa.Field(isin=QUALIFIERS)
+    status: Series[str] = pa.Field(isin=STATUSES)
+    scope: Series[str] = pa.Field(isin=SCOPES)
+    part_of: Series[str] = pa.Field(nullable=True)
+    category: Series[str] = pa.Field(isin=CATEGORIES)
+    subcategory: Series[str]
+    year_start: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    year_end: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    evidence: Series[str]
+    char_start: Series[int] = pa.Field(ge=0)
+    char_end: Series[int] = pa.Field(ge=0)
+
+    class Config(_Strict):
+        pass
+
+
+class PledgeSchema(pa.DataFrameModel):
+    """One row per commitment (package or earmarked part), however many sources report it."""
+
+    pledge_id: Series[str] = pa.Field(unique=True)
+    donor: Series[str]
+    recipient: Series[str]
+    kind: Series[str] = pa.Field(isin=KINDS)
+    amount: Series[float] = pa.Field(nullable=True, ge=0)
+    currency: Series[str] = pa.Field(nullable=True)
+    amount_eur: Series[float] = pa.Field(nullable=True, ge=0)
+    quantity: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    item: Series[str] = pa.Field(nullable=True)
+    qualifier: Series[str] = pa.Field(isin=QUALIFIERS)
+    status: Series[str] = pa.Field(isin=STATUSES)
+    scope: Series[str] = pa.Field(isin=["package", "part"])
+    part_of: Series[str] = pa.Field(nullable=True, description="pledge_id of the package a part belongs to")
+    category: Series[str] = pa.Field(isin=CATEGORIES)
+    subcategory: Series[str]
+    year_start: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    year_end: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    announced: Series[str] = pa.Field(nullable=True, description="earliest publication date among its sources")
+    announced_year: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    n_sources: Series[int] = pa.Field(ge=1)
+    sources: Series[str] = pa.Field(description="doc_ids joined by ';'")
+    publishers: Series[str]
+    mention_ids: Series[str]
+    evidence: Series[str]
+
+    class Config(_Strict):
+        pass
+
+
+class PledgeYearSchema(pa.DataFrameModel):
+    """A pledge spread evenly over the years it covers, so that 'by year' charts add up."""
+
+    pledge_id: Series[str]
+    year: Series[int]
+    share: Series[float] = pa.Field(gt=0, le=1)
+    amount_eur: Series[float] = pa.Field(nullable=True, ge=0)
+    quantity: Series[float] = pa.Field(nullable=True, ge=0)
+
+    class Config(_Strict):
+        unique = ["pledge_id", "year"]
+
+
+class RunningTotalSchema(pa.DataFrameModel):
+    """A reported cumulative figure ('delivered so far'), one row per donor, status, category and date."""
+
+    running_total_id: Series[str] = pa.Field(unique=True)
+    donor: Series[str]
+    recipient: Series[str]
+    status: Series[str] = pa.Field(isin=STATUSES)
+    category: Series[str] = pa.Field(isin=CATEGORIES)
+    as_of: Series[str] = pa.Field(nullable=True)
+    amount: Series[float] = pa.Field(ge=0)
+    currency: Series[str]
+    amount_eur: Series[float] = pa.Field(nullable=True, ge=0)
+    qualifier: Series[str] = pa.Field(isin=QUALIFIERS)
+    year_start: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    year_end: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    sources: Series[str]
+    mention_ids: Series[str]
+    evidence: Series[str]
+
+    class Config(_Strict):
+        pass
+
+
+class AgreementSchema(pa.DataFrameModel):
+    """A security agreement, joint declaration or joint statement, reconciled across sources."""
+
+    agreement_id: Series[str] = pa.Field(unique=True)
+    parties: Series[str] = pa.Field(description="canonical names joined by ';', alphabetical")
+    kind: Series[str] = pa.Field(isin=AGREEMENT_KINDS)
+    announced: Series[str] = pa.Field(nullable=True)
+    signed: Series[str] = pa.Field(nullable=True)
+    duration_years: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    themes: Series[str]
+    sources: Series[str]
+    evidence: Series[str]
+
+    class Config(_Strict):
+        pass
+
+
+SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
+    "documents": DocumentSchema,
+    "mentions": MentionSchema,
+    "pledges": PledgeSchema,
+    "pledge_years": PledgeYearSchema,
+    "running_totals": RunningTotalSchema,
+    "agreements": AgreementSchema,
+}
+
+
+def empty_table(name: str) -> pd.DataFrame:
+    """A zero-row frame with the table's columns and dtypes."""
+    schema = SCHEMAS[name].to_schema()
+    frame = pd.DataFrame({col: pd.Series(dtype=str(c.dtype)) for col, c in schema.columns.items()})
+    return schema.validate(frame)
+
+
+def conform(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Order the columns as the schema says and validate (coercing dtypes)."""
+    schema = SCHEMAS[name].to_schema()
+    if frame.empty:
+        return empty_table(name)
+    frame = frame[list(schema.columns)].reset_index(drop=True)
+    for name, column in schema.columns.items():
+        # Nullable integers arrive as objects holding None; pandera's coercion does not cast those.
+        if str(column.dtype) == "Int64":
+            frame[name] = pd.to_numeric(frame[name]).astype("Int64")
+        elif str(column.dtype) == "float64":
+            frame[name] = pd.to_numeric(frame[name]).astype("float64")
+    return schema.validate(frame)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one document (or the manifest): the build goes on without it."""
+
+    file: str
+    problem: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"file": self.file, "problem": self.problem}
+
+
+@dataclass
+class Tables:
+    """Everything one build produces. `texts` keeps each readable document's text for the evidence view."""
+
+    documents: pd.DataFrame
+    mentions: pd.DataFrame
+    pledges: pd.DataFrame
+    pledge_years: pd.DataFrame
+    running_totals: pd.DataFrame
+    agreements: pd.DataFrame
+    problems: list[Problem] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
+
+    def frames(self) -> dict[str, pd.DataFrame]:
+        return {name: getattr(self, name) for name in SCHEMAS}
+
+    def report(self) -> dict:
+        counts = {name: int(len(frame)) for name, frame in self.frames().items()}
+        readable = int((self.documents["status"] == "ok").sum()) if len(self.documents) else 0
+        return {
+            "counts": counts,
+            "documents_read": readable,
+            "documents_failed": int(len(self.documents) - readable),
+            "problems": [p.as_dict() for p in self.problems],
+        }
+
+
+def write_tables(tables: Tables, out_dir: Path) -> list[Path]:
+    """Write every table as CSV (UTF-8, fixed column and row order) and Parquet, plus build_report.json."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, frame in tables.frames().items():
+        csv_path = out_dir / f"{name}.csv"
+        frame.to_csv(csv_path, index=False, encoding="utf-8", lineterminator="\n")
+        parquet_path = out_dir / f"{name}.parquet"
+        frame.to_parquet(parquet_path, index=False)
+        written += [csv_path, parquet_path]
+    report_path = out_dir / "build_report.json"
+    report_path.write_text(json.dumps(tables.report(), indent=2, ensure_ascii=False, sort_keys=True) + "\n")
+    written.append(report_path)
+    return written

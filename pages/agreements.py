@@ -1,0 +1,14 @@
+"""Agreements: timeline of agreements, declarations and statements with parties and themes."""
+
+import streamlit as st
+
+from dashboard_app import charts
+from dashboard_app.render import current_view, show_chart, show_table
+
+view = current_view()
+st.title("Agreements, declarations and statements")
+chart = charts.agreements_timeline(view.tables, view.selection)
+show_chart(chart, key="agreements_timeline")
+if not chart.is_empty:
+    st.subheader("Evidence")
+    show_table(view.tables.agreements[["agreement_id", "kind", "parties", "themes", "sources", "evidence"]])

@@ -1,0 +1,13 @@
+"""By category: € by category (pledged and delivered side by side) and by subcategory."""
+
+import streamlit as st
+
+from dashboard_app import charts
+from dashboard_app.render import current_view, show_chart
+
+view = current_view()
+tables = view.tables
+st.title("Support by category")
+show_chart(charts.money_by_category(tables, view.selection), key="category_money")
+for status in sorted(set(tables.pledges["status"])):
+    show_chart(charts.money_by_subcategory(tables, view.selection, status), key=f"category_sub_{status}")

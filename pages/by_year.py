@@ -1,0 +1,30 @@
+"""By year: € by year and category (three views), equipment apart from money, running totals over time."""
+
+import streamlit as st
+
+from dashboard_app import charts
+from dashboard_app.render import current_view, show_chart
+
+view = current_view()
+tables = view.tables
+st.title("Support by year")
+
+year_view = st.radio(
+    "Count each pledge",
+    list(charts.YEAR_VIEWS),
+    format_func=charts.YEAR_VIEWS.get,
+    horizontal=True,
+    key="year_view",
+    persist_state="session",
+    help="Covered year spreads a multi-year pledge evenly; announcement year counts it whole when announced.",
+)
+if year_view == "timeline":
+    show_chart(charts.pledge_timeline(tables, view.selection), key="year_timeline")
+else:
+    for status in sorted(set(tables.pledges["status"])) or ["pledged"]:
+        show_chart(charts.money_by_year(tables, view.selection, year_view, status), key=f"year_money_{status}")
+    st.subheader("Equipment (counted in items, not money)")
+    show_chart(charts.equipment_by_year(tables, view.selection, year_view), key="year_equipment")
+
+st.subheader("Delivered to date, as reported over time")
+show_chart(charts.running_totals_over_time(tables, view.selection), key="year_running_totals")

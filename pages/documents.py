@@ -1,0 +1,38 @@
+"""Documents: every file read, with metadata and build problems; one document's text with figures marked."""
+
+import streamlit as st
+
+from dashboard_app import evidence
+from dashboard_app.render import current_view, show_nothing_matches, show_table
+
+view = current_view()
+documents = view.tables.documents
+st.title("Documents")
+
+problems = evidence.document_problems(view.all_tables)
+if not problems.empty:
+    st.warning(f"{len(problems)} problem(s) while reading the documents; those files are left out of the figures.")
+    show_table(problems)
+
+if documents.empty:
+    show_nothing_matches("documents")
+    st.stop()
+show_table(documents)
+
+st.subheader("Read a document")
+titles = dict(zip(documents["doc_id"], documents["title"], strict=True))
+doc_id = st.selectbox(
+    "Document", list(titles), format_func=lambda doc: f"{doc} — {titles[doc]}", key="documents_open"
+)
+text = view.all_tables.texts.get(doc_id)
+if text is None:
+    st.info("This document could not be read, so there is no text to show.")
+else:
+    mentions = evidence.document_mentions(view.all_tables, doc_id)
+    st.caption(
+        f"Each extracted figure is marked {evidence.MARK_OPEN}like this{evidence.MARK_CLOSE}[n]; "
+        "n is its row in the table below. The text is shown exactly as read, as plain text."
+    )
+    # st.code shows characters, never markup: a document containing <script> or **stars** shows them as typed.
+    st.code(evidence.marked_text(text, mentions), language=None, wrap_lines=True)
+    show_table(mentions)

@@ -1,0 +1,38 @@
+"""Pledge explorer: the filtered pledges with every column, one pledge's mentions, CSV/XLSX downloads."""
+
+import streamlit as st
+
+from dashboard_app import evidence, exports
+from dashboard_app.charts import pledge_label
+from dashboard_app.render import current_view, show_nothing_matches, show_table
+
+view = current_view()
+pledges = view.tables.pledges
+st.title("Pledge explorer")
+st.caption("Use 'Search text' in the sidebar to search evidence sentences, donors, items and publishers.")
+
+if pledges.empty:
+    show_nothing_matches()
+    st.stop()
+
+st.write(f"{len(pledges)} pledges match the current filters.")
+show_table(pledges)
+left, right = st.columns(2)
+left.download_button(
+    "Download these rows (CSV)",
+    exports.pledges_csv_bytes(pledges),
+    file_name="pledges_filtered.csv",
+    mime="text/csv",
+)
+right.download_button(
+    "Download these rows (XLSX, with data dictionary)",
+    exports.pledges_xlsx_bytes(pledges),
+    file_name="pledges_filtered.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+)
+
+st.subheader("Where a pledge comes from")
+labels = dict(zip(pledges["pledge_id"], pledges.apply(pledge_label, axis=1), strict=True))
+chosen = st.selectbox("Pledge", list(labels), format_func=labels.get, key="explorer_pledge")
+if chosen:
+    show_table(evidence.pledge_mentions(view.tables, chosen), column_config={"url": st.column_config.LinkColumn()})
