@@ -13,13 +13,13 @@ st.set_page_config(page_title="Support to Ukraine: pledges", page_icon=":materia
 # st.navigation turns off auto-discovery of pages/, so every page is listed here.
 page = st.navigation(
     [
-        st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
-        st.Page("pages/by_year.py", title="By year", icon=":material/calendar_month:"),
-        st.Page("pages/by_category.py", title="By category", icon=":material/category:"),
-        st.Page("pages/by_source.py", title="By source", icon=":material/newspaper:"),
-        st.Page("pages/explorer.py", title="Pledge explorer", icon=":material/table_view:"),
-        st.Page("pages/documents.py", title="Documents", icon=":material/description:"),
-        st.Page("pages/agreements.py", title="Agreements", icon=":material/handshake:"),
+        st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+        st.Page("app_pages/by_year.py", title="By year", icon=":material/calendar_month:"),
+        st.Page("app_pages/by_category.py", title="By category", icon=":material/category:"),
+        st.Page("app_pages/by_source.py", title="By source", icon=":material/newspaper:"),
+        st.Page("app_pages/explorer.py", title="Pledge explorer", icon=":material/table_view:"),
+        st.Page("app_pages/documents.py", title="Documents", icon=":material/description:"),
+        st.Page("app_pages/agreements.py", title="Agreements", icon=":material/handshake:"),
     ]
 )
 

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard_app import style
-from dashboard_app.filters import Selection, describe_selection, split_list
+from dashboard_app.filters import Selection, describe_selection, filter_documents, split_list
 from data_pipeline.tables import CATEGORIES, Tables
 
 SPREAD_NOTE = "multi-year pledges spread evenly over the years they cover"
@@ -418,7 +418,8 @@ def subcategory_amounts(pledges: pd.DataFrame) -> pd.DataFrame:
     present = set(money["pledge_id"])
     parts = money[(money["scope"] == "part") & money["part_of"].isin(present)]
     taken_off = parts.groupby("part_of")["amount_eur"].sum()
-    own = money["amount_eur"] - money["pledge_id"].map(taken_off).fillna(0.0)
+    taken_off_by_id = {pledge_id: float(amount) for pledge_id, amount in taken_off.items()}
+    own = money["amount_eur"] - money["pledge_id"].map(lambda pledge_id: taken_off_by_id.get(pledge_id, 0.0)).astype(float)
     # A part whose package is filtered out still shows under its subcategory: it is the only place it appears.
     return money.assign(own_amount_eur=own.clip(lower=0.0))
 
@@ -616,9 +617,10 @@ def pledges_by_publisher(tables: Tables, selection: Selection, measure: str = "c
     return Chart(title, style.style_figure(figure, title, subtitle, note), table)
 
 
-def publication_timeline_table(tables: Tables) -> pd.DataFrame:
-    """Readable documents with their publication date and number of extracted figures."""
-    documents = tables.documents[tables.documents["status"] == "ok"]
+def publication_timeline_table(tables: Tables, selection: Selection) -> pd.DataFrame:
+    """Readable documents (of the chosen publishers) with their publication date and figures extracted."""
+    documents = filter_documents(tables.documents, selection)
+    documents = documents[documents["status"] == "ok"]
     columns = ["doc_id", "publisher", "published", "title", "n_mentions"]
     return documents[columns].sort_values(["published", "doc_id"], na_position="last").reset_index(drop=True)
 
@@ -626,7 +628,7 @@ def publication_timeline_table(tables: Tables) -> pd.DataFrame:
 def publication_timeline(tables: Tables, selection: Selection) -> Chart:
     """Dots per document on a date axis, one row per publisher; dot size = number of figures extracted."""
     title = "When the sources were published"
-    table = publication_timeline_table(tables)
+    table = publication_timeline_table(tables, selection)
     dated = table.assign(date=table["published"].map(to_date))
     dated = dated[dated["date"].notna()]
     if dated.empty:

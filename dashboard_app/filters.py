@@ -212,9 +212,10 @@ def apply_filters(tables: Tables, selection: Selection) -> Tables:
     """A new Tables holding only what the selection keeps; `tables` (the cached build) is never changed.
 
     Pledges, running totals and agreements are filtered by the selection; pledge_years follows the kept
-    pledges (and the year range); mentions follow what was kept; documents are narrowed by publisher only,
-    so the Documents page still lists every file of the chosen publishers. `problems` and `texts` are
-    shared as they are (read-only).
+    pledges (and the year range); mentions follow what was kept. `documents` stays whole: it is the
+    reference every kept row points into (a pledge kept for one publisher is still reported by others, and
+    "data as of" is the newest document read); use `filter_documents` to list documents. `problems` and
+    `texts` are shared as they are (read-only).
     """
     pledges = filter_pledges(tables, selection)
     running = filter_running_totals(tables, selection)
@@ -229,19 +230,21 @@ def apply_filters(tables: Tables, selection: Selection) -> Tables:
     kept_mentions |= {mention for joined in running["mention_ids"] for mention in split_list(joined)}
     mentions = tables.mentions[tables.mentions["mention_id"].isin(kept_mentions)]
 
-    documents = tables.documents
-    if selection.publishers:
-        documents = documents[documents["publisher"].isin(selection.publishers)]
-
     return replace(
         tables,
-        documents=documents.reset_index(drop=True),
         mentions=mentions.reset_index(drop=True),
         pledges=pledges,
         pledge_years=pledge_years.reset_index(drop=True),
         running_totals=running,
         agreements=agreements,
     )
+
+
+def filter_documents(documents: pd.DataFrame, selection: Selection) -> pd.DataFrame:
+    """The documents to list under the selection: only the publisher filter applies to documents."""
+    if selection.publishers:
+        documents = documents[documents["publisher"].isin(selection.publishers)]
+    return documents.reset_index(drop=True)
 
 
 FILTER_LABELS = {

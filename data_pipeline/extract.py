@@ -41,6 +41,14 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return bool(re.fullmatch(r"\d{1,2}", word))
 
 
+def _currency_follows(text: str, pos: int) -> bool:
+    word = re.match(r"[\w$€£]+", text[pos : pos + 12])
+    if not word:
+        return False
+    known = {w for language in ("en", "nl", "de") for w in lexicon(language).currency_words}
+    return word.group(0).lower() in known or word.group(0) in common()["currency_codes"]
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences with their offsets. Paragraphs break at blank lines; a single line break ends a sentence only
     after closing punctuation or a heading-like short line, so hard-wrapped text stays whole."""
@@ -68,6 +76,8 @@ def split_sentences(text: str) -> list[Sentence]:
                 dot = piece_start + match.start()
                 if text[dot] == "." and _is_abbreviation(text, dot):
                     continue
+                if text[dot] == "." and _currency_follows(text, piece_start + match.end()):
+                    continue  # "1,7 Mrd. Euro": the dot closes a scale abbreviation, not the sentence
                 split_at = piece_start + match.end()
                 sentences.append(Sentence(cursor, piece_start + match.end() - len(match.group(0)) + len(match.group(0).rstrip()), paragraph))
                 cursor = split_at

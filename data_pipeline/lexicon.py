@@ -99,6 +99,7 @@ class Lexicon:
             "signed_cues",
             "weak_running_total_cues",
             "already_cues",
+            "future_cues",
         ]
         for key in simple:
             setattr(self, key + "_re", compile_phrases(words[key]))
@@ -142,7 +143,7 @@ class Lexicon:
         case_sensitive = [a for a in self.donor_aliases if len(a) <= 3 and "." not in a]
         case_insensitive = [a for a in self.donor_aliases if a not in case_sensitive]
         self.donor_re = re.compile(
-            rf"(?<![\w-])(?:(?i:{phrase_pattern(case_insensitive)})|{phrase_pattern([a.upper() for a in case_sensitive])})"
+            rf"(?<![\w])(?:(?i:{phrase_pattern(case_insensitive)})|(?:{phrase_pattern([a.upper() for a in case_sensitive])})(?!-))"
             r"(?:'s)?(?![\w])"
         )
         self.not_donors = set(shared["not_donors"])

@@ -3,10 +3,11 @@
 import streamlit as st
 
 from dashboard_app import evidence
+from dashboard_app.filters import filter_documents
 from dashboard_app.render import current_view, show_nothing_matches, show_table
 
 view = current_view()
-documents = view.tables.documents
+documents = filter_documents(view.all_tables.documents, view.selection)
 st.title("Documents")
 
 problems = evidence.document_problems(view.all_tables)

@@ -1,0 +1,203 @@
+"""Chart builders, without Streamlit: the drawn numbers equal the tables, and every figure explains itself."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dashboard_app import charts, style
+from dashboard_app.filters import Selection, apply_filters
+from dashboard_fixtures import fixture_tables
+
+ALL = Selection()
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return fixture_tables()
+
+
+def every_chart(tables, selection=ALL):
+    """One of each builder, as the pages draw them."""
+    return [
+        charts.money_by_year(tables, selection, "covered", "pledged"),
+        charts.money_by_year(tables, selection, "announced", "pledged"),
+        charts.money_by_year(tables, selection, "covered", "delivered"),
+        charts.equipment_by_year(tables, selection, "covered"),
+        charts.pledge_timeline(tables, selection),
+        charts.running_totals_over_time(tables, selection),
+        charts.money_by_category(tables, selection),
+        charts.money_by_subcategory(tables, selection, "pledged"),
+        charts.source_matrix(tables, selection),
+        charts.pledges_by_publisher(tables, selection, "count"),
+        charts.pledges_by_publisher(tables, selection, "euro"),
+        charts.publication_timeline(tables, selection),
+        charts.agreements_timeline(tables, selection),
+    ]
+
+
+def bar_value(figure, trace_name, x_value):
+    for trace in figure.data:
+        if trace.name == trace_name:
+            return dict(zip(trace.x, trace.y, strict=True)).get(x_value, 0.0)
+    return 0.0
+
+
+def test_covered_year_bar_equals_sum_of_pledge_year_shares(tables):
+    chart = charts.money_by_year(tables, ALL, "covered", "pledged")
+    pledges = tables.pledges.set_index("pledge_id")
+    counted = pledges[(pledges["scope"] == "package") & (pledges["kind"] == "money")]
+    counted = counted[counted["status"] == "pledged"]
+    shares = tables.pledge_years[tables.pledge_years["pledge_id"].isin(counted.index)]
+    shares_2024 = shares[shares["year"] == 2024]
+    for category in ["military", "reconstruction"]:
+        in_category = shares_2024["pledge_id"].map(counted["category"]) == category
+        expected = shares_2024.loc[in_category, "amount_eur"].sum()
+        assert bar_value(chart.figure, category, 2024) == pytest.approx(expected)
+    # €2bn + a third of €4bn + €100m: the €4bn for 2024–2026 is spread evenly.
+    assert bar_value(chart.figure, "military", 2024) == pytest.approx(2e9 + 4e9 / 3 + 1e8)
+    assert bar_value(chart.figure, "military", 2026) == pytest.approx(4e9 / 3)
+
+
+def test_announcement_year_counts_whole_amount_when_announced(tables):
+    chart = charts.money_by_year(tables, ALL, "announced", "pledged")
+    assert bar_value(chart.figure, "military", 2024) == pytest.approx(2e9 + 4e9 + 1e8)
+    assert bar_value(chart.figure, "military", 2026) == 0.0
+
+
+def test_parts_and_delivered_never_add_to_pledged_total(tables):
+    chart = charts.money_by_year(tables, ALL, "covered", "pledged")
+    drawn_total = sum(sum(trace.y) for trace in chart.figure.data)
+    # Packages only: the €700m earmarked part (P8) and the delivered €1.5bn (P7) are not in it.
+    assert drawn_total == pytest.approx(2e9 + 4e9 + 1e8 + 2.5e7 + 1.2e8)
+
+
+def test_subtitles_state_the_year_rule_in_use(tables):
+    covered = charts.money_by_year(tables, ALL, "covered").figure.layout.title.subtitle.text
+    announced = charts.money_by_year(tables, ALL, "announced").figure.layout.title.subtitle.text
+    assert "spread evenly" in covered
+    assert "announced" in announced and "spread evenly" not in announced
+
+
+def test_every_chart_carries_title_subtitle_and_source_line(tables):
+    for chart in every_chart(tables):
+        assert not chart.is_empty, chart.title
+        layout = chart.figure.layout
+        assert chart.title in re.sub("<[^>]+>", "", layout.title.text)
+        assert "All data, no filters" in layout.title.subtitle.text
+        source = [annotation.text for annotation in layout.annotations if annotation.text.startswith("Source:")]
+        assert len(source) == 1, chart.title
+        assert re.match(r"Source: \d+ documents? from .+; data as of 2025-12-03\.", source[0])
+
+
+def test_subtitle_names_the_active_filters(tables):
+    selection = Selection(categories=("military",), year_range=(2024, 2025))
+    chart = charts.money_by_year(apply_filters(tables, selection), selection)
+    assert "category: military" in chart.figure.layout.title.subtitle.text
+    assert "years 2024–2025" in chart.figure.layout.title.subtitle.text
+
+
+def test_source_line_counts_the_documents_behind_the_chart(tables):
+    selection = Selection(publishers=("NL Times",))
+    filtered = apply_filters(tables, selection)
+    chart = charts.money_by_year(filtered, selection)
+    source = chart.figure.layout.annotations[-1].text
+    assert source.startswith("Source: 2 documents from NL Times, The Kyiv Independent")
+
+
+def test_same_category_same_colour_in_every_chart(tables):
+    seen: dict[str, set[str]] = {}
+    for chart in every_chart(tables):
+        for trace in chart.figure.data:
+            if trace.name in style.CATEGORY_COLOURS and trace.type == "bar":
+                colours = trace.marker.color
+                seen.setdefault(trace.name, set()).update([colours] if isinstance(colours, str) else colours)
+    by_category = charts.money_by_category(tables, ALL).figure
+    for trace in by_category.data:
+        for category, colour in zip(trace.x, trace.marker.color, strict=True):
+            seen.setdefault(category, set()).add(colour)
+    assert seen["military"] == {style.CATEGORY_COLOURS["military"]}
+    assert seen["reconstruction"] == {style.CATEGORY_COLOURS["reconstruction"]}
+    assert len(set(style.CATEGORY_COLOURS.values())) == len(style.CATEGORY_COLOURS)
+
+
+def test_pledged_and_delivered_are_side_by_side_not_stacked(tables):
+    figure = charts.money_by_category(tables, ALL).figure
+    assert figure.layout.barmode == "group"
+    delivered = next(trace for trace in figure.data if trace.name.startswith("Delivered"))
+    assert dict(zip(delivered.x, delivered.y, strict=True)) == {"military": 1.5e9}
+
+
+def test_subcategory_breakdown_moves_parts_without_double_counting(tables):
+    table = charts.money_by_subcategory_table(tables, "pledged").set_index(["category", "subcategory"])
+    assert table.loc[("military", "drones"), "amount_eur"] == pytest.approx(7e8)
+    assert table.loc[("military", "general"), "amount_eur"] == pytest.approx(2e9 + 4e9 - 7e8)
+    assert table["amount_eur"].sum() == pytest.approx(2e9 + 4e9 + 1e8 + 2.5e7 + 1.2e8)
+
+
+def test_running_totals_are_drawn_as_reported_never_summed(tables):
+    figure = charts.running_totals_over_time(tables, ALL).figure
+    assert len(figure.data) == 1
+    assert list(figure.data[0].y) == [2.6e9, 3.0e9]
+
+
+def test_money_axes_start_at_zero(tables):
+    for chart in every_chart(tables):
+        for axis in (chart.figure.layout.yaxis, chart.figure.layout.xaxis):
+            if axis.range is not None and axis.tickmode == "array":
+                assert axis.range[0] == 0
+                assert axis.ticktext[0] == "€0"
+
+
+def test_source_matrix_marks_single_source_pledges(tables):
+    table = charts.source_matrix(tables, ALL).data.set_index("pledge")
+    single = [label for label in table.index if "⚑" in label]
+    assert any("[P2]" in label for label in single)
+    assert not any("[P1]" in label for label in single)
+    row_p1 = next(label for label in table.index if "[P1]" in label)
+    assert table.loc[row_p1, "000_nltimes"] == 1 and table.loc[row_p1, "003_minbuza"] == 0
+
+
+def test_document_text_in_charts_is_escaped(tables):
+    figure = charts.publication_timeline(tables, ALL).figure
+    titles = [item[0] for item in figure.data[0].customdata]
+    assert "&lt;b&gt;Germany&lt;/b&gt; delivers air defence" in titles
+
+
+def test_nothing_to_draw_gives_a_message_not_an_empty_axis(tables):
+    selection = Selection(text="no such pledge anywhere")
+    for chart in every_chart(apply_filters(tables, selection), selection):
+        if chart.title.startswith("When the sources"):
+            continue  # documents are narrowed by publisher only, so they remain
+        assert chart.is_empty, chart.title
+        assert "match" in chart.empty_message
+
+
+def test_download_config_is_png_at_scale_two_with_a_named_file():
+    config = style.plotly_config("Pledged support to Ukraine by year and category")
+    options = config["toImageButtonOptions"]
+    assert options["format"] == "png" and options["scale"] == 2
+    assert options["filename"] == "pledged-support-to-ukraine-by-year-and-category"
+    assert style.plotly_config("x", "svg")["toImageButtonOptions"]["format"] == "svg"
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(2e9, "€2.0bn"), (2.6e9, "€2.6bn"), (1e8, "€100m"), (2.5e7, "€25m"), (2.5e6, "€2.5m"), (5e5, "€500k")],
+)
+def test_euro_format(value, text):
+    assert style.format_eur(value) == text
+
+
+def parse_eur(text: str) -> float:
+    number, scale = re.fullmatch(r"€([\d.]+)(bn|m|k)?", text).groups()
+    return float(number) * {"bn": 1e9, "m": 1e6, "k": 1e3, None: 1}[scale]
+
+
+@given(st.floats(min_value=1, max_value=1e13))
+def test_euro_format_round_trips_within_rounding(value):
+    # Two significant figures at worst (€10m..€99m, €1.0bn): the printed figure is within 5 %.
+    assert parse_eur(style.format_eur(value)) == pytest.approx(value, rel=0.05, abs=0.5)
