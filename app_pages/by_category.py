@@ -9,5 +9,5 @@ view = current_view()
 tables = view.tables
 st.title("Support by category")
 show_chart(charts.money_by_category(tables, view.selection), key="category_money")
-for status in sorted(set(tables.pledges["status"])):
+for status in charts.statuses_present(tables.pledges):
     show_chart(charts.money_by_subcategory(tables, view.selection, status), key=f"category_sub_{status}")

@@ -21,8 +21,10 @@ year_view = st.radio(
 if year_view == "timeline":
     show_chart(charts.pledge_timeline(tables, view.selection), key="year_timeline")
 else:
-    for status in sorted(set(tables.pledges["status"])) or ["pledged"]:
-        show_chart(charts.money_by_year(tables, view.selection, year_view, status), key=f"year_money_{status}")
+    for status in charts.statuses_present(tables.pledges) or ["pledged"]:
+        show_chart(
+            charts.money_by_year(tables, view.selection, year_view, status), key=f"year_money_{status}"
+        )
     st.subheader("Equipment (counted in items, not money)")
     show_chart(charts.equipment_by_year(tables, view.selection, year_view), key="year_equipment")
 

@@ -12,7 +12,9 @@ st.title("Documents")
 
 problems = evidence.document_problems(view.all_tables)
 if not problems.empty:
-    st.warning(f"{len(problems)} problem(s) while reading the documents; those files are left out of the figures.")
+    st.warning(
+        f"{len(problems)} problem(s) while reading the documents; those files are left out of the figures."
+    )
     show_table(problems)
 
 if documents.empty:

@@ -1,4 +1,4 @@
-"""Pure chart builders: filtered tables + selection -> a Chart (plotly figure plus the exact numbers behind it).
+"""Pure chart builders: filtered tables + selection -> a Chart (plotly figure plus the numbers behind it).
 
 Rules every builder keeps (see docs in PLEDGES.md): money totals add `package` pledges only (earmarked
 `part`s break a package down and are never added to it); pledged and delivered are never added together;
@@ -103,6 +103,12 @@ def _add_stack_totals(figure: go.Figure, totals: pd.Series, formatter) -> None:
         )
 
 
+def statuses_present(pledges: pd.DataFrame) -> list[str]:
+    """Statuses in the data, pledged first: each gets its own chart, as they are never added together."""
+    present = set(pledges["status"])
+    return [status for status in ("pledged", "delivered") if status in present]
+
+
 def _status_label(status: str) -> str:
     return {"pledged": "Pledged", "delivered": "Delivered"}.get(status, status.capitalize())
 
@@ -111,7 +117,7 @@ def _status_label(status: str) -> str:
 
 
 def money_by_year_table(tables: Tables, view: str = "covered", status: str = "pledged") -> pd.DataFrame:
-    """€ per year and category. `covered` uses pledge_years (spread); `announced` puts all in announced_year."""
+    """€ per year and category: `covered` spreads (pledge_years); `announced` puts all in announced_year."""
     packages = money_packages(tables.pledges, status)
     if view == "covered":
         years = tables.pledge_years.merge(
@@ -191,7 +197,7 @@ def money_by_year(
 
 
 def equipment_by_year_table(tables: Tables, view: str = "covered") -> pd.DataFrame:
-    """Items per year (counts, never money): spread like money under `covered`, whole in announced_year else."""
+    """Items per year (counts, never money): spread under `covered`, whole in announced_year otherwise."""
     equipment = tables.pledges[
         (tables.pledges["kind"] == "equipment") & (tables.pledges["scope"] == "package")
     ]
@@ -322,7 +328,7 @@ def running_totals_table(tables: Tables) -> pd.DataFrame:
 
 
 def running_totals_over_time(tables: Tables, selection: Selection) -> Chart:
-    """Lines of 'delivered to date' (or pledged to date) as each source reported it, per donor and category."""
+    """Lines of 'delivered to date' as each source reported it, per donor, category and status."""
     title = "Support to Ukraine reported to date (cumulative, as reported)"
     table = running_totals_table(tables)
     dated = table.assign(date=table["as_of"].map(to_date)) if len(table) else table
@@ -419,7 +425,9 @@ def subcategory_amounts(pledges: pd.DataFrame) -> pd.DataFrame:
     parts = money[(money["scope"] == "part") & money["part_of"].isin(present)]
     taken_off = parts.groupby("part_of")["amount_eur"].sum()
     taken_off_by_id = {pledge_id: float(amount) for pledge_id, amount in taken_off.items()}
-    own = money["amount_eur"] - money["pledge_id"].map(lambda pledge_id: taken_off_by_id.get(pledge_id, 0.0)).astype(float)
+    own = money["amount_eur"] - money["pledge_id"].map(
+        lambda pledge_id: taken_off_by_id.get(pledge_id, 0.0)
+    ).astype(float)
     # A part whose package is filtered out still shows under its subcategory: it is the only place it appears.
     return money.assign(own_amount_eur=own.clip(lower=0.0))
 
@@ -539,7 +547,8 @@ def source_matrix(tables: Tables, selection: Selection) -> Chart:
     figure.update_xaxes(title_text="", side="top", tickangle=0)
     single = int((table["n_sources"] == 1).sum())
     subtitle = _subtitle(
-        f"Filled cell = the document reports the pledge · {single} of {len(table)} pledges have one source only (⚑)",
+        f"Filled cell = the document reports the pledge · {single} of {len(table)} pledges have one source "
+        "only (⚑)",
         describe_selection(selection),
     )
     figure.update_layout(height=max(style.CHART_HEIGHT, 300 + 30 * len(table)))
@@ -610,7 +619,8 @@ def pledges_by_publisher(tables: Tables, selection: Selection, measure: str = "c
     subtitle = _subtitle(
         "Pledges (money and equipment)"
         if measure == "count"
-        else "Pledged money, € · packages only · a pledge reported by several publishers counts for each: do not add the bars",
+        else "Pledged money, € · packages only · a pledge reported by several publishers counts for each: "
+        "do not add the bars",
         describe_selection(selection),
     )
     note = source_note(tables, _sources_of(tables.pledges))

@@ -20,7 +20,9 @@ def marked_text(text: str, mentions: pd.DataFrame) -> str:
     the document, `<script>` included, stays characters on screen.
     """
     spans = []
-    for number, (start, end) in enumerate(zip(mentions["char_start"], mentions["char_end"], strict=True), start=1):
+    for number, (start, end) in enumerate(
+        zip(mentions["char_start"], mentions["char_end"], strict=True), start=1
+    ):
         start, end = int(start), int(end)
         if 0 <= start < end <= len(text):
             spans.append((start, end, number))
@@ -39,7 +41,16 @@ def document_mentions(tables: Tables, doc_id: str) -> pd.DataFrame:
     mentions = tables.mentions[tables.mentions["doc_id"] == doc_id].sort_values("char_start")
     mentions = mentions.reset_index(drop=True)
     columns = ["mention_id", "kind", "amount", "currency", "amount_eur", "quantity", "item", "qualifier"]
-    columns += ["status", "scope", "category", "subcategory", "year_start", "year_end", "char_start", "char_end"]
+    columns += [
+        "status",
+        "scope",
+        "category",
+        "subcategory",
+        "year_start",
+        "year_end",
+        "char_start",
+        "char_end",
+    ]
     columns += ["evidence"]
     table = mentions[columns].copy()
     table.insert(0, "number", range(1, len(table) + 1))
@@ -63,7 +74,10 @@ def pledge_mentions(tables: Tables, pledge_id: str) -> pd.DataFrame:
 def document_problems(tables: Tables) -> pd.DataFrame:
     """Every build problem: failed documents and the build's problem list, one row each, deduplicated."""
     failed = tables.documents[(tables.documents["status"] != "ok") | (tables.documents["problem"] != "")]
-    rows = [{"file": file, "problem": problem} for file, problem in zip(failed["file"], failed["problem"], strict=True)]
+    rows = [
+        {"file": file, "problem": problem}
+        for file, problem in zip(failed["file"], failed["problem"], strict=True)
+    ]
     rows += [problem.as_dict() for problem in tables.problems]
     if not rows:
         return pd.DataFrame(columns=["file", "problem"])

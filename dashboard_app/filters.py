@@ -65,6 +65,7 @@ def filter_options(tables: Tables) -> FilterOptions:
             pledges["year_end"],
             pledges["announced_year"],
             tables.pledge_years["year"],
+            running["year_start"],
             running["year_end"],
         ]
     ).dropna()
@@ -89,7 +90,7 @@ def _category_order(category: str) -> int:
 
 
 def _matches_any(joined: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
-    """Rows whose ';'-joined list shares at least one value with `wanted` (a joint pledge counts for each donor)."""
+    """Rows whose ';'-joined list shares a value with `wanted` (a joint pledge counts for each donor)."""
     wanted_set = set(wanted)
     return joined.map(lambda value: bool(wanted_set.intersection(split_list(value)))).astype(bool)
 
@@ -118,8 +119,10 @@ def _sources_published_by(sources: pd.Series, tables: Tables, publishers: tuple[
 
 def _text_matches(frame: pd.DataFrame, columns: list[str], text: str) -> pd.Series:
     """Case-insensitive substring search over the given text columns."""
-    needle = text.strip().casefold()
+    # Underscores read as spaces, so "air defence" finds the subcategory air_defence.
+    needle = text.strip().casefold().replace("_", " ")
     haystack = frame[columns].astype("string").fillna("").agg(" ".join, axis=1).str.casefold()
+    haystack = haystack.str.replace("_", " ", regex=False)
     return haystack.str.contains(needle, regex=False).fillna(False).astype(bool)
 
 
@@ -190,7 +193,7 @@ def filter_running_totals(tables: Tables, selection: Selection) -> pd.DataFrame:
 
 
 def filter_agreements(tables: Tables, selection: Selection) -> pd.DataFrame:
-    """Agreements whose parties include a chosen donor or recipient, in the year range, from chosen publishers."""
+    """Agreements with a chosen donor or recipient among the parties, in the years, from chosen publishers."""
     agreements = tables.agreements
     keep = pd.Series(True, index=agreements.index)
     if selection.donors:

@@ -41,7 +41,7 @@ def documents_fingerprint(folder: Path) -> str:
 
 
 def build_tables(folder: Path) -> Tables:
-    """Run the pipeline on the folder (imported here so the dashboard module loads even if the pipeline breaks)."""
+    """Run the pipeline on the folder (imported here, so a broken pipeline shows as an error in the app)."""
     from data_pipeline import build
 
     return build(folder)

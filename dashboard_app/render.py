@@ -1,4 +1,4 @@
-"""Streamlit rendering helpers shared by the pages: the per-run view, charts with their tables, empty states."""
+"""Streamlit helpers shared by the pages: the per-run view, charts with their tables, empty states."""
 
 from __future__ import annotations
 
@@ -40,7 +40,9 @@ def show_chart(chart: Chart, key: str) -> None:
     if chart.is_empty:
         st.info(chart.empty_message)
         return
-    st.plotly_chart(chart.figure, theme=None, key=key, config=plotly_config(chart.title, chosen_image_format()))
+    st.plotly_chart(
+        chart.figure, theme=None, key=key, config=plotly_config(chart.title, chosen_image_format())
+    )
     with st.expander("Table: the numbers behind this chart"):
         show_table(chart.data)
 
@@ -52,4 +54,6 @@ def show_table(frame: pd.DataFrame, **kwargs) -> None:
 
 def show_nothing_matches(what: str = "pledges") -> None:
     """The plain-words empty state used when filters leave nothing."""
-    st.info(f"No {what} match the current filters. Widen the filters or press 'Reset filters' in the sidebar.")
+    st.info(
+        f"No {what} match the current filters. Widen the filters or press 'Reset filters' in the sidebar."
+    )

@@ -1,4 +1,4 @@
-"""One look for every chart: palette, template, euro format, title/subtitle/source note and download config."""
+"""One look for every chart: palette, template, euro format, title/subtitle/source note, download config."""
 
 from __future__ import annotations
 

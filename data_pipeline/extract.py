@@ -19,7 +19,7 @@ YEAR_RANGE_RE = re.compile(
     r"(?<![\d.,/])((?:19|20)\d\d)\s*(?:-|–|—|/|to|tot|bis|t/m|and|en|und|through)\s*((?:19|20)\d\d|\d\d)(?![\d])",
     re.IGNORECASE,
 )
-PERCENT_AFTER_RE = re.compile(r"^\s?(?:%|percent\b|per cent\b|procent\b|prozent\b)", re.IGNORECASE)
+PERCENT_AFTER_RE = re.compile(r"\s?(?:%|percent\b|per cent\b|procent\b|prozent\b)", re.IGNORECASE)
 
 
 # ----------------------------------------------------------------------------------------------- sentences
@@ -218,8 +218,19 @@ def drop_non_support(text: str, sentence: Sentence, candidates: list[Candidate],
     """Drop conversions in brackets, superseded levels, per-year rates of a framework, unit prices, and
     numbers in sentences about something other than support."""
     sentence_text = text[sentence.start : sentence.end]
-    if lex.exclusion_cues_re.search(sentence_text):
-        return []
+    excluded = [c for c in candidates if lex.exclusion_cues_re.search(_clause(text, sentence, c))]
+    if excluded:
+        first_excluded = min(c.start for c in excluded)
+        # A part of an excluded figure ("davon 4 Milliarden") goes with it.
+        candidates = [
+            c for c in candidates
+            if c not in excluded and not (c.start > first_excluded and lex.part_cues_re.search(text[first_excluded : c.start]))
+        ]
+    if not any(
+        pattern.search(sentence_text)
+        for pattern in (lex.support_verbs_re, lex.pledge_cues_re, lex.delivered_cues_re, lex.unspecified_cues_re, lex.running_total_cues_re)
+    ):
+        candidates = [c for c in candidates if c.kind != "money"]
     money = sorted((c for c in candidates if c.kind == "money"), key=lambda c: c.start)
     dropped: set[int] = set()
     for first, second in zip(money, money[1:], strict=False):
@@ -245,9 +256,33 @@ def drop_non_support(text: str, sentence: Sentence, candidates: list[Candidate],
         if lex.unit_price_before_re.search(window) or lex.unit_price_after_re.match(text, candidate.end):
             dropped.add(id(candidate))
     kept = [c for c in candidates if id(c) not in dropped]
-    if lex.equipment_exclusion_cues_re.search(sentence_text) or not lex.support_verbs_re.search(sentence_text):
+    if not lex.support_verbs_re.search(sentence_text):
         kept = [c for c in kept if c.kind != "equipment"]
+    # Missiles that killed people, drones the money would buy: the words right around the count decide.
+    kept = [
+        c for c in kept
+        if c.kind != "equipment"
+        or not lex.equipment_exclusion_cues_re.search(text[max(sentence.start, c.start - 40) : min(sentence.end, c.end + 40)])
+    ]
     return kept
+
+
+def _clause(text: str, sentence: Sentence, candidate: Candidate) -> str:
+    """The part of the sentence between the punctuation or contrast words around a figure."""
+    boundary = re.compile(r"[,;:]\s|\s(?:while|whereas|but|terwijl|maar|während|aber|doch)\s", re.IGNORECASE)
+    start, end = sentence.start, sentence.end
+    for m in boundary.finditer(text, sentence.start, sentence.end):
+        if m.end() <= candidate.start:
+            start = m.end()
+        elif m.start() >= candidate.end:
+            end = m.start()
+            break
+    return text[start:end]
+
+
+def model_spans(text: str, sentence: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
+    """Where model names stand ("Leopard 1", "PzH 2000"): their digits are neither counts nor years."""
+    return [m.span() for pattern in lex.model_res for m in pattern.finditer(text, sentence.start, sentence.end)]
 
 
 # ----------------------------------------------------------------------------------------------- fields
@@ -288,7 +323,7 @@ def year_expressions(text: str, sentence: Sentence, published: str | None, lex: 
         m.span()
         for m in re.finditer(rf"\b\d{{1,2}}\.?\s+(?:{months})\.?\s+\d{{4}}|(?:{months})\.?\s+\d{{1,2}},\s+\d{{4}}", chunk, re.I)
     ]
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = [(a - s_start, b - s_start) for a, b in model_spans(text, sentence, lex)]
     for m in YEAR_RANGE_RE.finditer(chunk):
         first, last = int(m.group(1)), m.group(2)
         last = int(last) if len(last) == 4 else int(m.group(1)[:2] + last)
@@ -340,7 +375,8 @@ def keyword_hits(text: str, sentence: Sentence, patterns: dict[str, re.Pattern])
     for label, pattern in patterns.items():
         for m in pattern.finditer(text, sentence.start, sentence.end):
             hits.append((m.start(), m.end(), label))
-    return hits
+    # "artillery shells" is ammunition: a keyword inside a longer one of another label does not count.
+    return [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0]) for o in hits)]
 
 
 def assign_to_nearest(hits: list[tuple[int, int, str]], candidates: list[Candidate]) -> dict[int, list[tuple[int, int, str]]]:
@@ -479,7 +515,11 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
     fallback_donor = main_donor(text, title, lex)
     per_sentence: list[list[Candidate]] = []
     for index, sentence in enumerate(sentences):
-        numbers = find_numbers(text, lex.language, scale_words, sentence.start, sentence.end)
+        models = model_spans(text, sentence, lex)
+        numbers = [
+            n for n in find_numbers(text, lex.language, scale_words, sentence.start, sentence.end)
+            if not any(a < n.start and n.end <= b for a, b in models)
+        ]
         money = money_candidates(text, sentence, index, numbers, lex)
         equipment = equipment_candidates(text, sentence, index, numbers, money, lex)
         per_sentence.append(drop_non_support(text, sentence, money + equipment, lex))

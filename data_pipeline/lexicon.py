@@ -30,6 +30,16 @@ def compile_phrases(phrases: list[str] | dict) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{phrase_pattern(phrases)})(?![\w-])", re.IGNORECASE)
 
 
+def compile_keywords(phrases: list[str], inside_compounds: bool) -> re.Pattern:
+    if not inside_compounds:
+        return compile_phrases(phrases)
+    long_words = [p for p in phrases if len(p) >= 6 and " " not in p]
+    short = [p for p in phrases if p not in long_words]
+    return re.compile(
+        rf"(?:(?<![\w-])(?:{phrase_pattern(short)})(?![\w-])|(?:{phrase_pattern(long_words)}))", re.IGNORECASE
+    )
+
+
 @dataclass(frozen=True)
 class ItemRule:
     pattern: re.Pattern
@@ -105,8 +115,11 @@ class Lexicon:
             setattr(self, key + "_re", compile_phrases(words[key]))
         self.stopwords_between = {w.lower() for w in words["stopwords_between"]}
         self.not_items_re = compile_phrases(words["not_items"])
-        self.category_res = {c: compile_phrases(p) for c, p in words["categories"].items()}
-        self.subcategory_res = {c: compile_phrases(p) for c, p in words["subcategories"].items()}
+        # Dutch and German glue words together ("artilleriemunitie", "Drohnenproduktion"): there a long keyword
+        # also counts inside a compound.
+        compounds = self.language in ("nl", "de")
+        self.category_res = {c: compile_keywords(p, compounds) for c, p in words["categories"].items()}
+        self.subcategory_res = {c: compile_keywords(p, compounds) for c, p in words["subcategories"].items()}
         self.theme_res = {t: compile_phrases(p) for t, p in words["themes"].items()}
         self.agreement_kind_res = {k: compile_phrases(p) for k, p in words["agreement_kinds"].items()}
         self.conversion_between_re = re.compile(
@@ -115,12 +128,13 @@ class Lexicon:
         cues = words["superseded_cues"]
         self.superseded_from_re = re.compile(rf"(?<![\w-])(?:{phrase_pattern(cues['from'])})\s*$", re.IGNORECASE)
         self.superseded_to_re = re.compile(rf"^\s*(?:{phrase_pattern(cues['to'])})\s*$", re.IGNORECASE)
-        self.per_year_after_re = re.compile(rf"^\s*(?:{phrase_pattern(words['per_year_cues'])})", re.IGNORECASE)
+        self.per_year_after_re = re.compile(rf"\s*(?:{phrase_pattern(words['per_year_cues'])})", re.IGNORECASE)
         self.unit_price_before_re = re.compile(
             rf"(?:{phrase_pattern(words['unit_price_cues'])})\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE
         )
-        self.unit_price_after_re = re.compile(rf"^\s*(?:{phrase_pattern(words['unit_price_cues'])})", re.IGNORECASE)
+        self.unit_price_after_re = re.compile(rf"\s*(?:{phrase_pattern(words['unit_price_cues'])})", re.IGNORECASE)
 
+        self.model_res = [re.compile(rf"(?<![\w-])(?:{rule['pattern']})", re.IGNORECASE) for rule in shared["equipment_models"]]
         self.items: list[ItemRule] = [
             ItemRule(re.compile(rf"(?:{rule['pattern']})(?![\w-])", re.IGNORECASE), rule["item"], rule["subcategory"])
             for rule in shared["equipment_models"]

@@ -1,4 +1,4 @@
-"""A small hand-made build that follows the table schemas, for dashboard tests that must not depend on extraction.
+"""A small hand-made build that follows the table schemas, for dashboard tests independent of extraction.
 
 It mirrors the seeds (Netherlands, 2024–2026, the F-16s, one running total, three agreements) and adds what
 the seeds lack: a second donor with a delivered pledge, an earmarked part, a second running-total date, a
@@ -22,7 +22,8 @@ TEXTS = {
         "So far the Netherlands has delivered at least €2.6 billion in military aid."
     ),
     "001_kyiv": (
-        "Rutte confirmed €2 billion for 2024, 24 F-16 jets and €100 million for the Czech-led ammunition initiative."
+        "Rutte confirmed €2 billion for 2024, 24 F-16 jets and €100 million "
+        "for the Czech-led ammunition initiative."
     ),
     "002_euromaidan": "Netherlands, Belgium and Ukraine signed a joint declaration.",
     "003_minbuza": (
@@ -50,17 +51,17 @@ DOCUMENTS = [
     ("005_gazette", "Test Gazette", "2023-11", "en", "<b>Germany</b> delivers air defence"),
 ]
 
-# pledge_id, donor, kind, amount_eur, quantity, item, qualifier, status, scope, part_of, category, subcategory,
-# year_start, year_end, mentions as (doc_id, figure text)
+# pledge_id, donor, kind, amount_eur, quantity, item, qualifier, status, scope, part_of, category,
+# subcategory, year_start, year_end, mentions as (doc_id, figure text)
 PLEDGES = [
-    ("P1", "Netherlands", "money", 2e9, None, None, "at_least", "pledged", "package", None, "military", "general",
-     2024, 2024, [("000_nltimes", "2 billion euros"), ("001_kyiv", "€2 billion")]),
-    ("P2", "Netherlands", "money", 4e9, None, None, "exact", "pledged", "package", None, "military", "general",
-     2024, 2026, [("003_minbuza", "€4 miljard")]),
+    ("P1", "Netherlands", "money", 2e9, None, None, "at_least", "pledged", "package", None, "military",
+     "general", 2024, 2024, [("000_nltimes", "2 billion euros"), ("001_kyiv", "€2 billion")]),
+    ("P2", "Netherlands", "money", 4e9, None, None, "exact", "pledged", "package", None, "military",
+     "general", 2024, 2026, [("003_minbuza", "€4 miljard")]),
     ("P3", "Netherlands", "equipment", None, 24, "F-16", "exact", "pledged", "package", None, "military",
      "aircraft", 2024, 2024, [("001_kyiv", "24 F-16"), ("003_minbuza", "24 F-16")]),
-    ("P4", "Netherlands", "money", 1e8, None, None, "exact", "pledged", "package", None, "military", "ammunition",
-     2024, 2024, [("001_kyiv", "€100 million")]),
+    ("P4", "Netherlands", "money", 1e8, None, None, "exact", "pledged", "package", None, "military",
+     "ammunition", 2024, 2024, [("001_kyiv", "€100 million")]),
     ("P5", "Netherlands", "money", 2.5e7, None, None, "at_most", "pledged", "package", None, "reconstruction",
      "general", 2024, 2024, [("003_minbuza", "€25 miljoen")]),
     ("P6", "Netherlands", "money", 1.2e8, None, None, "at_most", "pledged", "package", None, "reconstruction",

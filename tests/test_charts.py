@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from dashboard_fixtures import fixture_tables
 from hypothesis import given
 from hypothesis import strategies as st
 
 from dashboard_app import charts, style
 from dashboard_app.filters import Selection, apply_filters
-from dashboard_fixtures import fixture_tables
 
 ALL = Selection()
 
@@ -88,7 +88,9 @@ def test_every_chart_carries_title_subtitle_and_source_line(tables):
         layout = chart.figure.layout
         assert chart.title in re.sub("<[^>]+>", "", layout.title.text)
         assert "All data, no filters" in layout.title.subtitle.text
-        source = [annotation.text for annotation in layout.annotations if annotation.text.startswith("Source:")]
+        source = [
+            annotation.text for annotation in layout.annotations if annotation.text.startswith("Source:")
+        ]
         assert len(source) == 1, chart.title
         assert re.match(r"Source: \d+ documents? from .+; data as of 2025-12-03\.", source[0])
 
