@@ -13,9 +13,9 @@ st.caption(summaries.data_as_of_line(view.all_tables))
 headlines = summaries.headline_figures(tables)
 columns = st.columns(4)
 columns[0].metric(
-    "Total pledged (money packages)",
+    "Total pledged",
     style.format_eur(headlines.total_pledged_eur),
-    help="Sum of pledged money packages in EUR. Earmarked parts and running totals are never added.",
+    help="Sum of pledged money packages in EUR. Earmarked parts, delivered money and running totals are not added.",
 )
 columns[1].metric("Pledges", headlines.n_pledges)
 columns[2].metric("Sources reporting them", headlines.n_sources)

@@ -122,25 +122,44 @@ def plain_text(value: object) -> str:
     return html.escape(str(value), quote=False)
 
 
+def wrap_lines(text: str, width: int = 120) -> list[str]:
+    """Break a subtitle or note after '·', ';' or ',' so it fits the chart's width at 1280 px."""
+    lines: list[str] = []
+    for word in re.split(r"(?<=[·;,]) ", text):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
 def style_figure(figure: go.Figure, title: str, subtitle: str, source_note: str) -> go.Figure:
     """Put title, subtitle and source line inside the figure, so a pasted PNG still says what it shows."""
+    subtitle_lines = wrap_lines(subtitle)
+    # Room above the plot for the title and each subtitle line, and below for the source line.
+    top_margin = 70 + 20 * len(subtitle_lines) + 30
+    source_lines = wrap_lines(source_note, width=140)
     figure.update_layout(
         template=TEMPLATE,
         height=CHART_HEIGHT,
         title={
             "text": f"<b>{plain_text(title)}</b>",
-            "subtitle": {"text": plain_text(subtitle), "font": {"size": 13, "color": "#555555"}},
+            "subtitle": {
+                "text": "<br>".join(plain_text(line) for line in subtitle_lines),
+                "font": {"size": 13, "color": "#555555"},
+            },
             "x": 0.01,
             "xanchor": "left",
             "y": 0.97,
             "yanchor": "top",
             "font": {"size": 19},
         },
-        margin={"t": 120, "b": 110, "l": 80, "r": 30},
-        legend={"y": 1.0, "yanchor": "bottom"},
+        margin={"t": top_margin, "b": 95 + 16 * len(source_lines), "l": 80, "r": 30},
+        # Legend entries in the order the traces were added (category order), also for stacked bars.
+        legend={"y": 1.0, "yanchor": "bottom", "traceorder": "normal"},
     )
     figure.add_annotation(
-        text=plain_text(source_note),
+        text="<br>".join(plain_text(line) for line in source_lines),
         xref="paper",
         yref="paper",
         x=0,

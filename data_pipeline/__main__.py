@@ -15,7 +15,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m data_pipeline", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     build_command = commands.add_parser("build", help="extract pledges from a folder of documents")
-    build_command.add_argument("--docs", type=Path, required=True, help="folder of .txt/.md documents (manifest.csv optional)")
+    build_command.add_argument(
+        "--docs", type=Path, required=True, help="folder of .txt/.md documents (manifest.csv optional)"
+    )
     build_command.add_argument("--out", type=Path, required=True, help="folder to write the tables to")
     args = parser.parse_args(argv)
 
@@ -30,8 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     for problem in tables.problems:
         print(f"problem: {problem.file}: {problem.problem}", file=sys.stderr)
     counts = ", ".join(f"{n} {name}" for name, n in report["counts"].items())
-    print(f"read {report['documents_read']} of {len(tables.documents)} documents; wrote {counts} to {args.out} "
-          f"in {time.perf_counter() - started:.1f} s")
+    print(
+        f"read {report['documents_read']} of {len(tables.documents)} documents; wrote {counts} to {args.out} "
+        f"in {time.perf_counter() - started:.1f} s"
+    )
     return 0 if report["documents_read"] > 0 else 1
 
 

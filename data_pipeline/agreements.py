@@ -39,10 +39,10 @@ def agreement_sightings(doc: Document) -> list[dict]:
         kinds = [kind for kind, pattern in lex.agreement_kind_res.items() if pattern.search(chunk)]
         if not kinds or lex.agreement_exclusions_re.search(chunk):
             continue
-        parties = {name for _, _, name in donors_in(text, sentence.start, sentence.end, lex) if name not in ("Russia", "NATO")}
-        context = " ".join(
-            text[s.start : s.end] for s in sentences[index : index + 1 + THEME_CONTEXT_SENTENCES]
-        )
+        parties = {
+            name for _, _, name in donors_in(text, sentence.start, sentence.end, lex) if name not in ("Russia", "NATO")
+        }
+        context = " ".join(text[s.start : s.end] for s in sentences[index : index + 1 + THEME_CONTEXT_SENTENCES])
         themes = {theme for theme, pattern in lex.theme_res.items() if pattern.search(context)}
         signed = None
         if lex.signed_cues_re.search(chunk) and not lex.future_cues_re.search(chunk):

@@ -10,7 +10,12 @@ import pandas as pd
 from data_pipeline.agreements import agreement_sightings, reconcile_agreements
 from data_pipeline.documents import Document, read_documents
 from data_pipeline.extract import mention_rows
-from data_pipeline.reconcile import check_reconciliation, collect_running_totals, reconcile_pledges, spread_over_years
+from data_pipeline.reconcile import (
+    check_reconciliation,
+    collect_running_totals,
+    reconcile_pledges,
+    spread_over_years,
+)
 from data_pipeline.tables import Problem, Tables, conform
 
 

@@ -72,14 +72,22 @@ def split_sentences(text: str) -> list[Sentence]:
                 current_start = None
         for piece_start, piece_end in pieces:
             cursor = piece_start
-            for match in re.finditer(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-ZÀ-ÖØ-Þ0-9€$£])", text[piece_start:piece_end]):
+            for match in re.finditer(
+                r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-ZÀ-ÖØ-Þ0-9€$£])", text[piece_start:piece_end]
+            ):
                 dot = piece_start + match.start()
                 if text[dot] == "." and _is_abbreviation(text, dot):
                     continue
                 if text[dot] == "." and _currency_follows(text, piece_start + match.end()):
                     continue  # "1,7 Mrd. Euro": the dot closes a scale abbreviation, not the sentence
                 split_at = piece_start + match.end()
-                sentences.append(Sentence(cursor, piece_start + match.end() - len(match.group(0)) + len(match.group(0).rstrip()), paragraph))
+                sentences.append(
+                    Sentence(
+                        cursor,
+                        piece_start + match.end() - len(match.group(0)) + len(match.group(0).rstrip()),
+                        paragraph,
+                    )
+                )
                 cursor = split_at
             if text[cursor:piece_end].strip():
                 sentences.append(Sentence(cursor, piece_end, paragraph))
@@ -116,7 +124,9 @@ def _scale_after(text: str, pos: int, lex: Lexicon) -> tuple[float, int] | None:
     return None
 
 
-def money_candidates(text: str, sentence: Sentence, index: int, numbers: list[NumberSpan], lex: Lexicon) -> list[Candidate]:
+def money_candidates(
+    text: str, sentence: Sentence, index: int, numbers: list[NumberSpan], lex: Lexicon
+) -> list[Candidate]:
     found: list[Candidate] = []
     starts: list[tuple[float, int, int]] = [(n.value, n.start, n.end) for n in numbers]
     # "half a billion", "een half miljoen", "anderhalf miljard": a fraction word standing in for the number.
@@ -184,9 +194,7 @@ def equipment_candidates(
         match = None
         for skipped in range(0, min(4, len(words))):
             intervening = [w.group(0) for w in words[:skipped]]
-            if any(
-                w.lower() in lex.stopwords_between or w.isdigit() or lex.donor_re.fullmatch(w) for w in intervening
-            ):
+            if any(w.lower() in lex.stopwords_between or w.isdigit() or lex.donor_re.fullmatch(w) for w in intervening):
                 break
             item_start = pos + words[skipped].start()
             best = None
@@ -223,12 +231,20 @@ def drop_non_support(text: str, sentence: Sentence, candidates: list[Candidate],
         first_excluded = min(c.start for c in excluded)
         # A part of an excluded figure ("davon 4 Milliarden") goes with it.
         candidates = [
-            c for c in candidates
-            if c not in excluded and not (c.start > first_excluded and lex.part_cues_re.search(text[first_excluded : c.start]))
+            c
+            for c in candidates
+            if c not in excluded
+            and not (c.start > first_excluded and lex.part_cues_re.search(text[first_excluded : c.start]))
         ]
     if not any(
         pattern.search(sentence_text)
-        for pattern in (lex.support_verbs_re, lex.pledge_cues_re, lex.delivered_cues_re, lex.unspecified_cues_re, lex.running_total_cues_re)
+        for pattern in (
+            lex.support_verbs_re,
+            lex.pledge_cues_re,
+            lex.delivered_cues_re,
+            lex.unspecified_cues_re,
+            lex.running_total_cues_re,
+        )
     ):
         candidates = [c for c in candidates if c.kind != "money"]
     money = sorted((c for c in candidates if c.kind == "money"), key=lambda c: c.start)
@@ -260,9 +276,12 @@ def drop_non_support(text: str, sentence: Sentence, candidates: list[Candidate],
         kept = [c for c in kept if c.kind != "equipment"]
     # Missiles that killed people, drones the money would buy: the words right around the count decide.
     kept = [
-        c for c in kept
+        c
+        for c in kept
         if c.kind != "equipment"
-        or not lex.equipment_exclusion_cues_re.search(text[max(sentence.start, c.start - 40) : min(sentence.end, c.end + 40)])
+        or not lex.equipment_exclusion_cues_re.search(
+            text[max(sentence.start, c.start - 40) : min(sentence.end, c.end + 40)]
+        )
     ]
     return kept
 
@@ -310,7 +329,9 @@ def qualifier_of(text: str, sentence: Sentence, candidate: Candidate, lex: Lexic
     return best
 
 
-def year_expressions(text: str, sentence: Sentence, published: str | None, lex: Lexicon) -> list[tuple[int, int, tuple]]:
+def year_expressions(
+    text: str, sentence: Sentence, published: str | None, lex: Lexicon
+) -> list[tuple[int, int, tuple]]:
     """Every stated period in the sentence as (start, end, (first_year, last_year))."""
     s_start, s_end = sentence.start, sentence.end
     chunk = text[s_start:s_end]
@@ -321,7 +342,9 @@ def year_expressions(text: str, sentence: Sentence, published: str | None, lex: 
     # Full dates ("on 6 February 2023") stamp a report; they are not the years the support covers.
     stamped = [
         m.span()
-        for m in re.finditer(rf"\b\d{{1,2}}\.?\s+(?:{months})\.?\s+\d{{4}}|(?:{months})\.?\s+\d{{1,2}},\s+\d{{4}}", chunk, re.I)
+        for m in re.finditer(
+            rf"\b\d{{1,2}}\.?\s+(?:{months})\.?\s+\d{{4}}|(?:{months})\.?\s+\d{{1,2}},\s+\d{{4}}", chunk, re.I
+        )
     ]
     taken: list[tuple[int, int]] = [(a - s_start, b - s_start) for a, b in model_spans(text, sentence, lex)]
     for m in YEAR_RANGE_RE.finditer(chunk):
@@ -379,7 +402,9 @@ def keyword_hits(text: str, sentence: Sentence, patterns: dict[str, re.Pattern])
     return [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0]) for o in hits)]
 
 
-def assign_to_nearest(hits: list[tuple[int, int, str]], candidates: list[Candidate]) -> dict[int, list[tuple[int, int, str]]]:
+def assign_to_nearest(
+    hits: list[tuple[int, int, str]], candidates: list[Candidate]
+) -> dict[int, list[tuple[int, int, str]]]:
     """Give each keyword to the figure it stands closest to, so two figures in one sentence keep their own words."""
     assigned: dict[int, list] = {id(c): [] for c in candidates}
     for hit in hits:
@@ -390,7 +415,16 @@ def assign_to_nearest(hits: list[tuple[int, int, str]], candidates: list[Candida
 
 
 SUBCATEGORY_PRIORITY = [
-    "air_defence", "aircraft", "ammunition", "drones", "long_range", "artillery", "armour", "naval", "training", "industry",
+    "air_defence",
+    "aircraft",
+    "ammunition",
+    "drones",
+    "long_range",
+    "artillery",
+    "armour",
+    "naval",
+    "training",
+    "industry",
 ]
 
 
@@ -517,7 +551,8 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
     for index, sentence in enumerate(sentences):
         models = model_spans(text, sentence, lex)
         numbers = [
-            n for n in find_numbers(text, lex.language, scale_words, sentence.start, sentence.end)
+            n
+            for n in find_numbers(text, lex.language, scale_words, sentence.start, sentence.end)
             if not any(a < n.start and n.end <= b for a, b in models)
         ]
         money = money_candidates(text, sentence, index, numbers, lex)
@@ -533,7 +568,9 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
         title_hits = {}
         for c in group:
             shown = c.quantity if c.kind == "equipment" else None
-            if title and (shown in title_numbers or any(abs(c.amount or 0) == v * s for v in title_numbers for s in (1e6, 1e9))):
+            if title and (
+                shown in title_numbers or any(abs(c.amount or 0) == v * s for v in title_numbers for s in (1e6, 1e9))
+            ):
                 title_sentence = Sentence(0, len(title), 0)
                 title_hits[id(c)] = (
                     [h[2] for h in keyword_hits(title, title_sentence, lex.category_res)],
@@ -572,10 +609,15 @@ def _cue_distance(pattern: re.Pattern, text: str, sentence: Sentence, candidate:
     spans = [(m.start(), m.end(), 0) for m in pattern.finditer(text, sentence.start, sentence.end)]
     if not spans:
         return None
-    return min(0 if a < candidate.end and candidate.start < b else min(abs(a - candidate.end), abs(candidate.start - b)) for a, b, _ in spans)
+    return min(
+        0 if a < candidate.end and candidate.start < b else min(abs(a - candidate.end), abs(candidate.start - b))
+        for a, b, _ in spans
+    )
 
 
-def classify_status_and_scope(text: str, sentences: list[Sentence], index: int, group: list[Candidate], lex: Lexicon) -> None:
+def classify_status_and_scope(
+    text: str, sentences: list[Sentence], index: int, group: list[Candidate], lex: Lexicon
+) -> None:
     sentence = sentences[index]
     chunk = text[sentence.start : sentence.end]
     future_total = lex.future_total_cues_re.search(chunk)
@@ -616,7 +658,10 @@ def link_parts(candidates: list[Candidate], sentences: list[Sentence], text: str
         same_paragraph = previous is not None and sentences[previous.sentence].paragraph == sentence.paragraph
         if c.fields.get("category_unstated") and same_paragraph:
             # No word for what the money is for: it continues the topic of the figure just before it.
-            c.fields["category"], c.fields["subcategory"] = previous.fields["category"], previous.fields["subcategory"]
+            c.fields["category"], c.fields["subcategory"] = (
+                previous.fields["category"],
+                previous.fields["subcategory"],
+            )
         if c.fields["status"] is None:
             c.fields["status"] = previous.fields["status"] if same_paragraph else "pledged"
             if same_paragraph and previous.fields["scope"] == "running_total" and c.fields["scope"] == "package":
@@ -652,13 +697,19 @@ def _package_of(candidate: Candidate, candidates: list[Candidate]) -> Candidate:
     return parent if parent is not None else candidate
 
 
-def assign_years(text: str, sentences: list[Sentence], candidates: list[Candidate], published: str | None, lex: Lexicon) -> None:
+def assign_years(
+    text: str, sentences: list[Sentence], candidates: list[Candidate], published: str | None, lex: Lexicon
+) -> None:
     pub_year = int(published[:4]) if published else None
     sentences_with_figures = {c.sentence for c in candidates}
     for c in candidates:
         sentence = sentences[c.sentence]
         if c.fields["scope"] == "running_total" and c.fields["status"] == "delivered":
-            since = re.search(r"(?:since|sinds|seit)\s+(?:\w+\s+){0,3}?((?:19|20)\d\d)", text[sentence.start : sentence.end], re.I)
+            since = re.search(
+                r"(?:since|sinds|seit)\s+(?:\w+\s+){0,3}?((?:19|20)\d\d)",
+                text[sentence.start : sentence.end],
+                re.I,
+            )
             first = int(since.group(1)) if since else FIRST_YEAR_OF_WAR
             c.fields["years"] = (min(first, pub_year), pub_year) if pub_year else (first, None)
             continue

@@ -6,7 +6,7 @@ import csv
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from data_pipeline.paths import LEXICON_DIR
 
@@ -52,7 +52,7 @@ def common() -> dict:
     return json.loads((LEXICON_DIR / "common.json").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def raw(language: str) -> dict:
     language = language if language in LANGUAGES else DEFAULT_LANGUAGE
     return json.loads((LEXICON_DIR / f"{language}.json").read_text(encoding="utf-8"))
@@ -81,9 +81,7 @@ class Lexicon:
         symbols = sorted(self.currency_symbols, key=len, reverse=True)
         prefix = "|".join(re.escape(s) for s in symbols) + "|" + "|".join(self.currency_codes)
         self.currency_before_re = re.compile(rf"(?:(?<![\w])({prefix}))\s?$")
-        self.fraction_re = re.compile(
-            rf"(?<![\w-])({phrase_pattern(list(self.fraction_words))})\s+$", re.IGNORECASE
-        )
+        self.fraction_re = re.compile(rf"(?<![\w-])({phrase_pattern(list(self.fraction_words))})\s+$", re.IGNORECASE)
 
         self.qualifier_res = {q: compile_phrases(p) for q, p in words["qualifiers"].items()}
         self.qualifier_before_res = {
@@ -123,7 +121,8 @@ class Lexicon:
         self.theme_res = {t: compile_phrases(p) for t, p in words["themes"].items()}
         self.agreement_kind_res = {k: compile_phrases(p) for k, p in words["agreement_kinds"].items()}
         self.conversion_between_re = re.compile(
-            rf"^\s*(?:[\(\[]|,|;|–|—|-)?\s*(?:(?:{phrase_pattern(words['conversion_cues'])})\s*)*$", re.IGNORECASE
+            rf"^\s*(?:[\(\[]|,|;|–|—|-)?\s*(?:(?:{phrase_pattern(words['conversion_cues'])})\s*)*$",
+            re.IGNORECASE,
         )
         cues = words["superseded_cues"]
         self.superseded_from_re = re.compile(rf"(?<![\w-])(?:{phrase_pattern(cues['from'])})\s*$", re.IGNORECASE)
@@ -134,9 +133,15 @@ class Lexicon:
         )
         self.unit_price_after_re = re.compile(rf"\s*(?:{phrase_pattern(words['unit_price_cues'])})", re.IGNORECASE)
 
-        self.model_res = [re.compile(rf"(?<![\w-])(?:{rule['pattern']})", re.IGNORECASE) for rule in shared["equipment_models"]]
+        self.model_res = [
+            re.compile(rf"(?<![\w-])(?:{rule['pattern']})", re.IGNORECASE) for rule in shared["equipment_models"]
+        ]
         self.items: list[ItemRule] = [
-            ItemRule(re.compile(rf"(?:{rule['pattern']})(?![\w-])", re.IGNORECASE), rule["item"], rule["subcategory"])
+            ItemRule(
+                re.compile(rf"(?:{rule['pattern']})(?![\w-])", re.IGNORECASE),
+                rule["item"],
+                rule["subcategory"],
+            )
             for rule in shared["equipment_models"]
         ] + [
             ItemRule(
@@ -175,7 +180,7 @@ class Lexicon:
         self.donor_currency = shared["donor_currencies"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(language: str) -> Lexicon:
     return Lexicon(language)
 

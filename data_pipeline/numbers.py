@@ -19,7 +19,21 @@ NUMERAL_RE = re.compile(
 WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 CONNECTORS = {"and", "en", "und", "-"}
 # Articles and pronouns that text2num reads as 1: they only count as a number before a scale word.
-ARTICLE_LIKE = {"a", "an", "een", "ein", "eine", "einer", "one", "één", "half", "second", "zero", "nul", "null"}
+ARTICLE_LIKE = {
+    "a",
+    "an",
+    "een",
+    "ein",
+    "eine",
+    "einer",
+    "one",
+    "één",
+    "half",
+    "second",
+    "zero",
+    "nul",
+    "null",
+}
 TEXT2NUM_LANGUAGE = {"en": "en", "nl": "nl", "de": "de"}
 
 
@@ -68,13 +82,17 @@ def spelled_value(phrase: str, language: str) -> float | None:
         return None
 
 
-def find_numbers(text: str, language: str, scale_words: set[str], start: int = 0, end: int | None = None) -> list[NumberSpan]:
+def find_numbers(
+    text: str, language: str, scale_words: set[str], start: int = 0, end: int | None = None
+) -> list[NumberSpan]:
     """Every number in text[start:end], digits and spelled-out words, with its offsets in text."""
     end = len(text) if end is None else end
     spans: list[NumberSpan] = []
     for match in NUMERAL_RE.finditer(text, start, end):
         raw = match.group(1)
-        grouped = bool(re.search(r"[ \u00a0\u202f\u2009]|[.,]\d{3}(?!\d)", raw)) and not re.fullmatch(r"\d+[.,]\d{1,2}", raw)
+        grouped = bool(re.search(r"[ \u00a0\u202f\u2009]|[.,]\d{3}(?!\d)", raw)) and not re.fullmatch(
+            r"\d+[.,]\d{1,2}", raw
+        )
         spans.append(NumberSpan(parse_numeral(raw, language), match.start(1), match.end(1), raw, False, grouped))
 
     words = [m for m in WORD_RE.finditer(text, start, end)]
@@ -82,7 +100,12 @@ def find_numbers(text: str, language: str, scale_words: set[str], start: int = 0
     while index < len(words):
         word = words[index].group(0)
         lowered = word.lower()
-        if lowered in ARTICLE_LIKE or lowered in scale_words or len(lowered) < 2 or spelled_value(lowered, language) is None:
+        if (
+            lowered in ARTICLE_LIKE
+            or lowered in scale_words
+            or len(lowered) < 2
+            or spelled_value(lowered, language) is None
+        ):
             index += 1
             continue
         # Grow a run of number words ("two hundred and fifty"), then keep the longest prefix that parses.

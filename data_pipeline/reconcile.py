@@ -47,7 +47,9 @@ def same_commitment(a: pd.Series, b: pd.Series) -> bool:
 
 def _representative(group: pd.DataFrame) -> pd.Series:
     """The mention that speaks for a pledge: an exact figure over a qualified one, then the earliest source."""
-    ranked = group.assign(_exact=(group["qualifier"] != "exact").astype(int)).sort_values(["_exact", "published", "mention_id"])
+    ranked = group.assign(_exact=(group["qualifier"] != "exact").astype(int)).sort_values(
+        ["_exact", "published", "mention_id"]
+    )
     return ranked.iloc[0]
 
 
@@ -124,7 +126,10 @@ def spread_over_years(pledges: pd.DataFrame) -> pd.DataFrame:
     for pledge in pledges.itertuples(index=False):
         if pd.isna(pledge.year_start):
             continue
-        first, last = int(pledge.year_start), int(pledge.year_end if not pd.isna(pledge.year_end) else pledge.year_start)
+        first, last = (
+            int(pledge.year_start),
+            int(pledge.year_end if not pd.isna(pledge.year_end) else pledge.year_start),
+        )
         years = range(first, last + 1)
         share = 1 / len(years)
         for year in years:
@@ -175,11 +180,15 @@ def collect_running_totals(mentions: pd.DataFrame, documents: pd.DataFrame) -> p
     return conform("running_totals", frame)
 
 
-def check_reconciliation(mentions: pd.DataFrame, pledges: pd.DataFrame, pledge_years: pd.DataFrame, running_totals: pd.DataFrame) -> None:
+def check_reconciliation(
+    mentions: pd.DataFrame, pledges: pd.DataFrame, pledge_years: pd.DataFrame, running_totals: pd.DataFrame
+) -> None:
     """Every mention lands in exactly one pledge or running total; every yearly spread sums back to its pledge."""
     listed = [m for ids in pledges["mention_ids"] for m in ids.split(";")]
     listed += [m for ids in running_totals["mention_ids"] for m in ids.split(";")]
-    expected = sorted(mentions.loc[(mentions["scope"] != "running_total") | (mentions["kind"] == "money"), "mention_id"])
+    expected = sorted(
+        mentions.loc[(mentions["scope"] != "running_total") | (mentions["kind"] == "money"), "mention_id"]
+    )
     if sorted(listed) != expected:
         missing = sorted(set(expected) - set(listed))
         doubled = sorted({m for m in listed if listed.count(m) > 1})

@@ -45,7 +45,7 @@ def assert_good_pledge(tables) -> None:
     match = pledges[
         (pledges["donor"] == "Netherlands")
         & (pledges["recipient"] == "Ukraine")
-        & (pledges["amount_eur"] == pytest.approx(200e6))
+        & ((pledges["amount_eur"] - 200e6).abs() < 1)
     ]
     assert len(match) == 1, pledges
     assert match.iloc[0]["sources"] == "good"

@@ -20,21 +20,30 @@ def _matches(gold: pd.Series, mention: pd.Series) -> bool:
     if gold["doc_id"] != mention["doc_id"] or gold["kind"] != mention["kind"]:
         return False
     if gold["kind"] == "money":
-        return gold["currency"] == mention["currency"] and abs(gold["amount"] - mention["amount"]) <= 0.005 * gold["amount"]
+        return (
+            gold["currency"] == mention["currency"]
+            and abs(gold["amount"] - mention["amount"]) <= 0.005 * gold["amount"]
+        )
     return int(gold["quantity"]) == int(mention["quantity"]) and gold["item"] == mention["item"]
 
 
 def test_exactly_the_gold_mentions_with_their_fields(seeds):
     gold = pd.read_csv(GOLD)
     mentions = seeds.mentions
-    assert len(mentions) == len(gold), mentions[["doc_id", "kind", "amount", "quantity", "evidence"]].to_string()
+    assert len(mentions) == len(gold), mentions[
+        ["doc_id", "kind", "amount", "quantity", "evidence"]
+    ].to_string()
     for _, expected in gold.iterrows():
         found = [m for _, m in mentions.iterrows() if _matches(expected, m)]
         assert len(found) == 1, f"expected one mention for {expected['evidence']!r}, found {len(found)}"
         got = found[0]
         for field in ["donor", "recipient", "status", "category", "subcategory", "qualifier", "scope"]:
-            assert got[field] == expected[field], f"{expected['evidence']!r}: {field} {got[field]!r} != {expected[field]!r}"
-        assert (got["year_start"], got["year_end"]) == (expected["year_start"], expected["year_end"]), expected["evidence"]
+            assert got[field] == expected[field], (
+                f"{expected['evidence']!r}: {field} {got[field]!r} != {expected[field]!r}"
+            )
+        assert (got["year_start"], got["year_end"]) == (expected["year_start"], expected["year_end"]), (
+            expected["evidence"]
+        )
         assert expected["evidence"] in got["evidence"]
         text = seeds.texts[got["doc_id"]]
         figure = text[got["char_start"] : got["char_end"]]
@@ -70,16 +79,24 @@ def test_the_running_total_stands_apart(seeds):
 
 
 def test_multi_year_pledge_is_spread_evenly_and_adds_up(seeds):
-    years = seeds.pledge_years.merge(seeds.pledges[["pledge_id", "amount_eur"]], on="pledge_id", suffixes=("", "_pledge"))
+    years = seeds.pledge_years.merge(
+        seeds.pledges[["pledge_id", "amount_eur"]], on="pledge_id", suffixes=("", "_pledge")
+    )
     four_billion = years[years["amount_eur_pledge"] == 4e9]
     assert list(four_billion["year"]) == [2024, 2025, 2026]
     assert four_billion["amount_eur"].sum() == pytest.approx(4e9)
-    assert years.groupby("pledge_id")["amount_eur"].sum().sum() == pytest.approx(seeds.pledges["amount_eur"].sum())
+    assert years.groupby("pledge_id")["amount_eur"].sum().sum() == pytest.approx(
+        seeds.pledges["amount_eur"].sum()
+    )
 
 
 def test_three_agreements(seeds):
     agreements = seeds.agreements.set_index("parties")
-    assert sorted(agreements.index) == ["Belgium;Netherlands;Ukraine", "Netherlands;Ukraine", "Netherlands;United Kingdom"]
+    assert sorted(agreements.index) == [
+        "Belgium;Netherlands;Ukraine",
+        "Netherlands;Ukraine",
+        "Netherlands;United Kingdom",
+    ]
     security = agreements.loc["Netherlands;Ukraine"]
     assert (security["kind"], security["announced"], security["signed"], security["duration_years"]) == (
         "agreement",
