@@ -22,9 +22,7 @@ if year_view == "timeline":
     show_chart(charts.pledge_timeline(tables, view.selection), key="year_timeline")
 else:
     for status in charts.statuses_present(tables.pledges) or ["pledged"]:
-        show_chart(
-            charts.money_by_year(tables, view.selection, year_view, status), key=f"year_money_{status}"
-        )
+        show_chart(charts.money_by_year(tables, view.selection, year_view, status), key=f"year_money_{status}")
     st.subheader("Equipment (counted in items, not money)")
     show_chart(charts.equipment_by_year(tables, view.selection, year_view), key="year_equipment")
 

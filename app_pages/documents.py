@@ -12,9 +12,7 @@ st.title("Documents")
 
 problems = evidence.document_problems(view.all_tables)
 if not problems.empty:
-    st.warning(
-        f"{len(problems)} problem(s) while reading the documents; those files are left out of the figures."
-    )
+    st.warning(f"{len(problems)} problem(s) while reading the documents; those files are left out of the figures.")
     show_table(problems)
 
 if documents.empty:
@@ -24,9 +22,7 @@ show_table(documents)
 
 st.subheader("Read a document")
 titles = dict(zip(documents["doc_id"], documents["title"], strict=True))
-doc_id = st.selectbox(
-    "Document", list(titles), format_func=lambda doc: f"{doc} — {titles[doc]}", key="documents_open"
-)
+doc_id = st.selectbox("Document", list(titles), format_func=lambda doc: f"{doc} — {titles[doc]}", key="documents_open")
 text = view.all_tables.texts.get(doc_id)
 if text is None:
     st.info("This document could not be read, so there is no text to show.")

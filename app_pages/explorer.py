@@ -40,6 +40,4 @@ st.subheader("Where a pledge comes from")
 labels = dict(zip(pledges["pledge_id"], pledges.apply(pledge_label, axis=1), strict=True))
 chosen = st.selectbox("Pledge", list(labels), format_func=labels.get, key="explorer_pledge")
 if chosen:
-    show_table(
-        evidence.pledge_mentions(view.tables, chosen), column_config={"url": st.column_config.LinkColumn()}
-    )
+    show_table(evidence.pledge_mentions(view.tables, chosen), column_config={"url": st.column_config.LinkColumn()})

@@ -7,6 +7,7 @@ running totals are snapshots and are never summed with anything.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 import pandas as pd
@@ -74,9 +75,7 @@ def _subtitle(*parts: str) -> str:
 
 
 def _category_sorted(categories) -> list[str]:
-    return sorted(
-        set(categories), key=lambda category: CATEGORIES.index(category) if category in CATEGORIES else 99
-    )
+    return sorted(set(categories), key=lambda category: CATEGORIES.index(category) if category in CATEGORIES else 99)
 
 
 def to_date(value: object) -> pd.Timestamp | None:
@@ -130,9 +129,7 @@ def money_by_year_table(tables: Tables, view: str = "covered", status: str = "pl
         rows = years[["year", "category", "amount_eur", "pledge_id"]]
     elif view == "announced":
         dated = packages[packages["announced_year"].notna()]
-        rows = dated.rename(columns={"announced_year": "year"})[
-            ["year", "category", "amount_eur", "pledge_id"]
-        ]
+        rows = dated.rename(columns={"announced_year": "year"})[["year", "category", "amount_eur", "pledge_id"]]
     else:
         raise ValueError(f"unknown year view {view!r}")
     if rows.empty:
@@ -152,9 +149,7 @@ def _category_key(column: pd.Series) -> pd.Series:
     return column
 
 
-def money_by_year(
-    tables: Tables, selection: Selection, view: str = "covered", status: str = "pledged"
-) -> Chart:
+def money_by_year(tables: Tables, selection: Selection, view: str = "covered", status: str = "pledged") -> Chart:
     """Stacked bars: € per year, one colour per category."""
     title = f"{_status_label(status)} support to Ukraine by year and category"
     table = money_by_year_table(tables, view, status)
@@ -173,9 +168,7 @@ def money_by_year(
         )
     totals = table.groupby("year")["amount_eur"].sum()
     _add_stack_totals(figure, totals, style.format_eur)
-    figure.update_layout(
-        barmode="stack", yaxis=style.euro_axis(totals.max()), xaxis={"dtick": 1, "type": "linear"}
-    )
+    figure.update_layout(barmode="stack", yaxis=style.euro_axis(totals.max()), xaxis={"dtick": 1, "type": "linear"})
     figure.update_yaxes(title_text="€ (EUR)")
     figure.update_xaxes(title_text="Year covered" if view == "covered" else "Year announced")
     rule = SPREAD_NOTE if view == "covered" else ANNOUNCED_NOTE
@@ -198,9 +191,7 @@ def money_by_year(
 
 def equipment_by_year_table(tables: Tables, view: str = "covered") -> pd.DataFrame:
     """Items per year (counts, never money): spread under `covered`, whole in announced_year otherwise."""
-    equipment = tables.pledges[
-        (tables.pledges["kind"] == "equipment") & (tables.pledges["scope"] == "package")
-    ]
+    equipment = tables.pledges[(tables.pledges["kind"] == "equipment") & (tables.pledges["scope"] == "package")]
     if view == "covered":
         rows = tables.pledge_years.merge(
             equipment[["pledge_id", "item", "category", "status"]], on="pledge_id", how="inner"
@@ -243,9 +234,7 @@ def equipment_by_year(tables: Tables, selection: Selection, view: str = "covered
     figure.update_layout(barmode="group", xaxis={"dtick": 1, "type": "linear"})
     figure.update_yaxes(title_text="Number of items", rangemode="tozero")
     rule = SPREAD_NOTE if view == "covered" else ANNOUNCED_NOTE
-    subtitle = _subtitle(
-        "Items (count), packages, pledged and delivered", rule, describe_selection(selection)
-    )
+    subtitle = _subtitle("Items (count), packages, pledged and delivered", rule, describe_selection(selection))
     equipment = tables.pledges[tables.pledges["kind"] == "equipment"]
     note = source_note(tables, _sources_of(equipment))
     return Chart(title, style.style_figure(figure, title, subtitle, note), table)
@@ -307,9 +296,7 @@ def pledge_timeline(tables: Tables, selection: Selection) -> Chart:
     figure.update_yaxes(autorange="reversed", title_text="")
     figure.update_xaxes(title_text="Years covered (a bar spans each whole year)")
     subtitle = _subtitle("Pledges (money and equipment); hatched = delivered", describe_selection(selection))
-    note = source_note(
-        tables, _sources_of(tables.pledges[tables.pledges["pledge_id"].isin(table["pledge_id"])])
-    )
+    note = source_note(tables, _sources_of(tables.pledges[tables.pledges["pledge_id"].isin(table["pledge_id"])]))
     figure.update_layout(height=max(style.CHART_HEIGHT, 240 + 28 * len(table)))
     return Chart(title, style.style_figure(figure, title, subtitle, note), table)
 
@@ -366,9 +353,7 @@ def running_totals_over_time(tables: Tables, selection: Selection) -> Chart:
 def money_by_category_table(tables: Tables) -> pd.DataFrame:
     """€ per category and status (packages only); pledged and delivered kept as separate rows."""
     pledges = tables.pledges
-    money = pledges[
-        (pledges["kind"] == "money") & (pledges["scope"] == "package") & pledges["amount_eur"].notna()
-    ]
+    money = pledges[(pledges["kind"] == "money") & (pledges["scope"] == "package") & pledges["amount_eur"].notna()]
     if money.empty:
         return pd.DataFrame(columns=["category", "status", "amount_eur", "n_pledges", "amount"])
     table = money.groupby(["category", "status"], as_index=False).agg(
@@ -404,9 +389,7 @@ def money_by_category(tables: Tables, selection: Selection) -> Chart:
             hovertemplate="%{x} · " + status + ": %{text}<extra></extra>",
         )
     figure.update_layout(barmode="group", yaxis=style.euro_axis(table["amount_eur"].max()))
-    figure.update_xaxes(
-        categoryorder="array", categoryarray=_category_sorted(table["category"]), title_text=""
-    )
+    figure.update_xaxes(categoryorder="array", categoryarray=_category_sorted(table["category"]), title_text="")
     figure.update_yaxes(title_text="€ (EUR)")
     subtitle = _subtitle(
         "Money, € · packages only · pledged and delivered are separate bars, not added",
@@ -425,9 +408,9 @@ def subcategory_amounts(pledges: pd.DataFrame) -> pd.DataFrame:
     parts = money[(money["scope"] == "part") & money["part_of"].isin(present)]
     taken_off = parts.groupby("part_of")["amount_eur"].sum()
     taken_off_by_id = {pledge_id: float(amount) for pledge_id, amount in taken_off.items()}
-    own = money["amount_eur"] - money["pledge_id"].map(
-        lambda pledge_id: taken_off_by_id.get(pledge_id, 0.0)
-    ).astype(float)
+    own = money["amount_eur"] - money["pledge_id"].map(lambda pledge_id: taken_off_by_id.get(pledge_id, 0.0)).astype(
+        float
+    )
     # A part whose package is filtered out still shows under its subcategory: it is the only place it appears.
     return money.assign(own_amount_eur=own.clip(lower=0.0))
 
@@ -513,12 +496,14 @@ def _published_of(documents: pd.DataFrame, doc_id: str) -> str:
 
 
 def _document_label(documents: pd.DataFrame, doc_id: str) -> str:
+    """'NL Times<br>2024-02-23': the publisher wrapped to fit a column, then the date (escaped for plotly)."""
     found = documents[documents["doc_id"] == doc_id]
     if found.empty:
-        return doc_id
+        return style.plain_text(doc_id)
     row = found.iloc[0]
     date = row["published"] if pd.notna(row["published"]) else "date unknown"
-    return f"{row['publisher'] or doc_id} ({date})"
+    publisher_lines = textwrap.wrap(str(row["publisher"] or doc_id), width=16) or [doc_id]
+    return "<br>".join(style.plain_text(line) for line in [*publisher_lines, date])
 
 
 def source_matrix(tables: Tables, selection: Selection) -> Chart:
@@ -528,27 +513,31 @@ def source_matrix(tables: Tables, selection: Selection) -> Chart:
     if table.empty:
         return Chart(title, None, table, "No pledges match the current filters.")
     doc_ids = [column for column in table.columns if column not in ("pledge", "n_sources")]
-    x_labels = [f"{_document_label(tables.documents, doc)}<br>{doc}" for doc in doc_ids]
+    # Columns are positions, not labels: two documents of one publisher on one day must stay two columns.
+    positions = list(range(len(doc_ids)))
     figure = go.Figure(
         go.Heatmap(
             z=table[doc_ids].to_numpy().tolist(),
-            x=[style.plain_text(label).replace("&lt;br&gt;", "<br>") for label in x_labels],
+            x=positions,
             y=[style.plain_text(label) for label in table["pledge"]],
+            customdata=[[style.plain_text(doc) for doc in doc_ids] for _ in range(len(table))],
             colorscale=[[0, "#FFFFFF"], [1, style.NEUTRAL_COLOUR]],
             showscale=False,
             xgap=2,
             ygap=2,
             zmin=0,
             zmax=1,
-            hovertemplate="%{y}<br>%{x}<extra></extra>",
+            hovertemplate="%{y}<br>%{customdata}<extra></extra>",
         )
+    )
+    figure.update_xaxes(
+        tickmode="array", tickvals=positions, ticktext=[_document_label(tables.documents, doc) for doc in doc_ids]
     )
     figure.update_yaxes(autorange="reversed", title_text="")
     figure.update_xaxes(title_text="", side="top", tickangle=0)
     single = int((table["n_sources"] == 1).sum())
     subtitle = _subtitle(
-        f"Filled cell = the document reports the pledge · {single} of {len(table)} pledges have one source "
-        "only (⚑)",
+        f"Filled cell = the document reports the pledge · {single} of {len(table)} pledges have one source only (⚑)",
         describe_selection(selection),
     )
     figure.update_layout(height=max(style.CHART_HEIGHT, 300 + 30 * len(table)))
@@ -563,9 +552,7 @@ def publisher_table(tables: Tables, status: str = "pledged") -> pd.DataFrame:
     rows = []
     for _, pledge in pledges.iterrows():
         for publisher in sorted({publisher_of.get(doc, doc) for doc in split_list(pledge["sources"])}):
-            counts_money = (
-                pledge["kind"] == "money" and pledge["scope"] == "package" and pledge["status"] == status
-            )
+            counts_money = pledge["kind"] == "money" and pledge["scope"] == "package" and pledge["status"] == status
             rows.append(
                 {
                     "publisher": publisher,
@@ -705,9 +692,7 @@ def agreements_timeline(tables: Tables, selection: Selection) -> Chart:
     labels = [
         style.plain_text(f"{kind.capitalize()}: {' – '.join(split_list(parties))}")
         + (f" ({int(duration)} years)" if pd.notna(duration) else "")
-        for kind, parties, duration in zip(
-            table["kind"], table["parties"], table["duration_years"], strict=True
-        )
+        for kind, parties, duration in zip(table["kind"], table["parties"], table["duration_years"], strict=True)
     ]
     figure = go.Figure()
     for which, filled in [("announced", False), ("signed", True)]:

@@ -20,9 +20,7 @@ def marked_text(text: str, mentions: pd.DataFrame) -> str:
     the document, `<script>` included, stays characters on screen.
     """
     spans = []
-    for number, (start, end) in enumerate(
-        zip(mentions["char_start"], mentions["char_end"], strict=True), start=1
-    ):
+    for number, (start, end) in enumerate(zip(mentions["char_start"], mentions["char_end"], strict=True), start=1):
         start, end = int(start), int(end)
         if 0 <= start < end <= len(text):
             spans.append((start, end, number))
@@ -74,10 +72,7 @@ def pledge_mentions(tables: Tables, pledge_id: str) -> pd.DataFrame:
 def document_problems(tables: Tables) -> pd.DataFrame:
     """Every build problem: failed documents and the build's problem list, one row each, deduplicated."""
     failed = tables.documents[(tables.documents["status"] != "ok") | (tables.documents["problem"] != "")]
-    rows = [
-        {"file": file, "problem": problem}
-        for file, problem in zip(failed["file"], failed["problem"], strict=True)
-    ]
+    rows = [{"file": file, "problem": problem} for file, problem in zip(failed["file"], failed["problem"], strict=True)]
     rows += [problem.as_dict() for problem in tables.problems]
     if not rows:
         return pd.DataFrame(columns=["file", "problem"])

@@ -75,7 +75,5 @@ def pledges_xlsx_bytes(pledges: pd.DataFrame) -> bytes:
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         # NOTE: openpyxl stores a string starting with '=' as a formula; neutralising first prevents that too.
         neutralised(pledges).to_excel(writer, sheet_name="pledges", index=False)
-        neutralised(data_dictionary(list(pledges.columns))).to_excel(
-            writer, sheet_name="data dictionary", index=False
-        )
+        neutralised(data_dictionary(list(pledges.columns))).to_excel(writer, sheet_name="data dictionary", index=False)
     return buffer.getvalue()

@@ -112,9 +112,7 @@ def _publishers_by_document(tables: Tables) -> dict[str, str]:
 def _sources_published_by(sources: pd.Series, tables: Tables, publishers: tuple[str, ...]) -> pd.Series:
     publisher_of = _publishers_by_document(tables)
     wanted = set(publishers)
-    return sources.map(
-        lambda joined: any(publisher_of.get(doc) in wanted for doc in split_list(joined))
-    ).astype(bool)
+    return sources.map(lambda joined: any(publisher_of.get(doc) in wanted for doc in split_list(joined))).astype(bool)
 
 
 def _text_matches(frame: pd.DataFrame, columns: list[str], text: str) -> pd.Series:

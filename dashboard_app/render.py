@@ -40,9 +40,7 @@ def show_chart(chart: Chart, key: str) -> None:
     if chart.is_empty:
         st.info(chart.empty_message)
         return
-    st.plotly_chart(
-        chart.figure, theme=None, key=key, config=plotly_config(chart.title, chosen_image_format())
-    )
+    st.plotly_chart(chart.figure, theme=None, key=key, config=plotly_config(chart.title, chosen_image_format()))
     with st.expander("Table: the numbers behind this chart"):
         show_table(chart.data)
 
@@ -54,6 +52,4 @@ def show_table(frame: pd.DataFrame, **kwargs) -> None:
 
 def show_nothing_matches(what: str = "pledges") -> None:
     """The plain-words empty state used when filters leave nothing."""
-    st.info(
-        f"No {what} match the current filters. Widen the filters or press 'Reset filters' in the sidebar."
-    )
+    st.info(f"No {what} match the current filters. Widen the filters or press 'Reset filters' in the sidebar.")

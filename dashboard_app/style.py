@@ -138,7 +138,7 @@ def style_figure(figure: go.Figure, title: str, subtitle: str, source_note: str)
     subtitle_lines = wrap_lines(subtitle)
     # Room above the plot for the title and each subtitle line, and below for the source line.
     top_margin = 70 + 20 * len(subtitle_lines) + 30
-    source_lines = wrap_lines(source_note, width=140)
+    source_lines = wrap_lines(source_note, width=100)
     figure.update_layout(
         template=TEMPLATE,
         height=CHART_HEIGHT,
@@ -162,13 +162,15 @@ def style_figure(figure: go.Figure, title: str, subtitle: str, source_note: str)
         text="<br>".join(plain_text(line) for line in source_lines),
         xref="paper",
         yref="paper",
-        x=0,
+        # Right-aligned at the plot's right edge: a long left margin (horizontal bar labels) cannot push it
+        # off the image, as it would a left-aligned note anchored at the plot's left edge.
+        x=1,
         y=0,
         yshift=-80,
-        xanchor="left",
+        xanchor="right",
         yanchor="top",
         showarrow=False,
-        align="left",
+        align="right",
         font={"size": 12, "color": "#555555"},
     )
     return figure

@@ -57,11 +57,7 @@ def describe_amount(row: pd.Series) -> str:
     qualifier = {"at_least": "at least ", "at_most": "up to ", "about": "about "}.get(row["qualifier"], "")
     if row["kind"] == "money":
         amount = style.format_eur(row["amount_eur"]) if pd.notna(row["amount_eur"]) else "amount n/a"
-        if (
-            pd.notna(row.get("currency"))
-            and row.get("currency") not in ("EUR", None)
-            and pd.notna(row["amount"])
-        ):
+        if pd.notna(row.get("currency")) and row.get("currency") not in ("EUR", None) and pd.notna(row["amount"]):
             amount += f" ({row['currency']} {row['amount']:,.0f})"
     else:
         quantity = row["quantity"]
@@ -80,15 +76,12 @@ def describe_years(row: pd.Series) -> str:
 
 def newest_pledges(tables: Tables, limit: int = 10) -> pd.DataFrame:
     """The most recently announced pledges, in words."""
-    pledges = tables.pledges.sort_values(
-        ["announced", "pledge_id"], ascending=[False, True], na_position="last"
-    )
+    pledges = tables.pledges.sort_values(["announced", "pledge_id"], ascending=[False, True], na_position="last")
     pledges = pledges.head(limit)
     if pledges.empty:
         return pd.DataFrame(columns=NEWEST_COLUMNS)
     table = pledges.assign(
-        what=pledges.apply(describe_amount, axis=1)
-        + pledges["scope"].map({"part": " (part of a package)"}).fillna(""),
+        what=pledges.apply(describe_amount, axis=1) + pledges["scope"].map({"part": " (part of a package)"}).fillna(""),
         years=pledges.apply(describe_years, axis=1),
     )
     return table[NEWEST_COLUMNS].reset_index(drop=True)

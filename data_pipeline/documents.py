@@ -206,6 +206,14 @@ def read_documents(folder: Path) -> tuple[list[Document], list[Problem]]:
     """Every readable-or-not document of the folder (sorted by file name), and the problems met."""
     manifest, problems = read_manifest(folder)
     paths = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in READERS)
+    seen_ids: dict[str, str] = {}
+    for path in list(paths):
+        if path.stem in seen_ids:
+            # doc_id is the file name without extension: a second file with that name would be ambiguous.
+            problems.append(Problem(path.name, f"not read: same name as {seen_ids[path.stem]} (doc_id must be unique)"))
+            paths.remove(path)
+        else:
+            seen_ids[path.stem] = path.name
     documents = [read_document(path, manifest.get(path.name)) for path in paths]
     for doc in documents:
         if doc.problem:

@@ -22,8 +22,7 @@ TEXTS = {
         "So far the Netherlands has delivered at least €2.6 billion in military aid."
     ),
     "001_kyiv": (
-        "Rutte confirmed €2 billion for 2024, 24 F-16 jets and €100 million "
-        "for the Czech-led ammunition initiative."
+        "Rutte confirmed €2 billion for 2024, 24 F-16 jets and €100 million for the Czech-led ammunition initiative."
     ),
     "002_euromaidan": "Netherlands, Belgium and Ukraine signed a joint declaration.",
     "003_minbuza": (
@@ -94,9 +93,7 @@ AGREEMENTS = [
 def _sentence_around(text: str, start: int) -> str:
     sentence_start = text.rfind(". ", 0, start)
     sentence_end = text.find(". ", start)
-    return text[
-        sentence_start + 2 if sentence_start >= 0 else 0 : sentence_end + 1 if sentence_end >= 0 else None
-    ]
+    return text[sentence_start + 2 if sentence_start >= 0 else 0 : sentence_end + 1 if sentence_end >= 0 else None]
 
 
 def _mention(mention_id: str, doc_id: str, figure: str, **fields) -> dict:
@@ -271,9 +268,7 @@ def fixture_tables() -> Tables:
         )
 
     agreement_columns = ["agreement_id", "parties", "kind", "announced", "signed", "duration_years", "themes"]
-    agreements = pd.DataFrame(
-        [row for row in AGREEMENTS], columns=[*agreement_columns, "sources", "evidence"]
-    )
+    agreements = pd.DataFrame([row for row in AGREEMENTS], columns=[*agreement_columns, "sources", "evidence"])
     agreements["duration_years"] = agreements["duration_years"].astype("Float64").astype("Int64")
 
     mention_frame = pd.DataFrame(mentions)
@@ -281,9 +276,7 @@ def fixture_tables() -> Tables:
     # NOTE: pandera will not coerce a float column holding NaN to Int64, so cast the counts here.
     for frame in (mention_frame, pledge_frame):
         frame["quantity"] = frame["quantity"].astype("Float64").astype("Int64")
-    documents["n_mentions"] = (
-        documents["doc_id"].map(mention_frame["doc_id"].value_counts()).fillna(0).astype(int)
-    )
+    documents["n_mentions"] = documents["doc_id"].map(mention_frame["doc_id"].value_counts()).fillna(0).astype(int)
     return Tables(
         documents=conform("documents", documents),
         mentions=conform("mentions", mention_frame),

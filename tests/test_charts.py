@@ -93,9 +93,7 @@ def test_every_chart_carries_title_subtitle_and_source_line(tables):
         layout = chart.figure.layout
         assert chart.title in re.sub("<[^>]+>", "", layout.title.text)
         assert "All data, no filters" in subtitle_of(chart.figure)
-        source = [
-            annotation.text for annotation in layout.annotations if annotation.text.startswith("Source:")
-        ]
+        source = [annotation.text for annotation in layout.annotations if annotation.text.startswith("Source:")]
         assert len(source) == 1, chart.title
         assert re.match(r"Source: \d+ documents? from .+; data as of 2025-12-03\.", source[0].replace("<br>", " "))
 

@@ -16,7 +16,11 @@ FILLER = "The two governments agreed to deepen their cooperation on security.\n"
         ("Date: 2024-02-23\nThe minister spoke today.", "en", "2024-02-23"),
         ("Brief aan de Kamer\nDatum 28 juni 2024\nGeachte voorzitter,", "nl", "2024-06-28"),
         ("maandag, 08 december 2025\nNieuws over de steun aan Oekraïne.", "nl", "2025-12-08"),
-        ("Joint statement\n\n" + FILLER * 8 + "Signed in Brussels on 3 December 2025 by both ministers.", "en", "2025-12-03"),
+        (
+            "Joint statement\n\n" + FILLER * 8 + "Signed in Brussels on 3 December 2025 by both ministers.",
+            "en",
+            "2025-12-03",
+        ),
     ],
     ids=["iso-date-cue", "iso-date-colon", "dutch-datum-line", "dutch-dateline-weekday", "signed-on"],
 )

@@ -93,9 +93,7 @@ def test_text_search_is_case_insensitive_over_evidence_and_items(tables):
 
 
 def test_filters_combine_with_and(tables):
-    selection = Selection(
-        categories=("military",), statuses=("pledged",), kinds=("money",), year_range=(2026, 2026)
-    )
+    selection = Selection(categories=("military",), statuses=("pledged",), kinds=("money",), year_range=(2026, 2026))
     assert pledge_ids(apply_filters(tables, selection)) == ["P2", "P8"]
 
 

@@ -130,16 +130,14 @@ EN = [
         "en-money-scale-m-01",
         "en",
         "2024-08-20",
-        "Britain is to send a further £245m to Ukraine to buy artillery ammunition, the defence "
-        "secretary confirmed.",
+        "Britain is to send a further £245m to Ukraine to buy artillery ammunition, the defence secretary confirmed.",
         M(245e6, "GBP", donor="United Kingdom", cat="military/ammunition"),
     ),
     C(
         "en-money-scale-mn-01",
         "en",
         "2025-01-15",
-        "Sweden will contribute €20mn to the Ukraine Energy Support Fund, the foreign ministry "
-        "said in a statement.",
+        "Sweden will contribute €20mn to the Ukraine Energy Support Fund, the foreign ministry said in a statement.",
         M(20e6, "EUR", donor="Sweden", status="pledged"),
     ),
     C(
@@ -153,16 +151,14 @@ EN = [
         "en-money-cur-usd-code-01",
         "en",
         "2024-03-12",
-        "Japan will extend USD 4.5 billion in budget support to Ukraine, the finance ministry in "
-        "Tokyo announced.",
+        "Japan will extend USD 4.5 billion in budget support to Ukraine, the finance ministry in Tokyo announced.",
         M(4.5e9, "USD", donor="Japan", cat="financial"),
     ),
     C(
         "en-money-cur-euros-word-01",
         "en",
         "2024-05-28",
-        "Belgium pledged 1 billion euros in military aid to Ukraine for 2024, including funding "
-        "for F-16 jets.",
+        "Belgium pledged 1 billion euros in military aid to Ukraine for 2024, including funding for F-16 jets.",
         M(1e9, "EUR", donor="Belgium", status="pledged", cat="military", years=(2024, 2024)),
     ),
     C(
@@ -191,8 +187,7 @@ EN = [
         "en-money-cur-sek-code-01",
         "en",
         "2024-09-18",
-        "The Swedish government is proposing a new military support package for Ukraine worth "
-        "SEK 7.1 billion.",
+        "The Swedish government is proposing a new military support package for Ukraine worth SEK 7.1 billion.",
         M(7.1e9, "SEK", donor="Sweden", status="pledged", scope="package", cat="military"),
     ),
     C(
@@ -266,8 +261,7 @@ EN = [
         "en-money-bracket-conversion-02",
         "en",
         "2024-01-19",
-        "Denmark has committed DKK 1.6 billion (EUR 215 million) to buying air defence equipment "
-        "for Ukraine.",
+        "Denmark has committed DKK 1.6 billion (EUR 215 million) to buying air defence equipment for Ukraine.",
         M(1.6e9, "DKK", donor="Denmark", status="pledged", cat="military/air_defence"),
     ),
     C(
@@ -303,8 +297,7 @@ EN = [
         "en-qualifier-ceiling-01",
         "en",
         "2024-09-02",
-        "The British contribution to the international demining fund for Ukraine has a ceiling "
-        "of £50 million.",
+        "The British contribution to the international demining fund for Ukraine has a ceiling of £50 million.",
         M(50e6, "GBP", donor="United Kingdom", qualifier="at_most"),
     ),
     C(
@@ -325,8 +318,7 @@ EN = [
         "en-qualifier-nearly-01",
         "en",
         "2023-12-12",
-        "The European Union will disburse nearly €1.5 billion to Ukraine in macro-financial "
-        "assistance next month.",
+        "The European Union will disburse nearly €1.5 billion to Ukraine in macro-financial assistance next month.",
         M(1.5e9, "EUR", donor="EU", qualifier="about", cat="financial"),
     ),
     C(
@@ -371,8 +363,7 @@ EN = [
         "en-running-total-since-invasion-01",
         "en",
         "2025-02-24",
-        "Since the full-scale invasion, Germany has provided Ukraine with military aid worth "
-        "around €28 billion.",
+        "Since the full-scale invasion, Germany has provided Ukraine with military aid worth around €28 billion.",
         M(28e9, "EUR", donor="Germany", qualifier="about", years=(2022, 2025), **RT_DELIVERED),
     ),
     C(
@@ -386,8 +377,7 @@ EN = [
         "en-running-total-future-money-01",
         "en",
         "2024-09-17",
-        "With next year's €3.5 billion, total Dutch military support to Ukraine since 2022 will "
-        "reach €20 billion.",
+        "With next year's €3.5 billion, total Dutch military support to Ukraine since 2022 will reach €20 billion.",
         M(3.5e9, "EUR", donor="Netherlands", status="pledged", scope="package", years=(2025, 2025)),
         M(20e9, "EUR", donor="Netherlands", status="pledged", scope="running_total"),
     ),
@@ -474,8 +464,7 @@ EN = [
         "en-years-fallback-publication-01",
         "en",
         "2024-07-08",
-        "Finland will send Ukraine a €180 million defence package consisting mainly of air defence "
-        "equipment.",
+        "Finland will send Ukraine a €180 million defence package consisting mainly of air defence equipment.",
         M(180e6, "EUR", donor="Finland", cat="military", years=(2024, 2024)),
     ),
     C(
@@ -490,8 +479,7 @@ EN = [
         "en-equipment-f16-jets-01",
         "en",
         "2023-08-20",
-        "The Netherlands will supply 24 F-16 jets to Ukraine once the first pilots have completed "
-        "their training.",
+        "The Netherlands will supply 24 F-16 jets to Ukraine once the first pilots have completed their training.",
         Q(24, "F-16", donor="Netherlands", status="pledged", cat="military/aircraft"),
     ),
     C(
@@ -586,8 +574,7 @@ EN = [
         "en-donor-eu-01",
         "en",
         "2024-03-20",
-        "The European Union will disburse €4.5 billion in budget support to Ukraine under the Ukraine "
-        "Facility.",
+        "The European Union will disburse €4.5 billion in budget support to Ukraine under the Ukraine Facility.",
         M(4.5e9, "EUR", donor="EU", cat="financial"),
     ),
     C(
@@ -657,8 +644,7 @@ EN = [
         "en-mixed-unit-price-01",
         "en",
         "2024-06-19",
-        "Germany will provide €600 million for additional IRIS-T missiles; a single interceptor costs "
-        "about €400,000.",
+        "Germany will provide €600 million for additional IRIS-T missiles; a single interceptor costs about €400,000.",
         M(600e6, "EUR", donor="Germany", cat="military/air_defence"),
     ),
     C(
@@ -800,8 +786,7 @@ EN = [
         "en-distractor-reimbursement-01",
         "en",
         "2023-06-08",
-        "Germany will receive €500 million from the European Peace Facility as reimbursement for "
-        "earlier deliveries.",
+        "Germany will receive €500 million from the European Peace Facility as reimbursement for earlier deliveries.",
     ),
     D(
         "en-distractor-industry-stock-01",
@@ -957,8 +942,7 @@ NL = [
         "nl-money-bracket-conversion-01",
         "nl",
         "2024-02-29",
-        "Nederland draagt €120 miljoen ($130 miljoen) bij aan de aankoop van artilleriemunitie voor "
-        "Oekraïne.",
+        "Nederland draagt €120 miljoen ($130 miljoen) bij aan de aankoop van artilleriemunitie voor Oekraïne.",
         M(120e6, "EUR", donor="Netherlands", cat="military/ammunition"),
     ),
     # --- qualifiers ------------------------------------------------------------------
@@ -980,8 +964,7 @@ NL = [
         "nl-qualifier-plafond-01",
         "nl",
         "2024-10-30",
-        "Voor de Nederlandse garantieregeling voor investeringen in Oekraïne geldt een plafond van "
-        "€40 miljoen.",
+        "Voor de Nederlandse garantieregeling voor investeringen in Oekraïne geldt een plafond van €40 miljoen.",
         M(40e6, "EUR", donor="Netherlands", qualifier="at_most"),
     ),
     C(
@@ -1054,8 +1037,7 @@ NL = [
         "nl-part-waarvan-01",
         "nl",
         "2024-09-30",
-        "Nederland stelt €1 miljard beschikbaar voor militaire steun aan Oekraïne, waarvan €400 miljoen "
-        "voor drones.",
+        "Nederland stelt €1 miljard beschikbaar voor militaire steun aan Oekraïne, waarvan €400 miljoen voor drones.",
         M(1e9, "EUR", donor="Netherlands", scope="package", cat="military"),
         M(400e6, "EUR", donor="Netherlands", scope="part", part_of=0, cat="military/drones"),
     ),
@@ -1346,16 +1328,14 @@ DE = [
         "de-money-cur-eur-code-01",
         "de",
         "2025-01-09",
-        "Die Niederlande stellen EUR 200 Mio. für den Wiederaufbau der Energieversorgung in der "
-        "Ukraine bereit.",
+        "Die Niederlande stellen EUR 200 Mio. für den Wiederaufbau der Energieversorgung in der Ukraine bereit.",
         M(200e6, "EUR", donor="Netherlands", cat="reconstruction"),
     ),
     C(
         "de-money-cur-dollar-01",
         "de",
         "2024-05-31",
-        "Die Vereinigten Staaten kündigten neue Militärhilfe für die Ukraine im Wert von 2,3 Milliarden "
-        "Dollar an.",
+        "Die Vereinigten Staaten kündigten neue Militärhilfe für die Ukraine im Wert von 2,3 Milliarden Dollar an.",
         M(2.3e9, "USD", donor="United States", cat="military"),
     ),
     C(
@@ -1376,8 +1356,7 @@ DE = [
         "de-money-cur-kronen-sek-01",
         "de",
         "2024-08-26",
-        "Schweden stellt der Ukraine ein Militärhilfepaket im Wert von 3,4 Milliarden schwedischen "
-        "Kronen bereit.",
+        "Schweden stellt der Ukraine ein Militärhilfepaket im Wert von 3,4 Milliarden schwedischen Kronen bereit.",
         M(3.4e9, "SEK", donor="Sweden", cat="military"),
     ),
     C(
@@ -1412,24 +1391,21 @@ DE = [
         "de-money-spelled-zwei-milliarden-01",
         "de",
         "2024-07-05",
-        "Deutschland wird der Ukraine nächstes Jahr zwei Milliarden Euro an Militärhilfe zur Verfügung "
-        "stellen.",
+        "Deutschland wird der Ukraine nächstes Jahr zwei Milliarden Euro an Militärhilfe zur Verfügung stellen.",
         M(2e9, "EUR", donor="Germany", status="pledged", cat="military", years=(2025, 2025)),
     ),
     C(
         "de-money-spelled-halbe-million-01",
         "de",
         "2023-11-15",
-        "Österreich stellt eine halbe Million Euro für die Dokumentation von Kriegsverbrechen in der "
-        "Ukraine bereit.",
+        "Österreich stellt eine halbe Million Euro für die Dokumentation von Kriegsverbrechen in der Ukraine bereit.",
         M(0.5e6, "EUR", donor="Austria", cat="justice"),
     ),
     C(
         "de-money-bracket-conversion-01",
         "de",
         "2024-06-20",
-        "Deutschland stellt 500 Millionen Euro (rund 540 Millionen Dollar) für Munition für die Ukraine "
-        "bereit.",
+        "Deutschland stellt 500 Millionen Euro (rund 540 Millionen Dollar) für Munition für die Ukraine bereit.",
         M(500e6, "EUR", donor="Germany", cat="military/ammunition"),
     ),
     # --- qualifiers ------------------------------------------------------------------
@@ -1486,8 +1462,7 @@ DE = [
         "de-qualifier-paket-ueber-exact-01",
         "de",
         "2024-11-28",
-        "Deutschland sagt der Ukraine ein Paket über 650 Millionen Euro zu, davon 400 Millionen Euro "
-        "für Munition.",
+        "Deutschland sagt der Ukraine ein Paket über 650 Millionen Euro zu, davon 400 Millionen Euro für Munition.",
         M(650e6, "EUR", donor="Germany", qualifier="exact", scope="package"),
         M(400e6, "EUR", donor="Germany", scope="part", part_of=0, cat="military/ammunition"),
     ),
@@ -1530,8 +1505,7 @@ DE = [
         "de-superseded-von-auf-01",
         "de",
         "2024-02-07",
-        "Deutschland hat die Militärhilfe für die Ukraine in diesem Jahr von 4 auf 8 Milliarden Euro "
-        "aufgestockt.",
+        "Deutschland hat die Militärhilfe für die Ukraine in diesem Jahr von 4 auf 8 Milliarden Euro aufgestockt.",
         M(8e9, "EUR", donor="Germany", cat="military", years=(2024, 2024)),
     ),
     # --- years -----------------------------------------------------------------------
@@ -1643,8 +1617,7 @@ DE = [
         "de-donor-eu-01",
         "de",
         "2024-08-01",
-        "Die Europäische Union zahlt der Ukraine 4,2 Milliarden Euro als Budgethilfe aus der "
-        "Ukraine-Fazilität aus.",
+        "Die Europäische Union zahlt der Ukraine 4,2 Milliarden Euro als Budgethilfe aus der Ukraine-Fazilität aus.",
         M(4.2e9, "EUR", donor="EU", cat="financial"),
     ),
     C(

@@ -10,9 +10,7 @@ from hypothesis import strategies as st
 
 from data_pipeline.numbers import find_numbers, format_number, parse_numeral
 
-AMOUNTS = st.floats(min_value=0.01, max_value=1e12, allow_nan=False, allow_infinity=False).map(
-    lambda v: round(v, 2)
-)
+AMOUNTS = st.floats(min_value=0.01, max_value=1e12, allow_nan=False, allow_infinity=False).map(lambda v: round(v, 2))
 
 
 @settings(max_examples=300, deadline=None)

@@ -30,9 +30,7 @@ def _matches(gold: pd.Series, mention: pd.Series) -> bool:
 def test_exactly_the_gold_mentions_with_their_fields(seeds):
     gold = pd.read_csv(GOLD)
     mentions = seeds.mentions
-    assert len(mentions) == len(gold), mentions[
-        ["doc_id", "kind", "amount", "quantity", "evidence"]
-    ].to_string()
+    assert len(mentions) == len(gold), mentions[["doc_id", "kind", "amount", "quantity", "evidence"]].to_string()
     for _, expected in gold.iterrows():
         found = [m for _, m in mentions.iterrows() if _matches(expected, m)]
         assert len(found) == 1, f"expected one mention for {expected['evidence']!r}, found {len(found)}"
@@ -41,9 +39,9 @@ def test_exactly_the_gold_mentions_with_their_fields(seeds):
             assert got[field] == expected[field], (
                 f"{expected['evidence']!r}: {field} {got[field]!r} != {expected[field]!r}"
             )
-        assert (got["year_start"], got["year_end"]) == (expected["year_start"], expected["year_end"]), (
-            expected["evidence"]
-        )
+        assert (got["year_start"], got["year_end"]) == (expected["year_start"], expected["year_end"]), expected[
+            "evidence"
+        ]
         assert expected["evidence"] in got["evidence"]
         text = seeds.texts[got["doc_id"]]
         figure = text[got["char_start"] : got["char_end"]]
@@ -54,9 +52,7 @@ def test_six_pledges_with_their_sources(seeds):
     pledges = seeds.pledges
     assert len(pledges) == 6
     assert set(pledges["donor"]) == {"Netherlands"} and set(pledges["scope"]) == {"package"}
-    by_figure = {
-        (row.kind, row.amount if row.kind == "money" else row.quantity): row for row in pledges.itertuples()
-    }
+    by_figure = {(row.kind, row.amount if row.kind == "money" else row.quantity): row for row in pledges.itertuples()}
     two_billion = by_figure[("money", 2e9)]
     assert two_billion.sources == "000_cf17c4d0f9988b64;001_8efce2583cb9a875" and two_billion.n_sources == 2
     assert (two_billion.year_start, two_billion.year_end) == (2024, 2024)
@@ -85,9 +81,7 @@ def test_multi_year_pledge_is_spread_evenly_and_adds_up(seeds):
     four_billion = years[years["amount_eur_pledge"] == 4e9]
     assert list(four_billion["year"]) == [2024, 2025, 2026]
     assert four_billion["amount_eur"].sum() == pytest.approx(4e9)
-    assert years.groupby("pledge_id")["amount_eur"].sum().sum() == pytest.approx(
-        seeds.pledges["amount_eur"].sum()
-    )
+    assert years.groupby("pledge_id")["amount_eur"].sum().sum() == pytest.approx(seeds.pledges["amount_eur"].sum())
 
 
 def test_three_agreements(seeds):
