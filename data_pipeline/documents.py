@@ -36,7 +36,8 @@ def read_plain_text(path: Path) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise UnreadableDocument(
-            f"the file is not valid UTF-8 (byte {error.start}: {data[error.start : error.start + 1]!r}); save it as UTF-8"
+            f"the file is not valid UTF-8 (byte {error.start}: {data[error.start : error.start + 1]!r}); "
+            "save it as UTF-8"
         ) from error
     if not text.strip():
         raise UnreadableDocument("the file holds only whitespace")

@@ -643,7 +643,7 @@ def link_parts(candidates: list[Candidate], sentences: list[Sentence], text: str
     """Mark earmarked parts ("of which", "waarvan", "davon", or figures that add up to the package before them)
     and give figures without a verb of their own the status of the figure they belong to."""
     previous: Candidate | None = None
-    for position, c in enumerate(candidates):
+    for c in candidates:
         sentence = sentences[c.sentence]
         lead = text[sentence.start : c.start]
         parent = None

@@ -161,8 +161,9 @@ class Lexicon:
         # Short upper-case aliases ("US", "UK", "EU") only count in capitals: "us" is also a pronoun.
         case_sensitive = [a for a in self.donor_aliases if len(a) <= 3 and "." not in a]
         case_insensitive = [a for a in self.donor_aliases if a not in case_sensitive]
+        upper_aliases = phrase_pattern([a.upper() for a in case_sensitive])
         self.donor_re = re.compile(
-            rf"(?<![\w])(?:(?i:{phrase_pattern(case_insensitive)})|(?:{phrase_pattern([a.upper() for a in case_sensitive])})(?!-))"
+            rf"(?<![\w])(?:(?i:{phrase_pattern(case_insensitive)})|(?:{upper_aliases})(?!-))"
             r"(?:'s)?(?![\w])"
         )
         self.not_donors = set(shared["not_donors"])

@@ -212,3 +212,14 @@ def test_seeds_category_filter_changes_the_overview(seeds_app):
     seeds_app.multiselect(key="category").set_value(["reconstruction"]).run()
     assert set(trace_names(figures(seeds_app)[0])) <= {"reconstruction"}
     assert metric(seeds_app, "Pledges") != "0"
+
+
+def test_cache_key_follows_the_documents_content(tmp_path):
+    (tmp_path / "a.txt").write_text("€2 billion")
+    first = loader.documents_fingerprint(tmp_path)
+    assert loader.documents_fingerprint(tmp_path) == first
+    (tmp_path / "a.txt").write_text("€3 billion")
+    assert loader.documents_fingerprint(tmp_path) != first
+    (tmp_path / "a.txt").write_text("€2 billion")
+    (tmp_path / "b.txt").write_text("")
+    assert loader.documents_fingerprint(tmp_path) != first
