@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
 import pandas as pd
 
@@ -261,8 +260,6 @@ def drop_non_support(text: str, sentence: Sentence, candidates: list[Candidate],
         if is_conversion:
             dropped.add(id(second))
             first.aliases.append((second.currency, second.amount))
-            if text[second.end : second.end + 3].lstrip().startswith(")"):
-                first.end = first.end  # the primary figure keeps its own span
         elif lex.superseded_to_re.match(between) and lex.superseded_from_re.search(text[sentence.start : first.start]):
             dropped.add(id(first))
     for candidate in money:
@@ -470,9 +467,7 @@ def _pick_sub(labels: list[str], hits: list[tuple[int, int, str]], candidate: Ca
     if not labels:
         return None
     if hits:
-        closest = nearest(hits and [(h[0], h[1], h[2]) for h in hits], candidate.start, candidate.end)
-        tied = [h[2] for h in hits if h[2] == closest]
-        return tied[0]
+        return nearest(hits, candidate.start, candidate.end)
     return min(labels, key=lambda label: SUBCATEGORY_PRIORITY.index(label) if label in SUBCATEGORY_PRIORITY else 99)
 
 
@@ -648,7 +643,7 @@ def link_parts(candidates: list[Candidate], sentences: list[Sentence], text: str
         lead = text[sentence.start : c.start]
         parent = None
         if previous is not None and c.sentence - previous.sentence <= 2 and lex.part_cues_re.search(lead):
-            parent = _package_of(previous, candidates)
+            parent = _package_of(previous)
         if parent is not None and parent.kind == c.kind and (c.kind == "equipment" or _comparable(parent, c)):
             if parent.fields["scope"] == "running_total":
                 c.fields["scope"], c.fields["parent"] = "running_total", parent
@@ -692,7 +687,7 @@ def _comparable(a: Candidate, b: Candidate) -> bool:
     return a.kind == b.kind == "money" and a.currency == b.currency and (b.amount or 0) < (a.amount or 0)
 
 
-def _package_of(candidate: Candidate, candidates: list[Candidate]) -> Candidate:
+def _package_of(candidate: Candidate) -> Candidate:
     parent = candidate.fields.get("parent")
     return parent if parent is not None else candidate
 
@@ -819,7 +814,3 @@ def extract_mentions(
 ) -> pd.DataFrame:
     """The mentions table for one text (the pure core of the pipeline, handy for tests and notebooks)."""
     return conform("mentions", pd.DataFrame(mention_rows(doc_id, text, language, published, title)))
-
-
-def today_iso() -> str:
-    return date.today().isoformat()

@@ -4,29 +4,17 @@ still comes out, and the CLI exits non-zero only when nothing could be read."""
 from __future__ import annotations
 
 import filecmp
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from pipeline_helpers import ROOT, run_cli
 
 from data_pipeline import build
 from data_pipeline.tables import SCHEMAS
 
-ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 GOOD_TEXT = "The Netherlands will provide €200 million in military aid to Ukraine in 2025.\n"
 MANIFEST_HEADER = "file,title,publisher,published,language,url\n"
-
-
-def run_cli(docs: Path, out: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "data_pipeline", "build", "--docs", str(docs), "--out", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def folder_with_good_document(tmp_path: Path) -> Path:

@@ -10,22 +10,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from pipeline_helpers import ROOT, run_cli
 
 from data_pipeline.tables import SCHEMAS
 
-ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 DUTCH_LETTER = next(SEEDS.glob("003_*.txt")).stem
-
-
-def run_cli(docs: Path, out: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "data_pipeline", "build", "--docs", str(docs), "--out", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 @pytest.fixture(scope="module")
