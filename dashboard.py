@@ -4,22 +4,23 @@ import streamlit as st
 
 from dashboard_app import loader
 from dashboard_app.filters import apply_filters, filter_options
-from dashboard_app.render import DashboardView, set_view
+from dashboard_app.render import DashboardView, running_in_legacy_pages_mode, set_view
 from dashboard_app.summaries import data_as_of_line
 from dashboard_app.widgets import draw_sidebar_filters
 
+running_in_legacy_pages_mode()  # our st.navigation below replaces the pages/ folder mode
 st.set_page_config(page_title="Support to Ukraine: pledges", page_icon=":material/bar_chart:", layout="wide")
 
-# st.navigation turns off auto-discovery of pages/, so every page is listed here.
+# Every page is listed here: st.navigation, not the pages/ folder, decides what the app has.
 page = st.navigation(
     [
-        st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
-        st.Page("app_pages/by_year.py", title="By year", icon=":material/calendar_month:"),
-        st.Page("app_pages/by_category.py", title="By category", icon=":material/category:"),
-        st.Page("app_pages/by_source.py", title="By source", icon=":material/newspaper:"),
-        st.Page("app_pages/explorer.py", title="Pledge explorer", icon=":material/table_view:"),
-        st.Page("app_pages/documents.py", title="Documents", icon=":material/description:"),
-        st.Page("app_pages/agreements.py", title="Agreements", icon=":material/handshake:"),
+        st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+        st.Page("pages/by_year.py", title="By year", icon=":material/calendar_month:"),
+        st.Page("pages/by_category.py", title="By category", icon=":material/category:"),
+        st.Page("pages/by_source.py", title="By source", icon=":material/newspaper:"),
+        st.Page("pages/explorer.py", title="Pledge explorer", icon=":material/table_view:"),
+        st.Page("pages/documents.py", title="Documents", icon=":material/description:"),
+        st.Page("pages/agreements.py", title="Agreements", icon=":material/handshake:"),
     ]
 )
 

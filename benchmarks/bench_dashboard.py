@@ -40,7 +40,7 @@ def main() -> None:
     categories = at.multiselect(key="category").options
     print(f"\nfilter change per page (category toggled, median of {REPEATS}):")
     for name in PAGES:
-        switch = timed(lambda name=name: at.switch_page(f"app_pages/{name}.py").run())
+        switch = timed(lambda name=name: at.switch_page(f"pages/{name}.py").run())
         check(at, name)
         samples = []
         for repeat in range(REPEATS):

@@ -32,7 +32,28 @@ def set_view(view: DashboardView) -> None:
 
 def current_view() -> DashboardView:
     """The view the entrypoint prepared for this run."""
+    if running_in_legacy_pages_mode():
+        # This page was started without dashboard.py (see below): rerun, this time through the entrypoint.
+        st.rerun()
     return st.session_state[VIEW_KEY]
+
+
+def running_in_legacy_pages_mode() -> bool:
+    """True, and switched off for every later run, if Streamlit started this run in its old pages/ mode.
+
+    Streamlit 1.67 runs the first script run of a server process (and every AppTest run) through its old
+    "pages/ folder" mode when a pages/ folder sits beside the entrypoint; only st.navigation switches it
+    off, for later runs. In that mode a bookmarked /by_year opened right after `make run` would run
+    pages/by_year.py alone: no data, no sidebar. The entrypoint calls this first so that its own
+    st.navigation takes over; a page started alone reruns. tests/test_browser.py opens a deep link as
+    the first request to a new server.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if not PagesManager.uses_pages_directory:
+        return False
+    PagesManager.uses_pages_directory = False
+    return True
 
 
 def show_chart(chart: Chart, key: str) -> None:

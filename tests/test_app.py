@@ -21,7 +21,7 @@ PAGES = ["overview", "by_year", "by_category", "by_source", "explorer", "documen
 
 
 def page(name: str) -> str:
-    return f"app_pages/{name}.py"
+    return f"pages/{name}.py"
 
 
 @pytest.fixture
@@ -179,7 +179,7 @@ def test_build_problems_are_listed(app):
 
 
 def test_no_page_can_render_raw_html():
-    sources = [REPO / "dashboard.py", *REPO.glob("app_pages/*.py"), *REPO.glob("dashboard_app/*.py")]
+    sources = [REPO / "dashboard.py", *REPO.glob("pages/*.py"), *REPO.glob("dashboard_app/*.py")]
     for source in sources:
         text = source.read_text()
         assert "unsafe_allow_html" not in text and "st.html(" not in text, source
