@@ -338,7 +338,11 @@ def running_totals_over_time(tables: Tables, selection: Selection) -> Chart:
         )
     figure.update_layout(yaxis=style.euro_axis(dated["amount_eur"].max()))
     figure.update_yaxes(title_text="€ (EUR), cumulative")
-    figure.update_xaxes(title_text="Date reported (as of)", type="date")
+    figure.update_xaxes(title_text="Date reported (as of)", type="date", tickformat="%-d %b %Y")
+    first, last = min(dated["date"]), max(dated["date"])
+    if (last - first) < pd.Timedelta(days=60):
+        # One report (or a few close together) would otherwise get an axis of milliseconds around it.
+        figure.update_xaxes(range=[first - pd.Timedelta(days=90), last + pd.Timedelta(days=90)])
     subtitle = _subtitle(
         "Cumulative € as reported by each source · snapshots, not added to pledges or to each other",
         describe_selection(selection),

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
+import pandas as pd
 import pytest
 from dashboard_fixtures import fixture_tables
 from hypothesis import given
@@ -147,6 +149,14 @@ def test_running_totals_are_drawn_as_reported_never_summed(tables):
     figure = charts.running_totals_over_time(tables, ALL).figure
     assert len(figure.data) == 1
     assert list(figure.data[0].y) == [2.6e9, 3.0e9]
+
+
+def test_a_single_running_total_gets_a_readable_date_axis(tables):
+    one_report = dataclasses.replace(tables, running_totals=tables.running_totals.head(1))
+    figure = charts.running_totals_over_time(one_report, ALL).figure
+    start, end = (pd.Timestamp(bound) for bound in figure.layout.xaxis.range)
+    assert end - start >= pd.Timedelta(days=90)  # months around the report, not milliseconds
+    assert figure.layout.xaxis.tickformat == "%-d %b %Y"
 
 
 def test_money_axes_start_at_zero(tables):

@@ -1,0 +1,320 @@
+"""The dashboard in a real browser: Playwright driving Debian's Chromium against `streamlit run dashboard.py`.
+
+AppTest runs the scripts but draws nothing; these tests look at what a user sees. Each scenario has one
+"must not happen" check and saves a full-page screenshot under artifacts/screenshots/ (git-ignored).
+Chromium is never downloaded: CI installs Debian's package (.ci/run). Without it the tests fail in CI
+(CI is set) and skip, with a one-line reason, on a developer laptop.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+import pytest
+from pipeline_helpers import ROOT
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+CHROMIUM = Path(os.environ.get("PLEDGES_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+VIEWPORT = {"width": 1280, "height": 800}
+FIRST_LOAD_MS = 60_000  # the first page of a new server builds the tables and draws the charts (3-4 s on 2 cores)
+CHART = '[data-testid="stPlotlyChart"]'
+CHART_MARKS = f"{CHART} g.trace"  # bars, lines, markers or heatmap cells: drawn data, not just the frame
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PAGES = {  # navigation title -> (the page's heading, what the page shows once drawn)
+    "Overview": ("Support to Ukraine: what has been pledged", "chart"),
+    "By year": ("Support by year", "chart"),
+    "By category": ("Support by category", "chart"),
+    "By source": ("Support by source", "chart"),
+    "Pledge explorer": ("Pledge explorer", "table"),
+    "Documents": ("Documents", "table"),
+    "Agreements": ("Agreements, declarations and statements", "chart"),
+}
+
+pytestmark = pytest.mark.browser
+
+
+def _require_chromium() -> None:
+    if CHROMIUM.exists():
+        return
+    message = f"Chromium not found at {CHROMIUM} (apt-get install -y chromium)"
+    if os.environ.get("CI"):
+        pytest.fail(f"{message}: CI must run the browser tests")
+    pytest.skip(message)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+@contextmanager
+def running_dashboard(docs_dir: Path | None = None) -> Iterator[str]:
+    """`streamlit run dashboard.py` as `make run` starts it (address from .streamlit/config.toml), on a free port."""
+    port = _free_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    if docs_dir is not None:
+        env["PLEDGES_DOCS_DIR"] = str(docs_dir)
+    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", f"--server.port={port}"]
+    command += ["--server.headless=true", "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"]
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        # Polling the health endpoint is the server's own readiness signal; there is no page to `expect` on yet.
+        while not _answers(f"{base_url}/_stcore/health"):
+            if server.poll() is not None or time.monotonic() > deadline:
+                output = server.stdout.read().decode(errors="replace") if server.poll() is not None else ""
+                pytest.fail(f"the dashboard did not start on port {port}:\n{output[-2000:]}")
+            time.sleep(0.2)
+        yield base_url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    _require_chromium()
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def seeds_dashboard(browser) -> Iterator[str]:
+    with running_dashboard() as base_url:
+        yield base_url
+
+
+@pytest.fixture
+def new_page(browser):
+    """Opens pages in fresh browser contexts (no shared cookies or storage) at the screenshot size."""
+    contexts = []
+
+    def open_page() -> Page:
+        context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
+        context.set_default_timeout(20_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def screenshot(page: Page, name: str) -> None:
+    """The whole page at 1280 wide. Streamlit scrolls inside its main pane and sidebar, not the document, so
+    a plain full-page screenshot would stop at 800 px: grow the viewport to the taller pane for the shot."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    content_height = max(
+        page.get_by_test_id(pane).evaluate("pane => pane.scrollHeight") for pane in ("stMain", "stSidebarContent")
+    )
+    page.set_viewport_size({"width": VIEWPORT["width"], "height": max(VIEWPORT["height"], content_height)})
+    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+    page.set_viewport_size(VIEWPORT)
+
+
+def wait_until_drawn(page: Page, shows: str = "chart") -> None:
+    """The app frame appears seconds before the content: wait for the chart's marks or the table."""
+    expect(page.get_by_test_id("stSidebar").get_by_role("combobox", name="Category", exact=True)).to_be_visible(
+        timeout=FIRST_LOAD_MS
+    )
+    if shows == "chart":
+        expect(page.locator(CHART_MARKS).first).to_be_attached(timeout=FIRST_LOAD_MS)
+    else:
+        expect(page.get_by_test_id("stDataFrame").first).to_be_visible(timeout=FIRST_LOAD_MS)
+    expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=FIRST_LOAD_MS)  # nothing left over
+
+
+def assert_no_error_shown(page: Page) -> None:
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    expect(page.get_by_test_id("stAlertContentError")).to_have_count(0)
+
+
+def go_to(page: Page, title: str) -> None:
+    heading, shows = PAGES[title]
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click()
+    # The old page's elements stay on screen until the new page replaces them: wait for its heading first.
+    expect(page.get_by_role("heading", level=1)).to_have_text(heading, timeout=FIRST_LOAD_MS)
+    wait_until_drawn(page, shows)
+
+
+def choose_in_sidebar(page: Page, label: str, option: str) -> None:
+    page.get_by_test_id("stSidebar").get_by_role("combobox", name=label, exact=True).click()
+    page.get_by_role("option", name=option, exact=True).click()
+    page.keyboard.press("Escape")
+
+
+def chosen_in_sidebar(page: Page, label: str) -> list[str]:
+    """The chips of a sidebar multiselect (found through their labelled widget, not by position)."""
+    widget = (
+        page.get_by_test_id("stSidebar")
+        .get_by_test_id("stMultiSelect")
+        .filter(has=page.get_by_label(label, exact=True))
+    )
+    return widget.get_by_role("button", name=re.compile(r"^Remove ")).evaluate_all(
+        "buttons => buttons.map(b => b.getAttribute('aria-label').replace(/^Remove /, ''))"
+    )
+
+
+def first_chart_subtitle(page: Page) -> str:
+    """The measure and active filters, as drawn inside the figure (so a screenshot or PNG carries them)."""
+    return page.locator(CHART).first.locator(".gtitle-subtitle").text_content() or ""
+
+
+def metric_value(page: Page, label: str) -> str:
+    metric = page.get_by_test_id("stMetric").filter(has_text=label)
+    return metric.get_by_test_id("stMetricValue").inner_text()
+
+
+def test_every_page_draws_its_content_without_an_error(seeds_dashboard, new_page):
+    page = new_page()
+    page.goto(seeds_dashboard)
+    wait_until_drawn(page)
+    for title in PAGES:
+        go_to(page, title)
+        for chart in page.locator(CHART).all():
+            # A screenshot of any chart says what it shows and where the figures come from.
+            expect(chart.locator(".gtitle")).not_to_be_empty()
+            expect(chart.locator(".annotation-text").filter(has_text="Source:")).to_have_count(1)
+        assert_no_error_shown(page)
+        screenshot(page, title.lower().replace(" ", "_"))
+
+
+def test_a_sidebar_filter_changes_the_chart_follows_page_switches_and_lives_in_the_url(seeds_dashboard, new_page):
+    page = new_page()
+    page.goto(seeds_dashboard)
+    wait_until_drawn(page)
+    total_before = metric_value(page, "Total pledged")
+    assert "no filters" in first_chart_subtitle(page)
+
+    choose_in_sidebar(page, "Category", "reconstruction")
+    expect(page.locator(CHART).first.locator(".gtitle-subtitle")).to_contain_text("reconstruction")
+    expect(page.get_by_test_id("stMetric").filter(has_text="Total pledged")).not_to_contain_text(total_before)
+    expect(page).to_have_url(re.compile(r"[?&]category=reconstruction"))
+    screenshot(page, "overview_filtered")
+
+    go_to(page, "By year")
+    # Must not happen: the filter is dropped when the user changes page.
+    assert chosen_in_sidebar(page, "Category") == ["reconstruction"]
+    expect(page.locator(CHART).first.locator(".gtitle-subtitle")).to_contain_text("reconstruction")
+    expect(page).to_have_url(re.compile(r"/by_year\?.*category=reconstruction"))
+    bookmarked = page.url
+    screenshot(page, "by_year_filtered")
+
+    colleague = new_page()  # a new browser context: nothing shared but the URL
+    colleague.goto(bookmarked)
+    wait_until_drawn(colleague)
+    assert chosen_in_sidebar(colleague, "Category") == ["reconstruction"]
+    assert first_chart_subtitle(colleague) == first_chart_subtitle(page)
+    screenshot(colleague, "by_year_from_bookmark")
+
+
+def test_explorer_csv_download_holds_exactly_the_filtered_rows(seeds_dashboard, new_page):
+    page = new_page()
+    page.goto(f"{seeds_dashboard}/explorer?category=military")
+    wait_until_drawn(page, "table")
+    shown = page.get_by_text(re.compile(r"^\d+ pledges? match"))
+    n_shown = int(shown.inner_text().split()[0])
+
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download these rows (CSV)").click()
+    download = download_info.value
+    rows = list(csv.DictReader(io.StringIO(Path(download.path()).read_text(encoding="utf-8-sig"))))
+    screenshot(page, "pledge_explorer_filtered")
+
+    assert download.suggested_filename.endswith(".csv")
+    assert len(rows) == n_shown > 0
+    assert {row["category"] for row in rows} == {"military"}
+    # Must not happen: a cell that a spreadsheet would run as a formula.
+    assert not [value for row in rows for value in row.values() if value and value.startswith(FORMULA_STARTS)]
+
+
+HOSTILE_TEXT = (
+    "Hostile test page, 3 March 2025.\n\n"
+    "Ruritania will give Ukraine €50 million for demining, the ministry said. "
+    "<script>alert(1)</script> <img src=x onerror=alert(2)> **not bold**\n"
+)
+
+
+def test_document_text_with_markup_is_shown_as_characters_and_runs_nothing(browser, new_page, tmp_path):
+    (tmp_path / "hostile_page.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
+    with running_dashboard(docs_dir=tmp_path) as base_url:
+        page = new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        # A deep link as the very first request of a new server: it must still run through the entrypoint.
+        page.goto(f"{base_url}/documents")
+        wait_until_drawn(page, "table")
+        document_text = page.get_by_test_id("stCode")
+        expect(document_text).to_contain_text("<script>alert(1)</script>")
+        expect(document_text).to_contain_text("<img src=x onerror=alert(2)>")
+        expect(document_text).to_contain_text("€50 million")
+        screenshot(page, "documents_hostile_text")
+        assert_no_error_shown(page)
+        # Must not happen: the document's markup runs (a dialog) or becomes an element of the page.
+        assert dialogs == []
+        expect(page.locator("img[src='x']")).to_have_count(0)
+        expect(page.locator("strong", has_text="not bold")).to_have_count(0)
+
+
+def _other_addresses() -> list[str]:
+    """This machine's IPv4 addresses other than 127.0.0.1 (127.0.0.2 is loopback too, but a different address)."""
+    addresses = {"127.0.0.2"}
+    try:
+        output = subprocess.run(["hostname", "-I"], capture_output=True, text=True, timeout=5).stdout
+        addresses.update(address for address in output.split() if "." in address)
+    except (OSError, subprocess.SubprocessError):
+        pass
+    with suppress(OSError):
+        addresses.update(info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET))
+    addresses.discard("127.0.0.1")
+    return sorted(addresses)
+
+
+def test_server_answers_on_localhost_only(seeds_dashboard, new_page):
+    port = int(seeds_dashboard.rsplit(":", 1)[1])
+    assert _answers(f"{seeds_dashboard}/_stcore/health")
+    for address in _other_addresses():
+        # Must not happen: a colleague on the same network reaches the desk's dashboard.
+        with socket.socket() as probe:
+            probe.settimeout(2)
+            assert probe.connect_ex((address, port)) != 0, f"the dashboard answers on {address}:{port}"
+    page = new_page()
+    page.goto(seeds_dashboard)
+    wait_until_drawn(page)
+    screenshot(page, "overview_on_localhost")
