@@ -24,6 +24,9 @@ class Headlines:
     latest_delivered_to_date: pd.DataFrame
 
 
+QUALIFIER_WORDS = {"at_least": "at least ", "at_most": "up to ", "about": "about "}
+
+
 def latest_running_totals(tables: Tables, status: str = "delivered") -> pd.DataFrame:
     """Per donor and category, the most recent reported cumulative figure (with its date), never summed."""
     running = tables.running_totals[tables.running_totals["status"] == status]
@@ -32,7 +35,9 @@ def latest_running_totals(tables: Tables, status: str = "delivered") -> pd.DataF
     if running.empty:
         return pd.DataFrame(columns=columns)
     latest = running.sort_values("as_of").groupby(["donor", "category"], as_index=False).tail(1)
-    latest = latest.assign(amount=latest["amount_eur"].map(style.format_eur))
+    # "over €2.6bn" must stay "over": the qualifier is part of what the source reported.
+    qualifier_words = latest["qualifier"].map(QUALIFIER_WORDS).fillna("")
+    latest = latest.assign(amount=qualifier_words + latest["amount_eur"].map(style.format_eur))
     return latest[columns].sort_values(["donor", "category"]).reset_index(drop=True)
 
 
@@ -54,7 +59,7 @@ NEWEST_COLUMNS = ["announced", "donor", "what", "category", "subcategory", "stat
 
 def describe_amount(row: pd.Series) -> str:
     """'at least €2.0bn' / '24 F-16' — the amount as a briefing sentence would say it."""
-    qualifier = {"at_least": "at least ", "at_most": "up to ", "about": "about "}.get(row["qualifier"], "")
+    qualifier = QUALIFIER_WORDS.get(row["qualifier"], "")
     if row["kind"] == "money":
         amount = style.format_eur(row["amount_eur"]) if pd.notna(row["amount_eur"]) else "amount n/a"
         if pd.notna(row.get("currency")) and row.get("currency") not in ("EUR", None) and pd.notna(row["amount"]):

@@ -108,6 +108,7 @@ def test_overview_total_reconciles_with_explorer_rows(tables):
 def test_latest_running_total_is_the_newest_report_not_a_sum(tables):
     latest = summaries.latest_running_totals(tables)
     assert latest[["donor", "as_of", "amount_eur"]].values.tolist() == [["Netherlands", "2024-06-28", 3.0e9]]
+    assert latest.loc[0, "amount"] == "at least €3.0bn"  # "over €3bn" in the source stays "at least"
 
 
 def test_options_come_from_the_whole_build(tables):
