@@ -396,19 +396,48 @@ def keyword_hits(text: str, sentence: Sentence, patterns: dict[str, re.Pattern])
         for m in pattern.finditer(text, sentence.start, sentence.end):
             hits.append((m.start(), m.end(), label))
     # "artillery shells" is ammunition: a keyword inside a longer one of another label does not count.
-    return [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0]) for o in hits)]
+    hits = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0]) for o in hits)]
+    # In "tank ammunition" or "drone radars" the last word names the thing: a keyword directly followed
+    # by one of another label only describes it.
+    return [
+        h
+        for h in hits
+        if not any(o[2] != h[2] and o[0] > h[0] and re.fullmatch(r"[\s-]*", text[h[1] : o[0]]) for o in hits)
+    ]
 
 
 def assign_to_nearest(
-    hits: list[tuple[int, int, str]], candidates: list[Candidate]
+    hits: list[tuple[int, int, str]], candidates: list[Candidate], text: str, lex: Lexicon
 ) -> dict[int, list[tuple[int, int, str]]]:
-    """Give each keyword to the figure it stands closest to, so two figures in one sentence keep their own words."""
+    """Give each keyword to its figure, so two figures in one sentence keep their own words.
+
+    A keyword between two figures belongs to the earlier one unless a clause joiner ("and", ";", "sowie")
+    stands between it and the later one: in "€260m goes to artillery shells and another €240m to tank
+    ammunition" the shells are the first figure's, though they stand closer to the second. Elsewhere the
+    nearest figure wins.
+    """
     assigned: dict[int, list] = {id(c): [] for c in candidates}
+    ordered = sorted(candidates, key=lambda c: c.start)
     for hit in hits:
-        owner = nearest([(c.start, c.end, id(c)) for c in candidates], hit[0], hit[1])
+        owner = _owner_between_figures(hit, ordered, text, lex)
+        if owner is None:
+            owner = nearest([(c.start, c.end, id(c)) for c in candidates], hit[0], hit[1])
         if owner is not None:
             assigned[owner].append(hit)
     return assigned
+
+
+def _owner_between_figures(hit: tuple[int, int, str], ordered: list[Candidate], text: str, lex: Lexicon) -> int | None:
+    before = [c for c in ordered if c.end <= hit[0]]
+    after = [c for c in ordered if c.start >= hit[1]]
+    if not before or not after:
+        return None
+    previous, following = before[-1], after[0]
+    joiners = [m.start() for m in lex.clause_joiners_re.finditer(text, previous.end, following.start)]
+    joiners += [previous.end + i for i, char in enumerate(text[previous.end : following.start]) if char == ";"]
+    if not joiners:
+        return None
+    return id(previous) if hit[1] <= max(joiners) else id(following)
 
 
 SUBCATEGORY_PRIORITY = [
@@ -431,8 +460,8 @@ def categorise(
     """Category and subcategory of each figure from the words nearest to it in its sentence."""
     category_hits = keyword_hits(text, sentence, lex.category_res)
     sub_hits = keyword_hits(text, sentence, lex.subcategory_res)
-    by_figure_category = assign_to_nearest(category_hits, candidates)
-    by_figure_sub = assign_to_nearest(sub_hits, candidates)
+    by_figure_category = assign_to_nearest(category_hits, candidates, text, lex)
+    by_figure_sub = assign_to_nearest(sub_hits, candidates, text, lex)
     sentence_text = text[sentence.start : sentence.end]
     mainly = lex.mainly_cues_re.search(sentence_text)
     for candidate in candidates:

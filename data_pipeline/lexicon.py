@@ -102,6 +102,7 @@ class Lexicon:
             "support_verbs",
             "unspecified_cues",
             "mainly_cues",
+            "clause_joiners",
             "back_reference",
             "agreement_exclusions",
             "signed_cues",
