@@ -340,7 +340,11 @@ def year_expressions(
     stamped = [
         m.span()
         for m in re.finditer(
-            rf"\b\d{{1,2}}\.?\s+(?:{months})\.?\s+\d{{4}}|(?:{months})\.?\s+\d{{1,2}},\s+\d{{4}}", chunk, re.I
+            rf"\b\d{{1,2}}\.?\s+(?:{months})\.?\s+\d{{4}}|(?:{months})\.?\s+\d{{1,2}},\s+\d{{4}}"
+            # ISO and numeric dates too ("date 2023-11-03" heading a page, "am 03.11.2023")
+            r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b",
+            chunk,
+            re.I,
         )
     ]
     taken: list[tuple[int, int]] = [(a - s_start, b - s_start) for a, b in model_spans(text, sentence, lex)]
@@ -739,10 +743,8 @@ def assign_years(
             continue
         expressions = year_expressions(text, sentence, published, lex)
         years = nearest(expressions, c.start, c.end)
-        if years is None and c.sentence + 1 < len(sentences) and c.sentence + 1 not in sentences_with_figures:
-            following = sentences[c.sentence + 1]
-            if lex.back_reference_re.search(text[following.start : following.end]):
-                years = nearest(year_expressions(text, following, published, lex), following.start, following.start)
+        if years is None:
+            years = _period_referred_back(text, sentences, candidates, c, published, lex)
         if years is None and c.fields.get("parent") is not None:
             years = c.fields["parent"].fields.get("years")
         if years is None and c.sentence > 0 and c.sentence - 1 not in sentences_with_figures:
@@ -754,6 +756,28 @@ def assign_years(
         if years is None:
             years = (pub_year, pub_year) if pub_year else (None, None)
         c.fields["years"] = years
+
+
+def _period_referred_back(
+    text: str, sentences: list[Sentence], candidates: list[Candidate], c: Candidate, published: str | None, lex: Lexicon
+) -> tuple | None:
+    """A period stated after the figure about "this package" ("…will be provided over the next eight months").
+
+    Looks at the next two sentences. A sentence that only breaks this figure down into its parts does
+    not end the story; any other figure does.
+    """
+    for index in range(c.sentence + 1, min(c.sentence + 3, len(sentences))):
+        in_sentence = [other for other in candidates if other.sentence == index]
+        if in_sentence:
+            if all(other.fields.get("parent") is c for other in in_sentence):
+                continue
+            return None
+        following = sentences[index]
+        if lex.back_reference_re.search(text[following.start : following.end]):
+            years = nearest(year_expressions(text, following, published, lex), following.start, following.start)
+            if years is not None:
+                return years
+    return None
 
 
 def dedupe_within_document(candidates: list[Candidate]) -> list[Candidate]:

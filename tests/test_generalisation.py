@@ -92,6 +92,14 @@ RT_DELIVERED = {"status": "delivered", "scope": "running_total"}
 
 EN = [
     C(
+        "en-years-dateline-then-period-01",
+        "en",
+        "2024-03-05",
+        "date 2024-03-05 Spain will send Ukraine €300 million in military aid. "
+        "The package will be delivered over the next twelve months.",
+        M(300e6, "EUR", donor="Spain", years=(2024, 2025)),
+    ),
+    C(
         "en-subcategory-two-purposes-joiner-01",
         "en",
         "2024-05-02",
@@ -834,6 +842,16 @@ EN = [
 # --------------------------------------------------------------------------------------
 
 NL = [
+    C(
+        "nl-years-period-after-parts-01",
+        "nl",
+        "2024-05-01",
+        "Nederland stelt 600 miljoen euro beschikbaar voor Oekraïne. Daarvan gaat 400 miljoen euro naar munitie "
+        "en 200 miljoen euro naar drones. Dit pakket loopt tot en met 2026.",
+        M(600e6, "EUR", donor="Netherlands", scope="package", years=(2024, 2026)),
+        M(400e6, "EUR", scope="part", part_of=0, cat="military/ammunition", years=(2024, 2026)),
+        M(200e6, "EUR", scope="part", part_of=0, cat="military/drones", years=(2024, 2026)),
+    ),
     C(
         "nl-subcategory-two-purposes-joiner-01",
         "nl",
