@@ -523,6 +523,8 @@ def main_donor(text: str, title: str, lex: Lexicon) -> str | None:
         for start, _, name in donors_in(source, 0, len(source), lex):
             if name in lex.not_donors or name == "NATO":
                 continue
+            if lex.visit_before_re.search(source[max(0, start - 40) : start]):
+                continue  # the host of a visit or summit is not who gives
             scores[name] = scores.get(name, 0) + weight
             first_seen.setdefault(name, start if source is text else -1)
     if not scores:
@@ -536,6 +538,8 @@ def donor_of(text: str, sentence: Sentence, candidate: Candidate, lex: Lexicon, 
         if name in lex.not_donors or name == "NATO":
             continue
         if lex.non_subject_before_re.search(text[max(sentence.start, start - 20) : start]):
+            continue
+        if lex.visit_before_re.search(text[max(sentence.start, start - 40) : start]):
             continue
         found.append((start, end, name))
     if not found:
@@ -562,6 +566,8 @@ def recipient_of(text: str, sentence: Sentence, donor: str | None, lex: Lexicon)
         return default
     for start, _, name in mentioned:
         if name in (donor or "").split(";") or name in lex.not_donors:
+            continue
+        if lex.visit_before_re.search(text[max(sentence.start, start - 40) : start]):
             continue
         if lex.recipient_prepositions_re.search(text[max(sentence.start, start - 12) : start]):
             return name

@@ -172,6 +172,12 @@ class Lexicon:
             rf"(?<![\w-])(?:{phrase_pattern(words['recipient_prepositions'])})\s+(?:the\s+|de\s+|het\s+|die\s+)?$",
             re.IGNORECASE,
         )
+        # "during a visit to Germany": a country one travels to is not where the support goes.
+        self.visit_before_re = re.compile(
+            rf"(?<![\w-])(?:{phrase_pattern(words['visit_words'])})\s+(?:{phrase_pattern(words['recipient_prepositions'])}"
+            r"|in|nach|naar)\s+(?:the\s+|de\s+|het\s+|die\s+)?$",
+            re.IGNORECASE,
+        )
         self.non_subject_before_re = re.compile(
             rf"(?<![\w-])(?:{phrase_pattern(words['non_subject_prepositions'])})\s+(?:the\s+|de\s+|het\s+|die\s+|der\s+|dem\s+)?$",
             re.IGNORECASE,

@@ -92,6 +92,13 @@ RT_DELIVERED = {"status": "delivered", "scope": "running_total"}
 
 EN = [
     C(
+        "en-recipient-not-the-visited-country-01",
+        "en",
+        "2024-09-05",
+        "During a visit to Germany, the British defence secretary unveiled a £162 million package for Ukraine.",
+        M(162e6, "GBP", donor="United Kingdom", recipient="Ukraine"),
+    ),
+    C(
         "en-years-dateline-then-period-01",
         "en",
         "2024-03-05",
@@ -843,6 +850,15 @@ EN = [
 
 NL = [
     C(
+        "nl-donor-het-kabinet-01",
+        "nl",
+        "2025-06-24",
+        "DEN HAAG - Het kabinet trekt nog eens 90 miljoen euro uit voor de steun aan Oekraïne. "
+        "Daarvan gaat 40 miljoen euro naar drones, zei de minister na overleg met de Verenigde Staten.",
+        M(90e6, "EUR", donor="Netherlands", scope="package"),
+        M(40e6, "EUR", donor="Netherlands", scope="part", part_of=0, cat="military/drones"),
+    ),
+    C(
         "nl-years-period-after-parts-01",
         "nl",
         "2024-05-01",
@@ -1333,6 +1349,13 @@ NL = [
 # --------------------------------------------------------------------------------------
 
 DE = [
+    C(
+        "de-donor-bundesregierung-visit-01",
+        "de",
+        "2024-05-02",
+        "Bei einem Besuch in Polen kündigte die Bundesregierung weitere 250 Millionen Euro für die Ukraine an.",
+        M(250e6, "EUR", donor="Germany", recipient="Ukraine"),
+    ),
     C(
         "de-support-verb-separable-01",
         "de",
