@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard_app import loader
+from dashboard_app.corrections_ui import draw_analyst_name
 from dashboard_app.filters import apply_filters, filter_options
 from dashboard_app.render import DashboardView, running_in_legacy_pages_mode, set_view
 from dashboard_app.summaries import data_as_of_line
@@ -21,6 +22,7 @@ page = st.navigation(
         st.Page("pages/explorer.py", title="Pledge explorer", icon=":material/table_view:"),
         st.Page("pages/documents.py", title="Documents", icon=":material/description:"),
         st.Page("pages/agreements.py", title="Agreements", icon=":material/handshake:"),
+        st.Page("pages/add_documents.py", title="Add documents", icon=":material/upload_file:"),
     ]
 )
 
@@ -32,5 +34,6 @@ except Exception as error:  # noqa: BLE001 - any build failure must reach the us
 
 selection = draw_sidebar_filters(filter_options(tables))
 st.sidebar.caption(data_as_of_line(tables))
+draw_analyst_name(tables)
 set_view(DashboardView(all_tables=tables, tables=apply_filters(tables, selection), selection=selection))
 page.run()

@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard_app import style
+from dashboard_app.corrections_view import corrections_note
 from dashboard_app.filters import Selection, describe_selection, filter_documents, split_list
 from data_pipeline.tables import CATEGORIES, Tables
 
@@ -63,7 +64,8 @@ def source_note(tables: Tables, doc_ids: set[str] | list[str]) -> str:
     count = len(documents)
     as_of = latest_document_date(tables) or "unknown date"
     noun = "document" if count == 1 else "documents"
-    return f"Source: {count} {noun} from {named}; data as of {as_of}."
+    corrections = corrections_note(tables.corrections_applied)  # an analyst's fix must show where it is used
+    return f"Source: {count} {noun} from {named}; data as of {as_of}." + (f" {corrections}." if corrections else "")
 
 
 def _sources_of(frame: pd.DataFrame) -> set[str]:

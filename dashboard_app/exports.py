@@ -35,6 +35,11 @@ PLEDGE_COLUMN_DESCRIPTIONS: dict[str, str] = {
     "evidence": "A sentence that states the pledge, as it stands in the source text.",
 }
 
+# Columns the dashboard adds to its downloads (not pipeline columns).
+EXTRA_COLUMN_DESCRIPTIONS: dict[str, str] = {
+    "corrections": "Number of analysts' corrections applied to this pledge's mentions (0 = as extracted).",
+}
+
 # A spreadsheet treats a cell starting with these as a formula (CSV/formula injection, OWASP).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -60,7 +65,12 @@ def neutralised(frame: pd.DataFrame) -> pd.DataFrame:
 def data_dictionary(columns: list[str]) -> pd.DataFrame:
     """The second sheet of the workbook: one row per exported column."""
     return pd.DataFrame(
-        {"column": columns, "description": [PLEDGE_COLUMN_DESCRIPTIONS.get(column, "") for column in columns]}
+        {
+            "column": columns,
+            "description": [
+                PLEDGE_COLUMN_DESCRIPTIONS.get(column, EXTRA_COLUMN_DESCRIPTIONS.get(column, "")) for column in columns
+            ],
+        }
     )
 
 

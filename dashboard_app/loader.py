@@ -1,14 +1,46 @@
-"""The dashboard's only disk access: build the tables from the documents folder, cached on its content."""
+"""The dashboard's only disk access: build the tables from the documents folder and the library, cached on
+their content. Which folders: `streamlit run dashboard.py -- --docs DIR --library DIR`, else the environment
+(PLEDGES_DOCS_DIR, PLEDGES_LIBRARY_DIR), else seeds/ and ./library/."""
 
 from __future__ import annotations
 
+import argparse
 import hashlib
+import sys
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
-from data_pipeline.paths import documents_dir
+from data_pipeline.corrections import COLUMNS as CORRECTION_COLUMNS
+from data_pipeline.corrections import CorrectionStore, database_version, load_corrections
+from data_pipeline.paths import cache_dir, corrections_db, documents_dir, library_dir
 from data_pipeline.tables import Tables
+
+
+def command_line_folders(argv: list[str]) -> dict[str, Path]:
+    """The folders given after `--` on the streamlit command line ({'docs': …, 'library': …}, either optional).
+
+    Unknown arguments are ignored: under pytest (AppTest) sys.argv holds pytest's own options.
+    """
+    parser = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    parser.add_argument("--docs", type=Path)
+    parser.add_argument("--library", type=Path)
+    try:
+        known, _unknown = parser.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return {}
+    return {name: value for name, value in vars(known).items() if value is not None}
+
+
+def dashboard_documents_dir() -> Path:
+    """The documents folder: --docs, else PLEDGES_DOCS_DIR, else seeds/."""
+    return command_line_folders(sys.argv[1:]).get("docs") or documents_dir()
+
+
+def dashboard_library_dir() -> Path:
+    """The library folder uploads go to: --library, else PLEDGES_LIBRARY_DIR, else ./library/."""
+    return command_line_folders(sys.argv[1:]).get("library") or library_dir()
 
 
 def folder_signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
@@ -40,22 +72,41 @@ def documents_fingerprint(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def build_tables(folder: Path) -> Tables:
-    """Run the pipeline on the folder (imported here, so a broken pipeline shows as an error in the app)."""
+def build_tables(folder: Path, library: Path | None = None, corrections: Path | None = None) -> Tables:
+    """Run the pipeline on the folder and the library (imported here, so a broken pipeline shows as an error in
+    the app). Each document's extraction is kept in the cache folder, so adding one document re-reads only it."""
     from data_pipeline import build
 
-    return build(folder)
+    return build(folder, cache_dir=cache_dir(), library_dir=library, corrections=corrections)
 
 
 @st.cache_data(show_spinner="Reading the documents…", max_entries=4)
-def _cached_build(folder: str, fingerprint: str) -> Tables:
-    # `fingerprint` is unused in the body on purpose: it is the cache key that changes with the content.
+def _cached_build(
+    folder: str, library: str, fingerprint: str, corrections: str = "", corrections_version: str = ""
+) -> Tables:
+    # `fingerprint` and `corrections_version` are unused in the body on purpose: they are the cache key that
+    # changes with the documents' content and with every saved correction.
     del fingerprint
-    return build_tables(Path(folder))
+    return build_tables(Path(folder), Path(library), Path(corrections) if corrections_version else None)
 
 
-def load_tables(folder: Path | None = None) -> Tables:
-    """The build for the documents folder (seeds by default). Treat the result as read-only."""
-    folder = Path(folder) if folder is not None else documents_dir()
-    fingerprint = _content_hash(str(folder.resolve()), folder_signature(folder))
-    return _cached_build(str(folder.resolve()), fingerprint)
+def load_tables(folder: Path | None = None, library: Path | None = None) -> Tables:
+    """The build for the documents folder and the library (see the module docstring). Treat it as read-only."""
+    folder = Path(folder) if folder is not None else dashboard_documents_dir()
+    library = Path(library) if library is not None else dashboard_library_dir()
+    fingerprint = "+".join(_content_hash(str(path.resolve()), folder_signature(path)) for path in (folder, library))
+    database = corrections_db()
+    return _cached_build(
+        str(folder.resolve()), str(library.resolve()), fingerprint, str(database), database_version(database)
+    )
+
+
+def corrections_store() -> CorrectionStore:
+    """The analysts' corrections database (PLEDGES_CORRECTIONS_DB, else beside the library), created if new."""
+    return CorrectionStore(corrections_db())
+
+
+def saved_corrections() -> pd.DataFrame:
+    """Every correction saved so far (none when no database exists yet; reading never creates one)."""
+    database = corrections_db()
+    return load_corrections(database) if database.is_file() else pd.DataFrame(columns=CORRECTION_COLUMNS)

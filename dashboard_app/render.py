@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard_app.charts import Chart
+from dashboard_app.corrections_view import corrections_note
 from dashboard_app.filters import Selection
 from dashboard_app.style import plotly_config
 from dashboard_app.widgets import chosen_image_format
@@ -67,8 +68,12 @@ def show_chart(chart: Chart, key: str) -> None:
 
 
 def show_table(frame: pd.DataFrame, **kwargs) -> None:
-    """A read-only table without the meaningless row index."""
+    """A read-only table without the meaningless row index, saying how many corrections the build includes."""
     st.dataframe(frame, hide_index=True, **kwargs)
+    view = st.session_state.get(VIEW_KEY)
+    note = corrections_note(view.all_tables.corrections_applied) if view is not None else ""
+    if note:
+        st.caption(f"Includes the analysts' corrections: {note}.")
 
 
 def show_nothing_matches(what: str = "pledges") -> None:

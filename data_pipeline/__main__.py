@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -16,21 +17,32 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     build_command = commands.add_parser("build", help="extract pledges from a folder of documents")
     build_command.add_argument(
-        "--docs", type=Path, required=True, help="folder of .txt/.md documents (manifest.csv optional)"
+        "--docs", type=Path, required=True, help="folder of .txt/.md/.html/.pdf/.docx documents (manifest.csv optional)"
+    )
+    build_command.add_argument("--library", type=Path, help="a second folder of documents (the dashboard's library)")
+    build_command.add_argument(
+        "--cache", type=Path, help="keep each document's extraction here; later builds re-read only changed files"
     )
     build_command.add_argument("--out", type=Path, required=True, help="folder to write the tables to")
+    build_command.add_argument(
+        "--corrections", type=Path, default=None, help="the analysts' corrections database to apply (SQLite file)"
+    )
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
     try:
-        tables = build(args.docs)
-    except FileNotFoundError as error:
+        tables = build(args.docs, cache_dir=args.cache, library_dir=args.library, corrections=args.corrections)
+    except (FileNotFoundError, sqlite3.DatabaseError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     write_tables(tables, args.out)
     report = tables.report()
     for problem in tables.problems:
         print(f"problem: {problem.file}: {problem.problem}", file=sys.stderr)
+    for orphan in tables.orphaned_corrections:
+        print(f"orphaned correction {orphan['correction_id']} ({orphan['action']}): {orphan['why']}", file=sys.stderr)
+    if args.corrections is not None:
+        print(f"{tables.corrections_applied} corrections applied, {len(tables.orphaned_corrections)} orphaned")
     counts = ", ".join(f"{n} {name}" for name, n in report["counts"].items())
     print(
         f"read {report['documents_read']} of {len(tables.documents)} documents; wrote {counts} to {args.out} "

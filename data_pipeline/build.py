@@ -7,16 +7,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_pipeline.agreements import agreement_sightings, reconcile_agreements
-from data_pipeline.documents import Document, read_documents
-from data_pipeline.extract import mention_rows
+from data_pipeline.agreements import reconcile_agreements
+from data_pipeline.corrections import apply_corrections, load_corrections
+from data_pipeline.documents import Document, find_documents
+from data_pipeline.extraction_cache import extract_documents
 from data_pipeline.reconcile import (
     check_reconciliation,
     collect_running_totals,
     reconcile_pledges,
     spread_over_years,
 )
-from data_pipeline.tables import Problem, Tables, conform
+from data_pipeline.tables import Tables, conform
 
 
 def documents_table(documents: list[Document], mentions: pd.DataFrame) -> pd.DataFrame:
@@ -41,29 +42,37 @@ def documents_table(documents: list[Document], mentions: pd.DataFrame) -> pd.Dat
     return conform("documents", pd.DataFrame(rows))
 
 
-def build(docs_dir: Path) -> Tables:
-    """Build every table from the documents in docs_dir. One bad document becomes a problem entry, never a crash."""
+def build(
+    docs_dir: Path,
+    cache_dir: Path | None = None,
+    library_dir: Path | None = None,
+    corrections: Path | pd.DataFrame | None = None,
+) -> Tables:
+    """Build every table from the documents in docs_dir (and the library folder, when given and present).
+    One bad document becomes a problem entry, never a crash. With a cache_dir, each document is read and
+    extracted only when its bytes, metadata or the pipeline code changed since a build that used that cache.
+    `corrections` (a corrections database file, or its rows) are applied to the extracted mentions before
+    reconciliation, so cached extraction and corrections compose."""
     docs_dir = Path(docs_dir)
     if not docs_dir.is_dir():
         raise FileNotFoundError(f"no such folder of documents: {docs_dir}")
-    documents, problems = read_documents(docs_dir)
-    mention_records: list[dict] = []
-    sightings: list[dict] = []
-    for doc in documents:
-        if not doc.ok:
-            continue
-        try:
-            mention_records.extend(mention_rows(doc.doc_id, doc.text, doc.language, doc.published, doc.title))
-            sightings.extend(agreement_sightings(doc))
-        except Exception as error:  # noqa: BLE001 - one document must never stop the others
-            doc.problem = f"extraction failed: {type(error).__name__}: {error}"
-            problems.append(Problem(doc.file, doc.problem))
+    folders = [docs_dir]
+    if library_dir is not None and Path(library_dir).is_dir() and Path(library_dir).resolve() != docs_dir.resolve():
+        folders.append(Path(library_dir))
+    sources, problems = find_documents(folders)
+    documents, mention_records, sightings, document_problems = extract_documents(sources, cache_dir)
+    problems = problems + document_problems
     mentions = pd.DataFrame(mention_records)
     if not mentions.empty:
         mentions = mentions.sort_values(["doc_id", "char_start"])
     mentions = conform("mentions", mentions)
+    texts = {doc.doc_id: doc.text for doc in documents if doc.ok}
+    if corrections is not None and not isinstance(corrections, pd.DataFrame):
+        corrections = load_corrections(corrections)
+    corrected = apply_corrections(mentions, corrections, texts, {doc.doc_id: doc.published for doc in documents})
+    mentions = corrected.mentions
     documents_frame = documents_table(documents, mentions)
-    pledges = reconcile_pledges(mentions, documents_frame)
+    pledges = reconcile_pledges(mentions, documents_frame, corrected.links)
     pledge_years = spread_over_years(pledges)
     running_totals = collect_running_totals(mentions, documents_frame)
     check_reconciliation(mentions, pledges, pledge_years, running_totals)
@@ -75,5 +84,6 @@ def build(docs_dir: Path) -> Tables:
         running_totals=running_totals,
         agreements=reconcile_agreements(sightings),
         problems=problems,
-        texts={doc.doc_id: doc.text for doc in documents if doc.ok},
+        texts=texts,
+        corrections=corrected.report,
     )

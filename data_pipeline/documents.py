@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -13,39 +12,13 @@ from pathlib import Path
 import dateparser
 
 from data_pipeline.lexicon import LANGUAGES, raw
+from data_pipeline.readers import MAX_DOCUMENT_BYTES, READERS, UnreadableDocument, size_problem, supported_types
 from data_pipeline.tables import Problem
+
+__all__ = ["MAX_DOCUMENT_BYTES", "READERS", "UnreadableDocument"]
 
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_COLUMNS = ["file", "title", "publisher", "published", "language", "url"]
-MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
-
-
-class UnreadableDocument(Exception):
-    """A file that cannot be turned into text; the message says why, in words a user understands."""
-
-
-def read_plain_text(path: Path) -> str:
-    data = path.read_bytes()
-    if not data.strip():
-        raise UnreadableDocument("the file is empty")
-    if len(data) > MAX_DOCUMENT_BYTES:
-        raise UnreadableDocument(f"the file is larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB")
-    if b"\x00" in data[:8192]:
-        raise UnreadableDocument("the file looks binary (it contains NUL bytes), not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise UnreadableDocument(
-            f"the file is not valid UTF-8 (byte {error.start}: {data[error.start : error.start + 1]!r}); "
-            "save it as UTF-8"
-        ) from error
-    if not text.strip():
-        raise UnreadableDocument("the file holds only whitespace")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-# Readers by file extension: a new format is one more entry here.
-READERS: dict[str, Callable[[Path], str]] = {".txt": read_plain_text, ".md": read_plain_text}
 
 
 @dataclass
@@ -176,14 +149,25 @@ def read_manifest(folder: Path) -> tuple[dict[str, dict[str, str]], list[Problem
     return rows, []
 
 
-def read_document(path: Path, manifest_row: dict[str, str] | None) -> Document:
-    doc = Document(doc_id=path.stem, file=path.name)
+def read_file_bytes(path: Path) -> bytes:
+    """The file's bytes, or UnreadableDocument when it is too large or cannot be opened (checked before reading)."""
     try:
-        doc.text = READERS[path.suffix.lower()](path)
-    except UnreadableDocument as error:
-        doc.problem = str(error)
+        problem = size_problem(path.stat().st_size)
+        if problem:
+            raise UnreadableDocument(problem)
+        return path.read_bytes()
     except OSError as error:
-        doc.problem = f"the file could not be opened ({error.strerror or error})"
+        raise UnreadableDocument(f"the file could not be opened ({error.strerror or error})") from error
+
+
+def document_from_bytes(file_name: str, data: bytes | None, manifest_row: dict[str, str] | None) -> Document:
+    """Text and metadata of one file: the manifest row first, else what the text says. `data` None = unreadable."""
+    doc = Document(doc_id=Path(file_name).stem, file=file_name)
+    if data is not None:
+        try:
+            doc.text = READERS[Path(file_name).suffix.lower()](data)
+        except UnreadableDocument as error:
+            doc.problem = str(error)
     row = manifest_row or {}
     doc.title = row.get("title", "")
     doc.publisher = row.get("publisher", "")
@@ -203,29 +187,62 @@ def read_document(path: Path, manifest_row: dict[str, str] | None) -> Document:
     return doc
 
 
+def read_document(path: Path, manifest_row: dict[str, str] | None) -> Document:
+    try:
+        data = read_file_bytes(path)
+    except UnreadableDocument as error:
+        doc = document_from_bytes(path.name, None, manifest_row)
+        doc.problem = str(error)
+        return doc
+    return document_from_bytes(path.name, data, manifest_row)
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A document file found in a folder, with its manifest row (if the folder's manifest lists it)."""
+
+    path: Path
+    manifest_row: dict[str, str] | None
+
+
+def find_documents(folders: list[Path]) -> tuple[list[SourceFile], list[Problem]]:
+    """The document files of the folders (each folder sorted by file name, folders in the order given), and the
+    problems met: manifest trouble, unsupported files, a second file whose doc_id is taken."""
+    sources: list[SourceFile] = []
+    problems: list[Problem] = []
+    seen_ids: dict[str, str] = {}
+    for folder in folders:
+        manifest, manifest_problems = read_manifest(folder)
+        problems.extend(manifest_problems)
+        files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+        for path in files:
+            if path.name == MANIFEST_NAME:
+                continue
+            if path.suffix.lower() not in READERS:
+                problems.append(Problem(path.name, f"not read: unsupported file type (supported: {supported_types()})"))
+            elif path.stem in seen_ids:
+                # doc_id is the file name without extension: a second file with that name would be ambiguous.
+                problems.append(
+                    Problem(path.name, f"not read: same name as {seen_ids[path.stem]} (doc_id must be unique)")
+                )
+            else:
+                seen_ids[path.stem] = path.name
+                sources.append(SourceFile(path, manifest.get(path.name)))
+        present = {p.name for p in files}
+        for name in sorted(set(manifest) - present):
+            problems.append(Problem(name, "listed in the manifest but no such file is in the folder"))
+    return sources, problems
+
+
+def document_problems(doc: Document) -> list[Problem]:
+    """The build-report entries of one document: why it failed, and notes about its metadata."""
+    return ([Problem(doc.file, doc.problem)] if doc.problem else []) + [Problem(doc.file, n) for n in doc.notes]
+
+
 def read_documents(folder: Path) -> tuple[list[Document], list[Problem]]:
     """Every readable-or-not document of the folder (sorted by file name), and the problems met."""
-    manifest, problems = read_manifest(folder)
-    paths = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in READERS)
-    seen_ids: dict[str, str] = {}
-    for path in list(paths):
-        if path.stem in seen_ids:
-            # doc_id is the file name without extension: a second file with that name would be ambiguous.
-            problems.append(Problem(path.name, f"not read: same name as {seen_ids[path.stem]} (doc_id must be unique)"))
-            paths.remove(path)
-        else:
-            seen_ids[path.stem] = path.name
-    documents = [read_document(path, manifest.get(path.name)) for path in paths]
+    sources, problems = find_documents([folder])
+    documents = [read_document(source.path, source.manifest_row) for source in sources]
     for doc in documents:
-        if doc.problem:
-            problems.append(Problem(doc.file, doc.problem))
-        problems.extend(Problem(doc.file, note) for note in doc.notes)
-    present = {p.name for p in paths}
-    for name in sorted(set(manifest) - present):
-        problems.append(Problem(name, "listed in the manifest but no such file is in the folder"))
-    skipped = sorted(
-        p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() not in READERS and p.name != MANIFEST_NAME
-    )
-    for name in skipped:
-        problems.append(Problem(name, "not read: only .txt and .md documents are supported so far"))
+        problems.extend(document_problems(doc))
     return documents, problems

@@ -53,7 +53,17 @@ def _representative(group: pd.DataFrame) -> pd.Series:
     return ranked.iloc[0]
 
 
-def reconcile_pledges(mentions: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+def reconcile_pledges(
+    mentions: pd.DataFrame, documents: pd.DataFrame, links: dict[frozenset[str], bool] | None = None
+) -> pd.DataFrame:
+    """`links` are the analysts' merges and splits: a pair of mention_ids mapped to True (the same commitment)
+    or False (different commitments) overrides `same_commitment` for that pair."""
+    links = links or {}
+
+    def linked(a: pd.Series, b: pd.Series) -> bool:
+        override = links.get(frozenset((a["mention_id"], b["mention_id"])))
+        return same_commitment(a, b) if override is None else override
+
     published = documents.set_index("doc_id")["published"]
     publisher = documents.set_index("doc_id")["publisher"]
     pledgeable = mentions[mentions["scope"].isin(["package", "part"])].copy()
@@ -63,7 +73,7 @@ def reconcile_pledges(mentions: pd.DataFrame, documents: pd.DataFrame) -> pd.Dat
     clusters: list[list[int]] = []
     for index, mention in pledgeable.iterrows():
         home = next(
-            (c for c in clusters if all(same_commitment(pledgeable.loc[i], mention) for i in c)),
+            (c for c in clusters if all(linked(pledgeable.loc[i], mention) for i in c)),
             None,
         )
         if home is None:

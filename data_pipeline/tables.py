@@ -200,6 +200,19 @@ class Problem:
         return {"file": self.file, "problem": self.problem}
 
 
+@dataclass(frozen=True)
+class CorrectionsReport:
+    """What the analysts' corrections did to a build: how many applied, which found no mention any more
+    (kept and shown, never dropped), and which corrections touched each mention (for history and exports)."""
+
+    applied: int = 0
+    orphaned: tuple[dict, ...] = ()
+    by_mention: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return {"applied": self.applied, "orphaned": list(self.orphaned)}
+
+
 @dataclass
 class Tables:
     """Everything one build produces. `texts` keeps each readable document's text for the evidence view."""
@@ -212,6 +225,15 @@ class Tables:
     agreements: pd.DataFrame
     problems: list[Problem] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)
+    corrections: CorrectionsReport = field(default_factory=CorrectionsReport)
+
+    @property
+    def corrections_applied(self) -> int:
+        return self.corrections.applied
+
+    @property
+    def orphaned_corrections(self) -> tuple[dict, ...]:
+        return self.corrections.orphaned
 
     def frames(self) -> dict[str, pd.DataFrame]:
         return {name: getattr(self, name) for name in SCHEMAS}
@@ -224,6 +246,7 @@ class Tables:
             "documents_read": readable,
             "documents_failed": int(len(self.documents) - readable),
             "problems": [p.as_dict() for p in self.problems],
+            "corrections": self.corrections.as_dict(),
         }
 
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard_app import evidence
+from dashboard_app import corrections_ui, evidence
 from dashboard_app.filters import filter_documents
 from dashboard_app.render import current_view, show_nothing_matches, show_table
 
@@ -35,3 +35,10 @@ else:
     # st.code shows characters, never markup: a document containing <script> or **stars** shows them as typed.
     st.code(evidence.marked_text(text, mentions), language=None, wrap_lines=True)
     show_table(mentions)
+    if not mentions.empty:
+        with st.expander("Correct a mention of this document"):
+            number = st.selectbox("Mention number", list(mentions["number"]), key="documents_mention")
+            mention_id = mentions.set_index("number").loc[number, "mention_id"]
+            corrections_ui.correct_mention_panel(view.all_tables, mention_id, "documents")
+    with st.expander("Add a mention the extractor missed"):
+        corrections_ui.add_missing_panel(view.all_tables, doc_id)

@@ -1,11 +1,14 @@
-"""Pledge explorer: the filtered pledges with every column, one pledge's mentions, CSV/XLSX downloads."""
+"""Pledge explorer: the filtered pledges with every column, one pledge's mentions, CSV/XLSX downloads, and the
+analysts' corrections (change a mention, not a pledge, merge, split, history, undo, CSV export/import)."""
 
 from functools import partial
 
 import streamlit as st
 
-from dashboard_app import evidence, exports
+from dashboard_app import corrections_ui, evidence, exports
 from dashboard_app.charts import pledge_label
+from dashboard_app.corrections_view import with_corrections_column
+from dashboard_app.filters import split_list
 from dashboard_app.render import current_view, show_nothing_matches, show_table
 
 view = current_view()
@@ -18,6 +21,8 @@ if pledges.empty:
     st.stop()
 
 st.write(f"{len(pledges)} pledges match the current filters.")
+# `corrections` counts the analysts' corrections behind each row, on screen and in both downloads.
+pledges = with_corrections_column(pledges, view.all_tables.corrections)
 show_table(pledges)
 left, right = st.columns(2)
 left.download_button(
@@ -41,3 +46,15 @@ labels = dict(zip(pledges["pledge_id"], pledges.apply(pledge_label, axis=1), str
 chosen = st.selectbox("Pledge", list(labels), format_func=labels.get, key="explorer_pledge")
 if chosen:
     show_table(evidence.pledge_mentions(view.tables, chosen), column_config={"url": st.column_config.LinkColumn()})
+    st.subheader("Correct this pledge")
+    mention_ids = split_list(pledges.set_index("pledge_id").loc[chosen, "mention_ids"])
+    mention_id = st.selectbox("Mention", mention_ids, key="explorer_mention")
+    corrections_ui.correct_mention_panel(view.all_tables, mention_id, "explorer")
+    all_labels = dict(
+        zip(view.all_tables.pledges["pledge_id"], view.all_tables.pledges.apply(pledge_label, axis=1), strict=True)
+    )
+    with st.expander("Merge with another pledge, or split this one"):
+        corrections_ui.merge_split_panel(view.all_tables, chosen, all_labels.get)
+
+st.subheader("All corrections")
+corrections_ui.corrections_overview(view.all_tables)

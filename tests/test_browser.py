@@ -167,7 +167,7 @@ def assert_no_error_shown(page: Page) -> None:
 
 def go_to(page: Page, title: str) -> None:
     heading, shows = PAGES[title]
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click()
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True).click()
     # The old page's elements stay on screen until the new page replaces them: wait for its heading first.
     expect(page.get_by_role("heading", level=1)).to_have_text(heading, timeout=FIRST_LOAD_MS)
     wait_until_drawn(page, shows)

@@ -155,16 +155,16 @@ def test_manifest_without_file_column_is_a_problem(tmp_path):
     assert_good_pledge(tables)
 
 
-def test_non_text_file_is_not_read(tmp_path):
+def test_unsupported_file_type_is_not_read(tmp_path):
     docs = folder_with_good_document(tmp_path)
-    (docs / "report.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+    (docs / "budget.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
 
     tables = build(docs)
 
-    (problem,) = problems_for(tables, "report.pdf")
-    assert "not read" in problem
-    assert ".txt" in problem
-    assert "report.pdf" not in set(tables.documents["file"])
+    (problem,) = problems_for(tables, "budget.xlsx")
+    assert "not read: unsupported file type" in problem
+    assert all(kind in problem for kind in (".txt", ".md", ".html", ".pdf", ".docx"))
+    assert "budget.xlsx" not in set(tables.documents["file"])
     assert_good_pledge(tables)
 
 
@@ -179,10 +179,10 @@ def test_markdown_document_is_read(tmp_path):
 def test_every_problem_is_reported_by_the_cli(tmp_path):
     docs = folder_with_good_document(tmp_path)
     (docs / "empty.txt").write_bytes(b"")
-    (docs / "report.pdf").write_bytes(b"%PDF-1.7\n")
+    (docs / "report.doc").write_bytes(b"\xd0\xcf\x11\xe0 an old Word file")
     result = run_cli(docs, tmp_path / "out")
     assert result.returncode == 0, result.stderr
-    assert "empty.txt" in result.stderr and "report.pdf" in result.stderr
+    assert "empty.txt" in result.stderr and "report.doc" in result.stderr
     assert "read 1 of 2 documents" in result.stdout
 
 

@@ -1,0 +1,72 @@
+"""What the dashboard says about the analysts' corrections (pure functions, tested without Streamlit)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard_app.filters import split_list
+from data_pipeline.corrections import effective_corrections, mention_target
+from data_pipeline.extract import split_sentences
+from data_pipeline.tables import CorrectionsReport, Tables
+
+
+def corrections_note(applied: int) -> str:
+    """'3 corrections applied' (or '' when there are none), for captions, source lines and exports."""
+    if not applied:
+        return ""
+    return f"{applied} correction{'s' if applied != 1 else ''} applied"
+
+
+def corrections_of_pledges(pledges: pd.DataFrame, report: CorrectionsReport) -> list[int]:
+    """For each pledge, how many distinct corrections touched its mentions."""
+    return [
+        len({cid for mention_id in split_list(joined) for cid in report.by_mention.get(mention_id, ())})
+        for joined in pledges["mention_ids"]
+    ]
+
+
+def with_corrections_column(pledges: pd.DataFrame, report: CorrectionsReport) -> pd.DataFrame:
+    """The pledges plus a `corrections` column (a new frame; the cached one is never changed)."""
+    return pledges.assign(corrections=corrections_of_pledges(pledges, report))
+
+
+def correction_states(corrections: pd.DataFrame, report: CorrectionsReport) -> pd.DataFrame:
+    """Every correction with its state in this build: applied, orphaned, undone, or an undo."""
+    if corrections.empty:
+        return corrections.assign(state=pd.Series(dtype=str))
+    in_force = set(effective_corrections(corrections)["correction_id"])
+    orphaned = {orphan["correction_id"]: orphan["why"] for orphan in report.orphaned}
+
+    def state(row: pd.Series) -> str:
+        if row["action"] == "undo":
+            return f"undoes {row['undoes']}"
+        if row["correction_id"] in orphaned:
+            return f"orphaned: {orphaned[row['correction_id']]}"
+        return "applied" if row["correction_id"] in in_force else "undone"
+
+    states = corrections.assign(state=corrections.apply(state, axis=1))
+    columns = ["state", "created_at", "analyst", "action", "field", "old_value", "new_value", "reason"]
+    columns += ["doc_id", "figure", "evidence", "correction_id"]
+    return states[columns].iloc[::-1].reset_index(drop=True)
+
+
+def undoable(corrections: pd.DataFrame, report: CorrectionsReport) -> list[str]:
+    """Ids of the corrections in force (applied or orphaned), newest first: what an analyst can undo."""
+    if corrections.empty:
+        return []
+    return list(effective_corrections(corrections)["correction_id"].iloc[::-1])
+
+
+def sentences_of(text: str) -> list[str]:
+    """The document's sentences as the extractor splits them, for choosing where a missed mention stands."""
+    return [text[sentence.start : sentence.end].strip() for sentence in split_sentences(text)]
+
+
+def targets_of_pledge(tables: Tables, pledge_id: str, only: list[str] | None = None) -> list[list[str]]:
+    """[doc_id, evidence, figure] of each mention behind a pledge (or of `only` those mentions)."""
+    found = tables.pledges[tables.pledges["pledge_id"] == pledge_id]
+    mention_ids = split_list(found.iloc[0]["mention_ids"]) if len(found) else []
+    if only is not None:
+        mention_ids = [mention_id for mention_id in mention_ids if mention_id in only]
+    mentions = tables.mentions[tables.mentions["mention_id"].isin(mention_ids)]
+    return [list(mention_target(tables.texts, mention).values()) for _, mention in mentions.iterrows()]

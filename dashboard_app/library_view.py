@@ -1,0 +1,103 @@
+"""What the "Add documents" page shows: the library listing, the message after a save, plain-text messages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from data_pipeline.library import (
+    LibraryError,
+    Prefill,
+    add_document,
+    library_documents,
+    prefill,
+    remove_document,
+    sha256_of,
+)
+from data_pipeline.tables import Tables
+
+LISTING_COLUMNS = ["file", "title", "publisher", "published", "language", "figures", "pledges", "status", "problem"]
+
+
+def plain(text: str) -> str:
+    """Text shown in st.success/st.error exactly as typed: markdown characters in a file name are escaped."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", text)
+
+
+def pledges_from(tables: Tables, doc_id: str) -> int:
+    """How many pledges the document is a source of."""
+    if tables.pledges.empty:
+        return 0
+    return int(tables.pledges["sources"].str.split(";").apply(lambda sources: doc_id in sources).sum())
+
+
+def document_outcome(tables: Tables, file: str) -> str:
+    """'3 figures, 2 pledges' for a document of the build; '0 pledges' is a result, not an error."""
+    documents = tables.documents.set_index("file")
+    if file not in documents.index:
+        return "not in the tables yet"
+    row = documents.loc[file]
+    if row["status"] != "ok":
+        return f"could not be read: {row['problem']}"
+    figures, pledges = int(row["n_mentions"]), pledges_from(tables, row["doc_id"])
+    if figures == 0:
+        return "0 pledges (no quantified support found in it)"
+    return f"{figures} figure{'s' * (figures != 1)}, {pledges} pledge{'s' * (pledges != 1)}"
+
+
+def library_listing(library: Path, tables: Tables) -> pd.DataFrame:
+    """One row per library document: its metadata and what the build made of it."""
+    documents = tables.documents.set_index("file")
+    rows = []
+    for entry in library_documents(library):
+        found = entry["file"] in documents.index
+        row = documents.loc[entry["file"]] if found else None
+        rows.append(
+            {
+                **{column: entry.get(column, "") for column in ("file", "title", "publisher", "published", "language")},
+                "figures": int(row["n_mentions"]) if found else 0,
+                "pledges": pledges_from(tables, row["doc_id"]) if found else 0,
+                "status": row["status"] if found else "not read",
+                "problem": row["problem"]
+                if found
+                else "; ".join(p.problem for p in tables.problems if p.file == entry["file"]),
+            }
+        )
+    return pd.DataFrame(rows, columns=LISTING_COLUMNS)
+
+
+@st.cache_data(show_spinner="Reading the file…", max_entries=32)
+def cached_prefill(name: str, data: bytes, known_content: dict[str, str]) -> Prefill:
+    # Each rerun of the page would otherwise parse every uploaded PDF again.
+    return prefill(name, data, known_content)
+
+
+# Button callbacks: they run before the next script run (through the entrypoint, whose loader then sees the
+# changed library) and leave their outcome in session state for the page to show.
+def save_upload(library: Path, documents_folder: Path, name: str, data: bytes, form_key: str) -> None:
+    metadata = {
+        column: str(st.session_state.get(f"{form_key}_{column}") or "")
+        for column in ("title", "publisher", "published", "language", "url")
+    }
+    digest = sha256_of(data)
+    try:
+        stored = add_document(library, name, data, metadata, [documents_folder])
+    except LibraryError as error:
+        st.session_state.setdefault("add_documents_failed", {})[digest] = str(error)
+    else:
+        st.session_state.setdefault("add_documents_failed", {}).pop(digest, None)
+        st.session_state.setdefault("add_documents_saved", {})[digest] = stored
+
+
+def remove_from_library(library: Path, file: str) -> None:
+    try:
+        remove_document(library, file)
+    except LibraryError as error:
+        st.session_state["add_documents_remove_errors"] = [str(error)]
+        return
+    saved = st.session_state.get("add_documents_saved", {})
+    st.session_state["add_documents_saved"] = {digest: name for digest, name in saved.items() if name != file}
+    st.session_state["add_documents_messages"] = [f"Removed {file} from the library."]

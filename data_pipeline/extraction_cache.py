@@ -1,0 +1,136 @@
+"""Read and extract each document once: results cached by the hash of its bytes, metadata and the pipeline code.
+
+A rebuild after adding one file to a library of a thousand reads every file's bytes (to hash them) but parses
+and extracts only the new one; reconciliation then reruns over all mentions. The cache is a folder of one
+pickle per document version, written by this module only; a damaged entry is read again from the document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+from data_pipeline.agreements import agreement_sightings
+from data_pipeline.documents import (
+    Document,
+    SourceFile,
+    UnreadableDocument,
+    document_from_bytes,
+    document_problems,
+    read_file_bytes,
+)
+from data_pipeline.extract import mention_rows
+from data_pipeline.paths import LEXICON_DIR, PACKAGE_DIR
+from data_pipeline.tables import Problem
+
+# Libraries whose upgrade can change the text a reader returns.
+READER_LIBRARIES = ["trafilatura", "pypdf", "python-docx"]
+
+
+@cache
+def pipeline_version() -> str:
+    """Hash of the pipeline's source, its lexicons and the reader libraries' versions: a code change invalidates."""
+    digest = hashlib.sha256()
+    for path in sorted([*PACKAGE_DIR.glob("*.py"), *LEXICON_DIR.iterdir()]):
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in READER_LIBRARIES:
+        try:
+            digest.update(f"{name}={metadata.version(name)}\0".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=missing\0".encode())
+    return digest.hexdigest()
+
+
+def cache_key(file_name: str, content_sha256: str, manifest_row: dict[str, str] | None) -> str:
+    row = json.dumps(manifest_row or {}, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(f"{pipeline_version()}\0{file_name}\0{content_sha256}\0{row}".encode()).hexdigest()
+
+
+@dataclass
+class Extraction:
+    """One document read and extracted: its Document, its mention rows and its agreement sightings."""
+
+    document: Document
+    mention_records: list[dict]
+    sightings: list[dict]
+
+
+def extract_document(doc: Document) -> Extraction:
+    """Mentions and agreement sightings of one read document; an extractor error becomes the document's problem."""
+    if not doc.ok:
+        return Extraction(doc, [], [])
+    try:
+        records = mention_rows(doc.doc_id, doc.text, doc.language, doc.published, doc.title)
+        sightings = agreement_sightings(doc)
+    except Exception as error:  # noqa: BLE001 - one document must never stop the others
+        doc.problem = f"extraction failed: {type(error).__name__}: {error}"
+        return Extraction(doc, [], [])
+    return Extraction(doc, records, sightings)
+
+
+def _load(path: Path) -> Extraction | None:
+    try:
+        with path.open("rb") as handle:
+            found = pickle.load(handle)  # noqa: S301 - a local cache this module wrote itself
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 - a truncated or foreign file is a miss, never a failed build
+        return None
+    return found if isinstance(found, Extraction) else None
+
+
+def _store(path: Path, extraction: Extraction) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        with partial.open("wb") as handle:
+            pickle.dump(extraction, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, path)  # atomic: a concurrent build never reads half an entry
+    except OSError:
+        pass  # a read-only or full disk costs speed on the next build, not this one
+
+
+def extract_documents(
+    sources: list[SourceFile], cache_dir: Path | None = None
+) -> tuple[list[Document], list[dict], list[dict], list[Problem]]:
+    """Documents, mention records, agreement sightings and per-file problems of the sources, in source order.
+
+    A file with the same bytes as an earlier one is left out with a problem: counting it again would make one
+    report look like two sources.
+    """
+    documents: list[Document] = []
+    mention_records: list[dict] = []
+    sightings: list[dict] = []
+    problems: list[Problem] = []
+    first_with_content: dict[str, str] = {}
+    for source in sources:
+        name = source.path.name
+        try:
+            data = read_file_bytes(source.path)
+        except UnreadableDocument as error:
+            extraction = Extraction(document_from_bytes(name, None, source.manifest_row), [], [])
+            extraction.document.problem = str(error)
+        else:
+            content_sha256 = hashlib.sha256(data).hexdigest()
+            if content_sha256 in first_with_content:
+                problems.append(Problem(name, f"not read: same content as {first_with_content[content_sha256]}"))
+                continue
+            first_with_content[content_sha256] = name
+            entry = cache_dir / f"{cache_key(name, content_sha256, source.manifest_row)}.pickle" if cache_dir else None
+            extraction = _load(entry) if entry else None
+            if extraction is None:
+                extraction = extract_document(document_from_bytes(name, data, source.manifest_row))
+                if entry:
+                    _store(entry, extraction)
+        documents.append(extraction.document)
+        mention_records.extend(extraction.mention_records)
+        sightings.extend(extraction.sightings)
+        problems.extend(document_problems(extraction.document))
+    return documents, mention_records, sightings, problems

@@ -1,0 +1,215 @@
+"""The document library: files a user added (in the dashboard), kept with their metadata in a manifest.csv.
+
+The library is an ordinary documents folder (the same manifest format as seeds/), so the build reads it like
+any other. This module checks an upload (type, size, duplicate content, readable text), stores it under a safe
+file name, records its metadata, and removes a document again. No Streamlit here: the page only calls these.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from data_pipeline.documents import (
+    MANIFEST_COLUMNS,
+    MANIFEST_NAME,
+    document_from_bytes,
+    normalise_date,
+    read_manifest,
+)
+from data_pipeline.lexicon import LANGUAGES
+from data_pipeline.readers import READERS, size_problem, supported_types
+
+MAX_STEM_LENGTH = 80
+
+
+class LibraryError(Exception):
+    """An upload or removal that cannot be done; the message says why."""
+
+
+@dataclass(frozen=True)
+class Prefill:
+    """What the pipeline reads from an upload before it is saved: the metadata to confirm, or why it is refused."""
+
+    file: str  # the safe name it would be stored under
+    title: str = ""
+    publisher: str = ""
+    published: str = ""
+    language: str = "en"
+    n_chars: int = 0
+    problem: str = ""
+
+
+def safe_file_name(name: str) -> str:
+    """A file name without folders or odd characters.
+
+    'C:\\tmp\\Brief aan de Kamer (1).PDF' -> 'Brief_aan_de_Kamer_1.pdf'; '../../etc/passwd' -> 'passwd'.
+    """
+    base = re.split(r"[/\\]", name)[-1]
+    base = unicodedata.normalize("NFC", base)
+    stem, dot, suffix = base.rpartition(".")
+    if not dot:
+        stem, suffix = base, ""
+    # Letters of any script stay ('Oekraïne'); spaces, dots, quotes, control and shell characters become '_'.
+    stem = re.sub(r"[^\w-]+", "_", stem).strip("_-")[:MAX_STEM_LENGTH] or "document"
+    suffix = re.sub(r"[^A-Za-z0-9]+", "", suffix).lower()
+    return f"{stem}.{suffix}" if suffix else stem
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def content_index(folders: list[Path]) -> dict[str, str]:
+    """sha256 of every document file in the folders -> its file name (the first one, if several share bytes)."""
+    index: dict[str, str] = {}
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            if path.is_file() and path.suffix.lower() in READERS and size_problem(path.stat().st_size) is None:
+                index.setdefault(sha256_of(path.read_bytes()), path.name)
+    return index
+
+
+def taken_doc_ids(folders: list[Path]) -> set[str]:
+    """doc_ids (file names without extension) already used in the folders: a new file must not repeat one."""
+    return {p.stem for folder in folders if folder.is_dir() for p in folder.iterdir() if p.is_file()}
+
+
+def unique_file_name(name: str, taken: set[str]) -> str:
+    """name, or name_2, name_3, … whichever stem is still free."""
+    stem, suffix = Path(name).stem, Path(name).suffix
+    candidate, n = stem, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{stem}_{n}"
+    return candidate + suffix
+
+
+def upload_problem(name: str, data: bytes, known_content: dict[str, str]) -> str:
+    """Why an upload cannot be added ('' when it can): type, size, emptiness, or the same bytes already present."""
+    suffix = Path(safe_file_name(name)).suffix.lower()
+    if suffix not in READERS:
+        shown = suffix or "no extension"
+        return f"unsupported file type ({shown}); supported: {supported_types()}"
+    too_large = size_problem(len(data))
+    if too_large:
+        return too_large
+    if not data.strip():
+        return "the file is empty"
+    duplicate_of = known_content.get(sha256_of(data))
+    if duplicate_of:
+        return f"duplicate: the same file is already there as {duplicate_of}"
+    return ""
+
+
+def prefill(name: str, data: bytes, known_content: dict[str, str]) -> Prefill:
+    """Check the upload and read it as the build would: title (first line), date and language from the text."""
+    file = safe_file_name(name)
+    problem = upload_problem(name, data, known_content)
+    if problem:
+        return Prefill(file=file, problem=problem)
+    doc = document_from_bytes(file, data, None)
+    if doc.problem:
+        return Prefill(file=file, problem=doc.problem)
+    return Prefill(
+        file=file,
+        title=doc.title,
+        published=doc.published or "",
+        language=doc.language,
+        n_chars=len(doc.text),
+    )
+
+
+def _clean(value: str) -> str:
+    # One line per manifest cell: a pasted newline or tab would only confuse whoever opens the CSV.
+    return re.sub(r"\s+", " ", value or "").strip()
+
+
+def metadata_problem(metadata: dict[str, str]) -> str:
+    """Why the metadata cannot be saved ('' when it can)."""
+    published = _clean(metadata.get("published", ""))
+    if published and not normalise_date(published):
+        return f"the publication date {published!r} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY"
+    language = _clean(metadata.get("language", ""))
+    if language and language not in LANGUAGES:
+        return f"the language {language!r} is not one of {', '.join(LANGUAGES)}"
+    return ""
+
+
+def _library_manifest(library: Path) -> dict[str, dict[str, str]]:
+    rows, problems = read_manifest(library)
+    if problems:
+        # Rewriting a manifest we could not read would throw away the metadata of every document in it.
+        raise LibraryError(f"the library's {MANIFEST_NAME} could not be read: {problems[0].problem}")
+    return rows
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    partial.write_bytes(data)
+    os.replace(partial, path)
+
+
+def _write_manifest(library: Path, rows: dict[str, dict[str, str]]) -> None:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=MANIFEST_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for name in sorted(rows):
+        writer.writerow({column: rows[name].get(column, "") for column in MANIFEST_COLUMNS})
+    _write_atomically(library / MANIFEST_NAME, buffer.getvalue().encode("utf-8"))
+
+
+def add_document(
+    library: Path, name: str, data: bytes, metadata: dict[str, str], other_folders: Sequence[Path] = ()
+) -> str:
+    """Store the upload in the library with its metadata; return the file name it is stored under.
+
+    Raises LibraryError for an upload the build could not use (the message is the one shown to the user).
+    other_folders (the documents folder the dashboard reads besides the library) count for duplicates and names.
+    """
+    folders = [library, *other_folders]
+    problem = upload_problem(name, data, content_index(folders)) or metadata_problem(metadata)
+    if problem:
+        raise LibraryError(problem)
+    stored = unique_file_name(safe_file_name(name), taken_doc_ids(folders))
+    readable = document_from_bytes(stored, data, None)
+    if readable.problem:
+        raise LibraryError(readable.problem)
+    library.mkdir(parents=True, exist_ok=True)
+    rows = _library_manifest(library)
+    _write_atomically(library / stored, data)
+    rows[stored] = {column: _clean(metadata.get(column, "")) for column in MANIFEST_COLUMNS} | {"file": stored}
+    _write_manifest(library, rows)
+    return stored
+
+
+def remove_document(library: Path, file: str) -> None:
+    """Delete the file and its manifest row. Only a plain file name of the library itself can be removed."""
+    if file != Path(file).name or file in ("", ".", "..", MANIFEST_NAME):
+        raise LibraryError(f"not a document of the library: {file!r}")
+    rows = _library_manifest(library) if library.is_dir() else {}
+    path = library / file
+    if not path.is_file() and file not in rows:
+        raise LibraryError(f"{file} is not in the library (already removed?)")
+    path.unlink(missing_ok=True)
+    if file in rows:
+        del rows[file]
+        _write_manifest(library, rows)
+
+
+def library_documents(library: Path) -> list[dict[str, str]]:
+    """The documents in the library with their metadata (file name order): what the page lists."""
+    if not library.is_dir():
+        return []
+    rows, _problems = read_manifest(library)
+    files = sorted(p.name for p in library.iterdir() if p.is_file() and p.suffix.lower() in READERS)
+    return [rows.get(name) or {column: "" for column in MANIFEST_COLUMNS} | {"file": name} for name in files]

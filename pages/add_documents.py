@@ -1,0 +1,85 @@
+"""Add documents: upload files to the library, confirm their metadata, remove them again."""
+
+import streamlit as st
+
+from dashboard_app import loader
+from dashboard_app.library_view import (
+    cached_prefill,
+    document_outcome,
+    library_listing,
+    plain,
+    remove_from_library,
+    save_upload,
+)
+from dashboard_app.render import current_view, show_table
+from data_pipeline.lexicon import LANGUAGES
+from data_pipeline.library import content_index, sha256_of
+from data_pipeline.readers import MAX_DOCUMENT_BYTES, supported_types
+
+view = current_view()
+library = loader.dashboard_library_dir()
+documents_folder = loader.dashboard_documents_dir()
+state = st.session_state
+
+st.title("Add documents")
+st.caption(
+    f"Files are kept in the library folder {library} with their metadata, and read together with the documents "
+    f"in {documents_folder}. Types: {supported_types()}; at most {MAX_DOCUMENT_BYTES // 1024 // 1024} MB each."
+)
+for message in state.pop("add_documents_messages", []):
+    st.success(plain(message))
+
+uploads = st.file_uploader("Documents to add", accept_multiple_files=True, key="add_documents_upload") or []
+saved: dict[str, str] = state.setdefault("add_documents_saved", {})  # sha256 -> stored file name, this session
+failed: dict[str, str] = state.setdefault("add_documents_failed", {})  # sha256 -> why the save was refused
+known_content = content_index([documents_folder, library])
+first_in_batch: dict[str, str] = {}
+for upload in uploads:
+    data = upload.getvalue()
+    digest = sha256_of(data)
+    with st.container(border=True):
+        st.text(f"File: {upload.name}")
+        if digest in saved:
+            st.success(plain(f"Saved as {saved[digest]}: {document_outcome(view.all_tables, saved[digest])}."))
+            continue
+        if digest in first_in_batch:
+            st.error(plain(f"Not added: duplicate: the same file as {first_in_batch[digest]} in this upload."))
+            continue
+        first_in_batch[digest] = upload.name
+        found = cached_prefill(upload.name, data, known_content)
+        if found.problem:
+            st.error(plain(f"Not added: {found.problem}."))
+            continue
+        if found.file != upload.name:
+            st.caption(plain(f"Will be stored as {found.file} (a safe file name)."))
+        if digest in failed:
+            st.error(plain(f"Not saved: {failed[digest]}."))
+        form_key = f"add_{digest[:16]}"
+        with st.form(key=form_key):
+            st.text_input("Title", value=found.title, key=f"{form_key}_title")
+            st.text_input("Publisher", value=found.publisher, key=f"{form_key}_publisher")
+            st.text_input(
+                "Publication date (YYYY-MM-DD, YYYY-MM or YYYY)", value=found.published, key=f"{form_key}_published"
+            )
+            st.selectbox("Language", LANGUAGES, index=LANGUAGES.index(found.language), key=f"{form_key}_language")
+            st.text_input("Web address (optional)", key=f"{form_key}_url")
+            # A callback, not `if button:`: it runs before the script, so the rebuild below already sees the file.
+            st.form_submit_button(
+                "Save to library",
+                type="primary",
+                on_click=save_upload,
+                args=(library, documents_folder, upload.name, data, form_key),
+            )
+
+st.subheader("Documents in the library")
+listing = library_listing(library, view.all_tables)
+if listing.empty:
+    st.info("The library is empty. Documents you add above are kept here and read on every start.")
+    st.stop()
+show_table(listing)
+for file, title in zip(listing["file"], listing["title"], strict=True):
+    name_column, button_column = st.columns([5, 1], vertical_alignment="center")
+    name_column.text(f"{file} — {title}")
+    button_column.button("Remove", key=f"remove_{file}", on_click=remove_from_library, args=(library, file))
+for message in state.pop("add_documents_remove_errors", []):
+    st.error(plain(message))

@@ -1,0 +1,137 @@
+"""Incremental rebuilds: with a cache folder, only a new or changed document is read and extracted again, and
+the tables equal those of a full build."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from document_fixtures import PLEDGE, docx_bytes, pdf_bytes
+from pipeline_helpers import ROOT
+
+from data_pipeline import build, extraction_cache
+
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture
+def extractor_calls(monkeypatch) -> list[str]:
+    """doc_ids the extractor is run on, in order."""
+    calls: list[str] = []
+    real = extraction_cache.mention_rows
+
+    def counting(doc_id, *args, **kwargs):
+        calls.append(doc_id)
+        return real(doc_id, *args, **kwargs)
+
+    monkeypatch.setattr(extraction_cache, "mention_rows", counting)
+    return calls
+
+
+def assert_same_tables(left, right) -> None:
+    for name, frame in left.frames().items():
+        pd.testing.assert_frame_equal(frame, right.frames()[name], obj=name)
+    assert left.problems == right.problems
+    assert left.texts == right.texts
+
+
+KEPT_SEEDS = ["000_cf17c4d0f9988b64.txt", "001_8efce2583cb9a875.txt", "manifest.csv"]
+
+
+def seeds_copy(tmp_path: Path) -> Path:
+    """Two seed documents with their manifest (which lists the others too: a problem each, not a failure), and a PDF."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in KEPT_SEEDS:
+        shutil.copy(SEEDS / name, docs / name)
+    (docs / "letter.pdf").write_bytes(pdf_bytes(["Kamerbrief", PLEDGE]))
+    return docs
+
+
+def test_adding_a_document_extracts_only_that_document(tmp_path, extractor_calls):
+    docs, cache = seeds_copy(tmp_path), tmp_path / "cache"
+    build(docs, cache_dir=cache)
+    assert len(extractor_calls) == 3
+    extractor_calls.clear()
+
+    (docs / "new_note.docx").write_bytes(docx_bytes(["Sweden will provide EUR 50 million to Ukraine in 2025."]))
+    incremental = build(docs, cache_dir=cache)
+
+    assert extractor_calls == ["new_note"]
+    assert "new_note" in set(incremental.mentions["doc_id"])
+    extractor_calls.clear()
+    assert_same_tables(incremental, build(docs))
+    assert len(extractor_calls) == 4  # the full build, without a cache, extracted everything
+
+
+def test_changed_bytes_or_metadata_re_extract_only_that_document(tmp_path, extractor_calls):
+    docs, cache = seeds_copy(tmp_path), tmp_path / "cache"
+    build(docs, cache_dir=cache)
+    extractor_calls.clear()
+
+    (docs / "letter.pdf").write_bytes(pdf_bytes(["Kamerbrief", PLEDGE.replace("200", "300")]))
+    manifest = (docs / "manifest.csv").read_text(encoding="utf-8")
+    (docs / "manifest.csv").write_text(manifest.replace("NL Times,2024-02-23", "NL Times,2024-02-24"), "utf-8")
+    incremental = build(docs, cache_dir=cache)
+
+    assert sorted(extractor_calls) == ["000_cf17c4d0f9988b64", "letter"]
+    assert incremental.documents.set_index("doc_id").loc["000_cf17c4d0f9988b64", "published"] == "2024-02-24"
+    assert 300e6 in set(incremental.mentions["amount"])
+    assert_same_tables(incremental, build(docs))
+
+
+def test_removed_document_leaves_the_tables(tmp_path, extractor_calls):
+    docs, cache = seeds_copy(tmp_path), tmp_path / "cache"
+    build(docs, cache_dir=cache)
+    extractor_calls.clear()
+    (docs / "letter.pdf").unlink()
+
+    incremental = build(docs, cache_dir=cache)
+
+    assert extractor_calls == []
+    assert "letter" not in set(incremental.documents["doc_id"])
+    assert_same_tables(incremental, build(docs))
+
+
+def test_a_pipeline_change_invalidates_the_cache(tmp_path, extractor_calls, monkeypatch):
+    docs, cache = seeds_copy(tmp_path), tmp_path / "cache"
+    build(docs, cache_dir=cache)
+    extractor_calls.clear()
+    monkeypatch.setattr(extraction_cache, "pipeline_version", lambda: "the extractor was edited")
+
+    build(docs, cache_dir=cache)
+
+    assert len(extractor_calls) == 3
+
+
+def test_a_damaged_cache_entry_is_extracted_again(tmp_path, extractor_calls):
+    docs, cache = seeds_copy(tmp_path), tmp_path / "cache"
+    first = build(docs, cache_dir=cache)
+    for entry in sorted(cache.glob("*.pickle"))[:2]:
+        entry.write_bytes(b"not a pickle")
+    extractor_calls.clear()
+
+    again = build(docs, cache_dir=cache)
+
+    assert len(extractor_calls) == 2
+    assert_same_tables(first, again)
+
+
+@pytest.mark.parametrize("edited", ["lexicon", "source"])
+def test_pipeline_version_changes_when_a_lexicon_or_the_source_changes(tmp_path, monkeypatch, edited):
+    package = tmp_path / "data_pipeline"
+    shutil.copytree(ROOT / "data_pipeline", package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(extraction_cache, "PACKAGE_DIR", package)
+    monkeypatch.setattr(extraction_cache, "LEXICON_DIR", package / "lexicon")
+    extraction_cache.pipeline_version.cache_clear()
+    before = extraction_cache.pipeline_version()
+
+    changed = package / "lexicon" / "en.json" if edited == "lexicon" else package / "extract.py"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    extraction_cache.pipeline_version.cache_clear()
+    after = extraction_cache.pipeline_version()
+    extraction_cache.pipeline_version.cache_clear()
+
+    assert after != before
