@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
 import pandas as pd
 
@@ -29,8 +30,17 @@ class Sentence:
     paragraph: int
 
 
+WORD_BEFORE_DOT_RE = re.compile(r"([\w.]+)$")
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
-    before = re.search(r"([\w.]+)$", text[:dot])
+    # Search a short window, not text[:dot]: the `$`-anchored search scans from the start, so on the whole
+    # prefix it costs O(length) per full stop (quadratic per document). A word reaching the window's edge
+    # may be longer: only then is the whole prefix searched.
+    window_start = max(0, dot - 80)
+    before = WORD_BEFORE_DOT_RE.search(text, window_start, dot)
+    if before and before.start() == window_start and window_start > 0:
+        before = WORD_BEFORE_DOT_RE.search(text, 0, dot)
     if not before:
         return False
     word = before.group(1).lower().rstrip(".")
@@ -44,13 +54,23 @@ def _currency_follows(text: str, pos: int) -> bool:
     word = re.match(r"[\w$€£]+", text[pos : pos + 12])
     if not word:
         return False
-    known = {w for language in ("en", "nl", "de") for w in lexicon(language).currency_words}
-    return word.group(0).lower() in known or word.group(0) in common()["currency_codes"]
+    return word.group(0).lower() in _known_currency_words() or word.group(0) in common()["currency_codes"]
+
+
+@cache
+def _known_currency_words() -> frozenset[str]:
+    return frozenset(w for language in ("en", "nl", "de") for w in lexicon(language).currency_words)
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences with their offsets. Paragraphs break at blank lines; a single line break ends a sentence only
     after closing punctuation or a heading-like short line, so hard-wrapped text stays whole."""
+    # The extractor, mention_rows and the agreement finder all split the same text: split it once.
+    return list(_split_sentences(text))
+
+
+@lru_cache(maxsize=4)
+def _split_sentences(text: str) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     paragraph = 0
     for block in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text):
@@ -90,7 +110,7 @@ def split_sentences(text: str) -> list[Sentence]:
                 cursor = split_at
             if text[cursor:piece_end].strip():
                 sentences.append(Sentence(cursor, piece_end, paragraph))
-    return [s for s in sentences if text[s.start : s.end].strip()]
+    return tuple(s for s in sentences if text[s.start : s.end].strip())
 
 
 # ----------------------------------------------------------------------------------------------- candidates
@@ -185,6 +205,9 @@ def equipment_candidates(
         times = re.match(r"\s?[x×](?![\w])", text[pos : pos + 3])
         if times:
             pos += times.end()
+        partitive = lex.partitive_after_count_re.match(text, pos, sentence.end)
+        if partitive:  # "all 19 of its Caesar howitzers"
+            pos = partitive.end()
         words = list(re.finditer(r"[\w'’-]+", text[pos : min(sentence.end, pos + 90)]))
         if not words or text[pos : pos + words[0].start()].strip() not in ("", "-"):
             continue
@@ -207,6 +230,10 @@ def equipment_candidates(
         if not match:
             continue
         hit, rule = match
+        if rule not in lex.model_items:
+            match = _model_named_after(text, hit.end(), sentence.end, lex)
+            if match:
+                hit, rule = match
         found.append(
             Candidate(
                 "equipment",
@@ -219,6 +246,18 @@ def equipment_candidates(
             )
         )
     return found
+
+
+def _model_named_after(text: str, pos: int, end: int, lex: Lexicon):
+    """The model that names a generic noun right after it ("Schützenpanzer Marder", "tanks of the type PT-91")."""
+    gap = lex.model_after_noun_re.match(text, pos, end)
+    if not gap:
+        return None
+    for rule in lex.model_items:
+        hit = rule.pattern.match(text, gap.end(), end)
+        if hit:
+            return hit, rule
+    return None
 
 
 def drop_non_support(text: str, sentence: Sentence, candidates: list[Candidate], lex: Lexicon) -> list[Candidate]:
@@ -271,6 +310,7 @@ def drop_non_support(text: str, sentence: Sentence, candidates: list[Candidate],
     kept = [c for c in candidates if id(c) not in dropped]
     if not lex.support_verbs_re.search(sentence_text):
         kept = [c for c in kept if c.kind != "equipment"]
+    kept = [c for c in kept if not _led_by_non_donor(text, sentence, c, lex)]
     # Missiles that killed people, drones the money would buy: the words right around the count decide.
     kept = [
         c
@@ -281,6 +321,20 @@ def drop_non_support(text: str, sentence: Sentence, candidates: list[Candidate],
         )
     ]
     return kept
+
+
+def _led_by_non_donor(text: str, sentence: Sentence, candidate: Candidate, lex: Lexicon) -> bool:
+    """'Russia will spend $140bn on defence': a sentence whose subject is Russia (or another country that
+    does not give support) reports no support, unless a donor is named before the figure too."""
+    named = donors_in(text, sentence.start, candidate.start, lex)
+    if not named:
+        return False
+    first_start, _, first_name = named[0]
+    if first_name not in lex.not_donors or first_name == common()["default_recipient"]:
+        return False
+    if text[sentence.start : first_start].strip(" \"'“”‘’„-–—"):
+        return False  # something stands before the name: it is not the sentence's subject
+    return not any(name not in lex.not_donors and name != "NATO" for _, _, name in named[1:])
 
 
 def _clause(text: str, sentence: Sentence, candidate: Candidate) -> str:
@@ -335,18 +389,9 @@ def year_expressions(
     pub_year = int(published[:4]) if published else None
     pub_month = int(published[5:7]) if published and len(published) >= 7 else 6
     found: list[tuple[int, int, tuple]] = []
-    months = "|".join(re.escape(m) for m in lex.months)
+    patterns = _year_patterns(lex.language)
     # Full dates ("on 6 February 2023") stamp a report; they are not the years the support covers.
-    stamped = [
-        m.span()
-        for m in re.finditer(
-            rf"\b\d{{1,2}}\.?\s+(?:{months})\.?\s+\d{{4}}|(?:{months})\.?\s+\d{{1,2}},\s+\d{{4}}"
-            # ISO and numeric dates too ("date 2023-11-03" heading a page, "am 03.11.2023")
-            r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b",
-            chunk,
-            re.I,
-        )
-    ]
+    stamped = [m.span() for m in patterns["stamped"].finditer(chunk)]
     taken: list[tuple[int, int]] = [(a - s_start, b - s_start) for a, b in model_spans(text, sentence, lex)]
     for m in YEAR_RANGE_RE.finditer(chunk):
         first, last = int(m.group(1)), m.group(2)
@@ -354,8 +399,7 @@ def year_expressions(
         if first <= last <= first + 30:
             found.append((s_start + m.start(), s_start + m.end(), (first, last)))
             taken.append(m.span())
-    until_words = lex.year_words["until"]
-    until_re = re.compile(rf"(?:{'|'.join(re.escape(u) for u in until_words)})\s+(?:(?:{months})\s+)?$", re.I)
+    until_re = patterns["until"]
     for m in YEAR_RE.finditer(chunk):
         if any(a <= m.start() < b for a, b in taken + stamped):
             continue
@@ -367,7 +411,7 @@ def year_expressions(
     if pub_year is None:
         return found
     for key, offset in (("this_year", 0), ("next_year", 1), ("last_year", -1)):
-        for m in re.finditer(rf"(?<![\w-])(?:{_alternation(lex.year_words[key])})(?![\w-])", chunk, re.I):
+        for m in patterns[key].finditer(chunk):
             found.append((s_start + m.start(), s_start + m.end(), (pub_year + offset, pub_year + offset)))
     for pattern in lex.year_words["next_n_years"]:
         for m in re.finditer(pattern.removeprefix("re:"), chunk, re.I):
@@ -381,6 +425,26 @@ def year_expressions(
                 last_month = pub_month + n - 1
                 found.append((s_start + m.start(), s_start + m.end(), (pub_year, pub_year + (last_month - 1) // 12)))
     return found
+
+
+@cache
+def _year_patterns(language: str) -> dict[str, re.Pattern]:
+    """year_expressions' patterns for a language, compiled once (they were rebuilt for every sentence)."""
+    lex = lexicon(language)
+    months = "|".join(re.escape(m) for m in lex.months)
+    until_words = lex.year_words["until"]
+    patterns = {
+        "stamped": re.compile(
+            rf"\b\d{{1,2}}\.?\s+(?:{months})\.?\s+\d{{4}}|(?:{months})\.?\s+\d{{1,2}},\s+\d{{4}}"
+            # ISO and numeric dates too ("date 2023-11-03" heading a page, "am 03.11.2023")
+            r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b",
+            re.I,
+        ),
+        "until": re.compile(rf"(?:{'|'.join(re.escape(u) for u in until_words)})\s+(?:(?:{months})\s+)?$", re.I),
+    }
+    for key in ("this_year", "next_year", "last_year"):
+        patterns[key] = re.compile(rf"(?<![\w-])(?:{_alternation(lex.year_words[key])})(?![\w-])", re.I)
+    return patterns
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -505,6 +569,13 @@ def _pick_sub(labels: list[str], hits: list[tuple[int, int, str]], candidate: Ca
 
 
 def donors_in(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int, str]]:
+    # The donor, the recipient and the agreement finder ask about the same sentences: look each up once.
+    return list(_donors_in(text, start, end, lex.language))
+
+
+@lru_cache(maxsize=256)
+def _donors_in(text: str, start: int, end: int, language: str) -> tuple[tuple[int, int, str], ...]:
+    lex = lexicon(language)
     found = []
     for m in lex.donor_re.finditer(text, start, end):
         alias = re.sub(r"'s$", "", m.group(0)).lower()
@@ -512,7 +583,7 @@ def donors_in(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, 
         canonical = lex.donor_aliases.get(alias) or lex.donor_aliases.get(alias.upper().lower())
         if canonical:
             found.append((m.start(), m.end(), canonical))
-    return found
+    return tuple(found)
 
 
 def main_donor(text: str, title: str, lex: Lexicon) -> str | None:
@@ -534,8 +605,12 @@ def main_donor(text: str, title: str, lex: Lexicon) -> str | None:
 
 def donor_of(text: str, sentence: Sentence, candidate: Candidate, lex: Lexicon, fallback: str | None) -> str | None:
     found = []
+    partners = []  # "together with Denmark, the Netherlands will…": a joint pledge
     for start, end, name in donors_in(text, sentence.start, sentence.end, lex):
         if name in lex.not_donors or name == "NATO":
+            continue
+        if lex.joint_with_before_re.search(text[max(sentence.start, start - 30) : start]):
+            partners.append(name)
             continue
         if lex.non_subject_before_re.search(text[max(sentence.start, start - 20) : start]):
             continue
@@ -555,7 +630,7 @@ def donor_of(text: str, sentence: Sentence, candidate: Candidate, lex: Lexicon, 
             break
         else:
             group = [current] if current[0] < candidate.start else group
-    names = sorted({name for _, _, name in group})
+    names = sorted({name for _, _, name in group} | set(partners))
     return ";".join(names)
 
 
@@ -583,15 +658,14 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
     fallback_donor = main_donor(text, title, lex)
     per_sentence: list[list[Candidate]] = []
     for index, sentence in enumerate(sentences):
-        models = model_spans(text, sentence, lex)
-        numbers = [
-            n
-            for n in find_numbers(text, lex.language, scale_words, sentence.start, sentence.end)
-            if not any(a < n.start and n.end <= b for a, b in models)
-        ]
+        numbers = find_numbers(text, lex.language, scale_words, sentence.start, sentence.end)
+        if numbers:  # model names only matter where they would hide a number: most sentences have none
+            models = model_spans(text, sentence, lex)
+            numbers = [n for n in numbers if not any(a < n.start and n.end <= b for a, b in models)]
         money = money_candidates(text, sentence, index, numbers, lex)
         equipment = equipment_candidates(text, sentence, index, numbers, money, lex)
-        per_sentence.append(drop_non_support(text, sentence, money + equipment, lex))
+        found = money + equipment
+        per_sentence.append(drop_non_support(text, sentence, found, lex) if found else [])
 
     explicit_currencies = [(c.start, c.end, c.currency) for group in per_sentence for c in group if c.currency]
     title_numbers = {n.value for n in find_numbers(title, lex.language, scale_words)} if title else set()

@@ -137,14 +137,23 @@ class Lexicon:
         self.model_res = [
             re.compile(rf"(?<![\w-])(?:{rule['pattern']})", re.IGNORECASE) for rule in shared["equipment_models"]
         ]
-        self.items: list[ItemRule] = [
+        # A model may head a compound: "CV90-pantservoertuigen", "Marder-Schützenpanzer".
+        self.model_items: list[ItemRule] = [
             ItemRule(
-                re.compile(rf"(?:{rule['pattern']})(?![\w-])", re.IGNORECASE),
+                re.compile(rf"(?:{rule['pattern']})(?:-[^\W\d_][\w-]*)?(?![\w-])", re.IGNORECASE),
                 rule["item"],
                 rule["subcategory"],
             )
             for rule in shared["equipment_models"]
-        ] + [
+        ]
+        self.partitive_after_count_re = re.compile(
+            rf"\s+(?:{phrase_pattern(words['partitive_after_count'])})(?=\s)", re.IGNORECASE
+        )
+        # "zehn Schützenpanzer Marder", "60 Kampfpanzer vom Typ PT-91": the model after the generic noun.
+        self.model_after_noun_re = re.compile(
+            rf"\s+(?:(?:{phrase_pattern(words['model_type_words'])})\s+)?", re.IGNORECASE
+        )
+        self.items: list[ItemRule] = self.model_items + [
             ItemRule(
                 re.compile(rf"(?:{rule['pattern'].removeprefix('re:')})(?![\w-])", re.IGNORECASE),
                 rule["item"],
@@ -170,6 +179,10 @@ class Lexicon:
         self.not_donors = set(shared["not_donors"])
         self.recipient_prepositions_re = re.compile(
             rf"(?<![\w-])(?:{phrase_pattern(words['recipient_prepositions'])})\s+(?:the\s+|de\s+|het\s+|die\s+)?$",
+            re.IGNORECASE,
+        )
+        self.joint_with_before_re = re.compile(
+            rf"(?<![\w-])(?:{phrase_pattern(words['joint_with'])})\s+(?:the\s+|de\s+|het\s+|die\s+|dem\s+)?$",
             re.IGNORECASE,
         )
         # "during a visit to Germany": a country one travels to is not where the support goes.
