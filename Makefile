@@ -30,7 +30,7 @@ build-seeds: $(STAMP)
 	$(BIN)/python -m data_pipeline build --docs seeds --out build/seeds
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_dashboard.py
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) build .pytest_cache

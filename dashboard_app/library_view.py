@@ -8,10 +8,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from dashboard_app.loader import folder_signature
 from data_pipeline.library import (
     LibraryError,
     Prefill,
     add_document,
+    content_index,
     library_documents,
     prefill,
     remove_document,
@@ -67,6 +69,17 @@ def library_listing(library: Path, tables: Tables) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows, columns=LISTING_COLUMNS)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _content_index(folders: tuple[str, ...], signatures: tuple) -> dict[str, str]:
+    del signatures  # the cache key: a file's name, size or mtime changed
+    return content_index([Path(folder) for folder in folders])
+
+
+def known_content(folders: list[Path]) -> dict[str, str]:
+    """sha256 -> file name of every document already there, hashed again only when a folder changed."""
+    return _content_index(tuple(str(f) for f in folders), tuple(folder_signature(f) for f in folders))
 
 
 @st.cache_data(show_spinner="Reading the file…", max_entries=32)

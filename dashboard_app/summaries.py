@@ -48,7 +48,7 @@ def headline_figures(tables: Tables) -> Headlines:
         total_pledged_eur=float(money_packages(pledges, "pledged")["amount_eur"].sum()),
         total_delivered_packages_eur=float(money_packages(pledges, "delivered")["amount_eur"].sum()),
         n_pledges=int(len(pledges)),
-        n_sources=len({doc for joined in pledges["sources"] for doc in split_list(joined)}),
+        n_sources=len({doc for joined in pledges["sources"].tolist() for doc in split_list(joined)}),
         latest_document_date=latest_document_date(tables),
         latest_delivered_to_date=latest_running_totals(tables, "delivered"),
     )

@@ -12,10 +12,8 @@ from pathlib import Path
 import dateparser
 
 from data_pipeline.lexicon import LANGUAGES, raw
-from data_pipeline.readers import MAX_DOCUMENT_BYTES, READERS, UnreadableDocument, size_problem, supported_types
+from data_pipeline.readers import READERS, UnreadableDocument, size_problem, unsupported_type_problem
 from data_pipeline.tables import Problem
-
-__all__ = ["MAX_DOCUMENT_BYTES", "READERS", "UnreadableDocument"]
 
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_COLUMNS = ["file", "title", "publisher", "published", "language", "url"]
@@ -187,16 +185,6 @@ def document_from_bytes(file_name: str, data: bytes | None, manifest_row: dict[s
     return doc
 
 
-def read_document(path: Path, manifest_row: dict[str, str] | None) -> Document:
-    try:
-        data = read_file_bytes(path)
-    except UnreadableDocument as error:
-        doc = document_from_bytes(path.name, None, manifest_row)
-        doc.problem = str(error)
-        return doc
-    return document_from_bytes(path.name, data, manifest_row)
-
-
 @dataclass(frozen=True)
 class SourceFile:
     """A document file found in a folder, with its manifest row (if the folder's manifest lists it)."""
@@ -219,7 +207,7 @@ def find_documents(folders: list[Path]) -> tuple[list[SourceFile], list[Problem]
             if path.name == MANIFEST_NAME:
                 continue
             if path.suffix.lower() not in READERS:
-                problems.append(Problem(path.name, f"not read: unsupported file type (supported: {supported_types()})"))
+                problems.append(Problem(path.name, f"not read: {unsupported_type_problem(path.name)}"))
             elif path.stem in seen_ids:
                 # doc_id is the file name without extension: a second file with that name would be ambiguous.
                 problems.append(
@@ -237,12 +225,3 @@ def find_documents(folders: list[Path]) -> tuple[list[SourceFile], list[Problem]
 def document_problems(doc: Document) -> list[Problem]:
     """The build-report entries of one document: why it failed, and notes about its metadata."""
     return ([Problem(doc.file, doc.problem)] if doc.problem else []) + [Problem(doc.file, n) for n in doc.notes]
-
-
-def read_documents(folder: Path) -> tuple[list[Document], list[Problem]]:
-    """Every readable-or-not document of the folder (sorted by file name), and the problems met."""
-    sources, problems = find_documents([folder])
-    documents = [read_document(source.path, source.manifest_row) for source in sources]
-    for doc in documents:
-        problems.extend(document_problems(doc))
-    return documents, problems

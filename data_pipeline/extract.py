@@ -175,8 +175,23 @@ def money_candidates(
             span_start = start - (len(text[max(sentence.start, start - 5) : start]) - prefix.start(1))
         if currency is None and not (scale and scale[0] >= 1e6):
             continue
+        if currency is None and _counts_something_else(text, cursor, sentence.end, lex):
+            continue  # "3,6 Millionen Menschen", "one million drones": a count, not money
         found.append(Candidate("money", span_start, span_end, index, amount=amount, currency=currency))
     return found
+
+
+def _counts_something_else(text: str, pos: int, end: int, lex: Lexicon) -> bool:
+    """A noun right after "million"/"Millionen" that is not a currency: people, drones, shells…"""
+    word = re.match(r"\s+([^\W\d_][\w'’-]*)", text[pos:end])
+    if not word:
+        return False
+    noun = word.group(1)
+    if noun.lower() in lex.counted_nouns:
+        return True
+    if lex.language == "de" and noun[0].isupper():
+        return True  # German nouns are capitalised; a currency would have been read already
+    return any(rule.pattern.match(text, pos + word.start(1)) for rule in lex.items)
 
 
 def _currency_of(word: str, lex: Lexicon) -> str:
@@ -264,7 +279,7 @@ def drop_non_support(text: str, sentence: Sentence, candidates: list[Candidate],
     """Drop conversions in brackets, superseded levels, per-year rates of a framework, unit prices, and
     numbers in sentences about something other than support."""
     sentence_text = text[sentence.start : sentence.end]
-    excluded = [c for c in candidates if lex.exclusion_cues_re.search(_clause(text, sentence, c))]
+    excluded = [c for c in candidates if _excluded(text, sentence, c, lex)]
     if excluded:
         first_excluded = min(c.start for c in excluded)
         # A part of an excluded figure ("davon 4 Milliarden") goes with it.
@@ -274,7 +289,9 @@ def drop_non_support(text: str, sentence: Sentence, candidates: list[Candidate],
             if c not in excluded
             and not (c.start > first_excluded and lex.part_cues_re.search(text[first_excluded : c.start]))
         ]
-    if not any(
+    # A sentence opening with "Davon"/"Daarvan"/"Of this" breaks down the support just named.
+    opens_with_part = lex.part_cues_re.match(sentence_text.lstrip(" \"'“„"))
+    if not opens_with_part and not any(
         pattern.search(sentence_text)
         for pattern in (
             lex.support_verbs_re,
@@ -321,6 +338,15 @@ def drop_non_support(text: str, sentence: Sentence, candidates: list[Candidate],
         )
     ]
     return kept
+
+
+def _excluded(text: str, sentence: Sentence, candidate: Candidate, lex: Lexicon) -> bool:
+    """An exclusion cue in the figure's clause, or one that ends the clause before it: in "Die Opposition
+    fordert, die Hilfe auf 15 Milliarden Euro zu erhöhen" the demand governs the figure's clause."""
+    if lex.exclusion_cues_re.search(_clause(text, sentence, candidate)):
+        return True
+    head = text[sentence.start : candidate.start]
+    return bool(re.search(lex.exclusion_cues_re.pattern + r"\s*,\s*[^,;:]*$", head, re.IGNORECASE))
 
 
 def _led_by_non_donor(text: str, sentence: Sentence, candidate: Candidate, lex: Lexicon) -> bool:
@@ -707,7 +733,7 @@ def _resolve_currency(c: Candidate, donor, fallback_donor, explicit, lex: Lexico
         currency = nearest([(s, e, cur) for s, e, cur in explicit if cur != "?KR"], c.start, c.end)
     if currency == "?KR":
         for name in [*(donor or "").split(";"), fallback_donor or ""]:
-            if lex.donor_currency.get(name) in ("DKK", "NOK", "SEK"):
+            if lex.donor_currency.get(name) in ("DKK", "NOK", "SEK", "ISK"):
                 return lex.donor_currency[name]
         return "DKK"
     return currency

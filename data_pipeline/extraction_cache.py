@@ -11,22 +11,17 @@ import hashlib
 import json
 import os
 import pickle
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 
 from data_pipeline.agreements import agreement_sightings
-from data_pipeline.documents import (
-    Document,
-    SourceFile,
-    UnreadableDocument,
-    document_from_bytes,
-    document_problems,
-    read_file_bytes,
-)
+from data_pipeline.documents import Document, SourceFile, document_from_bytes, document_problems, read_file_bytes
 from data_pipeline.extract import mention_rows
 from data_pipeline.paths import LEXICON_DIR, PACKAGE_DIR
+from data_pipeline.readers import UnreadableDocument
 from data_pipeline.tables import Problem
 
 # Libraries whose upgrade can change the text a reader returns.
@@ -123,7 +118,7 @@ def extract_documents(
                 problems.append(Problem(name, f"not read: same content as {first_with_content[content_sha256]}"))
                 continue
             first_with_content[content_sha256] = name
-            entry = cache_dir / f"{cache_key(name, content_sha256, source.manifest_row)}.pickle" if cache_dir else None
+            entry = cache_dir / _entry_name(cache_key(name, content_sha256, source.manifest_row)) if cache_dir else None
             extraction = _load(entry) if entry else None
             if extraction is None:
                 extraction = extract_document(document_from_bytes(name, data, source.manifest_row))
@@ -133,4 +128,22 @@ def extract_documents(
         mention_records.extend(extraction.mention_records)
         sightings.extend(extraction.sightings)
         problems.extend(document_problems(extraction.document))
+    if cache_dir is not None:
+        drop_other_versions(Path(cache_dir))
     return documents, mention_records, sightings, problems
+
+
+def _version_prefix() -> str:
+    return re.sub(r"[^0-9a-z]", "", pipeline_version().lower())[:16] or "version"
+
+
+def _entry_name(key: str) -> str:
+    return f"{_version_prefix()}_{key}.pickle"
+
+
+def drop_other_versions(cache_dir: Path) -> None:
+    """Delete entries written by another version of the pipeline: they can never be used again."""
+    current = _version_prefix() + "_"
+    for entry in cache_dir.glob("*.pickle"):
+        if not entry.name.startswith(current):
+            entry.unlink(missing_ok=True)

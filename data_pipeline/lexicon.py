@@ -85,7 +85,8 @@ class Lexicon:
 
         self.qualifier_res = {q: compile_phrases(p) for q, p in words["qualifiers"].items()}
         self.qualifier_before_res = {
-            q: re.compile(rf"(?<![\w-])(?:{phrase_pattern(p)})\s*(?:€|\$|£|[A-Z]{{3}})?\s*$", re.IGNORECASE)
+            # The currency code stays upper-case: under IGNORECASE "[A-Z]{3}" read "totaal" as "tot" + "aal".
+            q: re.compile(rf"(?<![\w-])(?:{phrase_pattern(p)})\s*(?:€|\$|£|(?-i:[A-Z]{{3}}))?\s*$", re.IGNORECASE)
             for q, p in words["qualifiers"].items()
         }
         simple = [
@@ -113,6 +114,7 @@ class Lexicon:
         for key in simple:
             setattr(self, key + "_re", compile_phrases(words[key]))
         self.stopwords_between = {w.lower() for w in words["stopwords_between"]}
+        self.counted_nouns = {w.lower() for w in words["counted_nouns"]}
         self.not_items_re = compile_phrases(words["not_items"])
         # Dutch and German glue words together ("artilleriemunitie", "Drohnenproduktion"): there a long keyword
         # also counts inside a compound.

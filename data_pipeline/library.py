@@ -25,9 +25,10 @@ from data_pipeline.documents import (
     read_manifest,
 )
 from data_pipeline.lexicon import LANGUAGES
-from data_pipeline.readers import READERS, size_problem, supported_types
+from data_pipeline.readers import READERS, html_page_metadata, size_problem, unsupported_type_problem
 
 MAX_STEM_LENGTH = 80
+HTML_SUFFIXES = (".html", ".htm")
 
 
 class LibraryError(Exception):
@@ -96,10 +97,9 @@ def unique_file_name(name: str, taken: set[str]) -> str:
 
 def upload_problem(name: str, data: bytes, known_content: dict[str, str]) -> str:
     """Why an upload cannot be added ('' when it can): type, size, emptiness, or the same bytes already present."""
-    suffix = Path(safe_file_name(name)).suffix.lower()
-    if suffix not in READERS:
-        shown = suffix or "no extension"
-        return f"unsupported file type ({shown}); supported: {supported_types()}"
+    safe_name = safe_file_name(name)
+    if Path(safe_name).suffix.lower() not in READERS:
+        return unsupported_type_problem(safe_name)
     too_large = size_problem(len(data))
     if too_large:
         return too_large
@@ -120,10 +120,14 @@ def prefill(name: str, data: bytes, known_content: dict[str, str]) -> Prefill:
     doc = document_from_bytes(file, data, None)
     if doc.problem:
         return Prefill(file=file, problem=doc.problem)
+    # A saved web page states its title, site and date in its head more reliably than its text does.
+    declared = html_page_metadata(data) if Path(file).suffix.lower() in HTML_SUFFIXES else {}
+    declared_date = normalise_date(declared.get("published", "")) or ""
     return Prefill(
         file=file,
-        title=doc.title,
-        published=doc.published or "",
+        title=declared.get("title") or doc.title,
+        publisher=declared.get("publisher", ""),
+        published=declared_date or doc.published or "",
         language=doc.language,
         n_chars=len(doc.text),
     )

@@ -31,7 +31,7 @@ class UnreadableDocument(Exception):
 def size_problem(n_bytes: int) -> str | None:
     """Why a file of this size is not read, or None."""
     if n_bytes > MAX_DOCUMENT_BYTES:
-        return f"the file is larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB ({n_bytes / 1024 / 1024:.1f} MB)"
+        return f"the file is larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB, the limit for one document"
     return None
 
 
@@ -85,6 +85,20 @@ def text_from_html(data: bytes) -> str:
             "the web page has no main text (only menus, links or scripts were found); save the article itself"
         )
     return text
+
+
+def html_page_metadata(data: bytes) -> dict[str, str]:
+    """Title, publisher (site name) and publication date a web page declares in its head, where it does."""
+    import trafilatura
+
+    try:
+        found = trafilatura.extract_metadata(data)
+    except Exception:  # noqa: BLE001 - metadata only prefills a form; the text reader reports real trouble
+        return {}
+    if found is None:
+        return {}
+    values = {"title": found.title, "publisher": found.sitename, "published": found.date}
+    return {key: value.strip() for key, value in values.items() if isinstance(value, str) and value.strip()}
 
 
 def text_from_pdf(data: bytes) -> str:
@@ -156,3 +170,9 @@ READERS: dict[str, Callable[[bytes], str]] = {
 def supported_types() -> str:
     """'.txt, .md, …' for messages."""
     return ", ".join(READERS)
+
+
+def unsupported_type_problem(file_name: str) -> str:
+    """Why a file of this type is not read: the same words on the upload page and in the build report."""
+    suffix = "." + file_name.rpartition(".")[2].lower() if "." in file_name.strip(".") else "no extension"
+    return f"unsupported file type ({suffix}); supported: {supported_types()}"

@@ -4,6 +4,9 @@ over the years they cover, and keep running totals apart."""
 from __future__ import annotations
 
 import hashlib
+import math
+from collections import defaultdict
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -11,6 +14,8 @@ from data_pipeline.tables import conform
 
 MONEY_TOLERANCE = 0.05
 QUALIFIED_TOLERANCE = 0.15  # "over €2bn" and "€2.2bn" can be the same pledge
+# Amounts within QUALIFIED_TOLERANCE of each other are at most one bucket apart on this log scale.
+AMOUNT_BUCKET = math.log(1 / (1 - QUALIFIED_TOLERANCE))
 
 
 class ReconciliationError(AssertionError):
@@ -21,16 +26,23 @@ def _short_id(prefix: str, *parts: str) -> str:
     return prefix + hashlib.sha1("|".join(parts).encode()).hexdigest()[:10]
 
 
-def _years_overlap(a: pd.Series, b: pd.Series) -> bool:
+def _years_overlap(a: Mapping, b: Mapping) -> bool:
     if pd.isna(a["year_start"]) or pd.isna(b["year_start"]):
         return True
     return not (a["year_end"] < b["year_start"] or b["year_end"] < a["year_start"])
 
 
-def same_commitment(a: pd.Series, b: pd.Series) -> bool:
+def same_commitment(a: Mapping, b: Mapping) -> bool:
     """Do two mentions from different documents describe the same commitment (spec §4)?"""
-    keys = ["donor", "recipient", "kind", "status", "scope"]
-    if any(a[k] != b[k] for k in keys) or a["doc_id"] == b["doc_id"] or not _years_overlap(a, b):
+    if (
+        a["donor"] != b["donor"]
+        or a["recipient"] != b["recipient"]
+        or a["kind"] != b["kind"]
+        or a["status"] != b["status"]
+        or a["scope"] != b["scope"]
+        or a["doc_id"] == b["doc_id"]
+        or not _years_overlap(a, b)
+    ):
         return False
     if a["kind"] == "equipment":
         return a["quantity"] == b["quantity"] and bool(set(a["item"].lower().split()) & set(b["item"].lower().split()))
@@ -45,12 +57,45 @@ def same_commitment(a: pd.Series, b: pd.Series) -> bool:
     return abs(x - y) <= tolerance * max(x, y)
 
 
-def _representative(group: pd.DataFrame) -> pd.Series:
+def _representative(group: list[dict]) -> dict:
     """The mention that speaks for a pledge: an exact figure over a qualified one, then the earliest source."""
-    ranked = group.assign(_exact=(group["qualifier"] != "exact").astype(int)).sort_values(
-        ["_exact", "published", "mention_id"]
-    )
-    return ranked.iloc[0]
+    return min(group, key=lambda m: (m["qualifier"] != "exact", m["published"], m["mention_id"]))
+
+
+def _amount_bucket(value) -> int | None:
+    if not isinstance(value, int | float) or pd.isna(value) or value <= 0:
+        return None
+    return math.floor(math.log(value) / AMOUNT_BUCKET)
+
+
+def _blocking_keys(mention: Mapping) -> list[tuple]:
+    """Where a mention is filed for the clustering. `same_commitment` needs equal donor, recipient, kind, status
+    and scope, then an equal count (equipment) or amounts within 15 % in the same currency or in euros (money):
+    two mentions it can call the same share a key, amounts compared one bucket either side (_lookup_keys)."""
+    base = tuple(mention[k] for k in ("donor", "recipient", "kind", "status", "scope"))
+    if mention["kind"] == "equipment":
+        quantity = mention["quantity"]
+        return [(base, "any")] if pd.isna(quantity) else [(base, "quantity", quantity)]
+    keys = []
+    if isinstance(mention["currency"], str) and (bucket := _amount_bucket(mention["amount"])) is not None:
+        keys.append((base, "amount", mention["currency"], bucket))
+    if (bucket := _amount_bucket(mention["amount_eur"])) is not None:
+        keys.append((base, "eur", bucket))
+    return keys
+
+
+def _lookup_keys(mention: Mapping) -> list[tuple]:
+    """The keys of every mention `same_commitment` could match with this one (two buckets each side, against
+    rounding at a bucket's edge)."""
+    keys = []
+    for key in _blocking_keys(mention):
+        if key[1] in ("amount", "eur"):
+            keys += [(*key[:-1], key[-1] + step) for step in (-2, -1, 0, 1, 2)]
+        else:
+            keys.append(key)
+    if mention["kind"] == "equipment":
+        keys.append((keys[0][0], "any"))
+    return keys
 
 
 def reconcile_pledges(
@@ -60,7 +105,9 @@ def reconcile_pledges(
     or False (different commitments) overrides `same_commitment` for that pair."""
     links = links or {}
 
-    def linked(a: pd.Series, b: pd.Series) -> bool:
+    def linked(a: Mapping, b: Mapping) -> bool:
+        if not links:  # the usual case: no frozenset per compared pair
+            return same_commitment(a, b)
         override = links.get(frozenset((a["mention_id"], b["mention_id"])))
         return same_commitment(a, b) if override is None else override
 
@@ -70,29 +117,53 @@ def reconcile_pledges(
     pledgeable["published"] = pledgeable["doc_id"].map(published).fillna("9999")
     pledgeable = pledgeable.sort_values(["published", "doc_id", "char_start"]).reset_index(drop=True)
 
+    # Plain dicts, not pandas rows: the clustering compares pairs of mentions tens of thousands of times.
+    records = pledgeable.to_dict("records")
     clusters: list[list[int]] = []
-    for index, mention in pledgeable.iterrows():
+    # Each mention joins the first cluster (in order of creation) whose members are all the same commitment.
+    # Only clusters sharing a blocking key with it can qualify, so only those are tried, in the same order.
+    clusters_by_key: dict[tuple, set[int]] = defaultdict(set)
+    cluster_of_mention: dict[str, int] = {}
+    merged_with: dict[str, set[str]] = defaultdict(set)
+    for pair, same in links.items():
+        if same and len(pair) == 2:
+            first, second = tuple(pair)
+            merged_with[first].add(second)
+            merged_with[second].add(first)
+    for index, mention in enumerate(records):
+        candidates: set[int] = set()
+        for key in _lookup_keys(mention):
+            candidates |= clusters_by_key.get(key, set())
+        candidates |= {
+            cluster_of_mention[m] for m in merged_with.get(mention["mention_id"], ()) if m in cluster_of_mention
+        }
         home = next(
-            (c for c in clusters if all(linked(pledgeable.loc[i], mention) for i in c)),
+            (c for c in sorted(candidates) if all(linked(records[i], mention) for i in clusters[c])),
             None,
         )
         if home is None:
+            home = len(clusters)
             clusters.append([index])
         else:
-            home.append(index)
+            clusters[home].append(index)
+        cluster_of_mention[mention["mention_id"]] = home
+        for key in _blocking_keys(mention):
+            clusters_by_key[key].add(home)
 
+    publisher_of = publisher.to_dict()
     pledge_of_mention: dict[str, str] = {}
     rows = []
     for cluster in clusters:
-        group = pledgeable.loc[cluster]
-        pledge_id = _short_id("P-", *sorted(group["mention_id"]))
-        for mention_id in group["mention_id"]:
+        group = [records[i] for i in cluster]
+        mention_ids = sorted(m["mention_id"] for m in group)
+        pledge_id = _short_id("P-", *mention_ids)
+        for mention_id in mention_ids:
             pledge_of_mention[mention_id] = pledge_id
         best = _representative(group)
-        specific = group[group["category"] != "other"]
-        category_source = _representative(specific) if len(specific) else best
-        dates = sorted(d for d in group["published"] if d != "9999")
-        sources = sorted(group["doc_id"].unique())
+        specific = [m for m in group if m["category"] != "other"]
+        category_source = _representative(specific) if specific else best
+        dates = sorted(m["published"] for m in group if m["published"] != "9999")
+        sources = sorted({m["doc_id"] for m in group})
         rows.append(
             {
                 "pledge_id": pledge_id,
@@ -116,8 +187,8 @@ def reconcile_pledges(
                 "announced_year": int(dates[0][:4]) if dates else None,
                 "n_sources": len(sources),
                 "sources": ";".join(sources),
-                "publishers": ";".join(sorted({p for p in (publisher.get(s, "") for s in sources) if p})),
-                "mention_ids": ";".join(sorted(group["mention_id"])),
+                "publishers": ";".join(sorted({p for p in (publisher_of.get(s, "") for s in sources) if p})),
+                "mention_ids": ";".join(mention_ids),
                 "evidence": best["evidence"],
             }
         )
@@ -165,22 +236,26 @@ def collect_running_totals(mentions: pd.DataFrame, documents: pd.DataFrame) -> p
     totals["as_of"] = totals["doc_id"].map(published)
     rows = []
     keys = ["donor", "recipient", "status", "category", "as_of"]
-    for key, group in totals.groupby(keys, dropna=False, sort=True):
-        group = group.sort_values(["amount_eur", "mention_id"], ascending=[False, True])
-        best = group.iloc[0]
+    # Grouped in plain dicts: a pandas groupby with a sort per group costs a second per 4,000 report dates.
+    groups: dict[tuple, list[dict]] = defaultdict(list)
+    for total in totals.to_dict("records"):
+        groups[tuple(None if pd.isna(total[k]) else total[k] for k in keys)].append(total)
+    for key, group in groups.items():
+        # The largest figure in euros speaks for the group (unknown amounts last), then the first mention_id.
+        best = min(group, key=lambda m: (pd.isna(m["amount_eur"]), -_or_zero(m["amount_eur"]), m["mention_id"]))
+        mention_ids = sorted(m["mention_id"] for m in group)
         rows.append(
             {
-                "running_total_id": _short_id("T-", *sorted(group["mention_id"])),
+                "running_total_id": _short_id("T-", *mention_ids),
                 **dict(zip(keys, key, strict=True)),
-                "as_of": None if pd.isna(key[-1]) else key[-1],
                 "amount": best["amount"],
                 "currency": best["currency"],
                 "amount_eur": best["amount_eur"],
                 "qualifier": best["qualifier"],
                 "year_start": best["year_start"],
                 "year_end": best["year_end"],
-                "sources": ";".join(sorted(group["doc_id"].unique())),
-                "mention_ids": ";".join(sorted(group["mention_id"])),
+                "sources": ";".join(sorted({m["doc_id"] for m in group})),
+                "mention_ids": ";".join(mention_ids),
                 "evidence": best["evidence"],
             }
         )
@@ -188,6 +263,10 @@ def collect_running_totals(mentions: pd.DataFrame, documents: pd.DataFrame) -> p
     if not frame.empty:
         frame = frame.sort_values(["donor", "as_of", "running_total_id"], na_position="last")
     return conform("running_totals", frame)
+
+
+def _or_zero(value) -> float:
+    return 0.0 if pd.isna(value) else float(value)
 
 
 def check_reconciliation(

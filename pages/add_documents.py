@@ -6,6 +6,7 @@ from dashboard_app import loader
 from dashboard_app.library_view import (
     cached_prefill,
     document_outcome,
+    known_content,
     library_listing,
     plain,
     remove_from_library,
@@ -13,7 +14,7 @@ from dashboard_app.library_view import (
 )
 from dashboard_app.render import current_view, show_table
 from data_pipeline.lexicon import LANGUAGES
-from data_pipeline.library import content_index, sha256_of
+from data_pipeline.library import sha256_of
 from data_pipeline.readers import MAX_DOCUMENT_BYTES, supported_types
 
 view = current_view()
@@ -32,7 +33,7 @@ for message in state.pop("add_documents_messages", []):
 uploads = st.file_uploader("Documents to add", accept_multiple_files=True, key="add_documents_upload") or []
 saved: dict[str, str] = state.setdefault("add_documents_saved", {})  # sha256 -> stored file name, this session
 failed: dict[str, str] = state.setdefault("add_documents_failed", {})  # sha256 -> why the save was refused
-known_content = content_index([documents_folder, library])
+known = known_content([documents_folder, library])
 first_in_batch: dict[str, str] = {}
 for upload in uploads:
     data = upload.getvalue()
@@ -46,7 +47,7 @@ for upload in uploads:
             st.error(plain(f"Not added: duplicate: the same file as {first_in_batch[digest]} in this upload."))
             continue
         first_in_batch[digest] = upload.name
-        found = cached_prefill(upload.name, data, known_content)
+        found = cached_prefill(upload.name, data, known)
         if found.problem:
             st.error(plain(f"Not added: {found.problem}."))
             continue

@@ -6,7 +6,7 @@ from functools import partial
 import streamlit as st
 
 from dashboard_app import corrections_ui, evidence, exports
-from dashboard_app.charts import pledge_label
+from dashboard_app.charts import pledge_labels
 from dashboard_app.corrections_view import with_corrections_column
 from dashboard_app.filters import split_list
 from dashboard_app.render import current_view, show_nothing_matches, show_table
@@ -42,7 +42,7 @@ right.download_button(
 )
 
 st.subheader("Where a pledge comes from")
-labels = dict(zip(pledges["pledge_id"], pledges.apply(pledge_label, axis=1), strict=True))
+labels = dict(zip(pledges["pledge_id"].tolist(), pledge_labels(pledges), strict=True))
 chosen = st.selectbox("Pledge", list(labels), format_func=labels.get, key="explorer_pledge")
 if chosen:
     show_table(evidence.pledge_mentions(view.tables, chosen), column_config={"url": st.column_config.LinkColumn()})
@@ -51,7 +51,7 @@ if chosen:
     mention_id = st.selectbox("Mention", mention_ids, key="explorer_mention")
     corrections_ui.correct_mention_panel(view.all_tables, mention_id, "explorer")
     all_labels = dict(
-        zip(view.all_tables.pledges["pledge_id"], view.all_tables.pledges.apply(pledge_label, axis=1), strict=True)
+        zip(view.all_tables.pledges["pledge_id"].tolist(), pledge_labels(view.all_tables.pledges), strict=True)
     )
     with st.expander("Merge with another pledge, or split this one"):
         corrections_ui.merge_split_panel(view.all_tables, chosen, all_labels.get)

@@ -104,6 +104,7 @@ def test_a_pipeline_change_invalidates_the_cache(tmp_path, extractor_calls, monk
     build(docs, cache_dir=cache)
 
     assert len(extractor_calls) == 3
+    assert len(list(cache.glob("*.pickle"))) == 3  # the old version's entries are gone
 
 
 def test_a_damaged_cache_entry_is_extracted_again(tmp_path, extractor_calls):

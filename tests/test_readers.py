@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from document_fixtures import (
     NO_PLEDGE,
@@ -19,10 +20,12 @@ from document_fixtures import (
     pdf_bytes,
     scanned_pdf_bytes,
 )
-from pipeline_helpers import run_cli
+from pipeline_helpers import ROOT, run_cli
 
 from data_pipeline import build
 from data_pipeline.readers import READERS, UnreadableDocument, text_from_docx, text_from_html, text_from_pdf
+
+SEEDS = ROOT / "seeds"
 
 
 def test_html_reader_keeps_the_article_and_drops_menu_script_and_footer():
@@ -146,3 +149,23 @@ def test_cli_reads_the_same_formats_and_reports_bad_files(tmp_path):
     assert "no main text" in problems["menu.html"]
     assert problems["plain_copy.txt"] == "not read: same content as plain.txt"
     assert report["counts"]["pledges"] == 4
+
+
+@pytest.mark.parametrize("suffix", [".html", ".docx", ".pdf"])
+def test_the_seeds_saved_in_another_format_give_the_same_mentions(tmp_path, suffix):
+    """A desk officer's copy of the same article as a web page, a Word note or a PDF yields the same figures."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt")):
+        paragraphs = [p.strip() for p in seed.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+        make = {".html": html_bytes, ".docx": docx_bytes, ".pdf": pdf_bytes}[suffix]
+        (docs / (seed.stem + suffix)).write_bytes(make(paragraphs))
+    manifest = (SEEDS / "manifest.csv").read_text(encoding="utf-8")
+    (docs / "manifest.csv").write_text(manifest.replace(".txt,", suffix + ","), encoding="utf-8")
+
+    converted, original = build(docs), build(SEEDS)
+
+    assert converted.problems == []
+    figures = ["doc_id", "donor", "kind", "amount", "currency", "quantity", "item", "status", "category"]
+    pd.testing.assert_frame_equal(converted.mentions[figures], original.mentions[figures])
+    assert len(converted.pledges) == len(original.pledges)

@@ -1,0 +1,324 @@
+"""Pipeline throughput and dashboard latency from 10 to 10,000 documents, measured in one run.
+
+Run: `make bench` (or `.venv/bin/python benchmarks/run.py [--sizes 10 100] [--quick] [--no-dashboard]`).
+
+For each size N it writes a corpus (benchmarks/make_corpus.py) under build/bench/, then prints:
+- the full build (`data_pipeline.build`) in a fresh Python process, so the peak memory (RSS, getrusage) is that
+  size's own; documents/s and MB/s of .txt input;
+- the incremental rebuild after adding one document (with `build(..., cache_dir=...)` when the pipeline has it,
+  else a full rebuild, and the table says which);
+- precision and recall of the planted mentions (same document, same amount within 0.5 % and currency, or the
+  same count and item);
+- the floor: reading the same files and running one compiled currency-amount regex over them, and build/floor.
+Then, on the largest size's tables, the dashboard through AppTest (server-side times, no browser): a cold start
+with the tables already built (the loader is replaced, as tests/test_app.py does) and a filter change on every page.
+Results also go to build/bench/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import inspect
+import json
+import math
+import pickle
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+import make_corpus  # noqa: E402  (a script beside this one, not a package)
+
+SIZES = [10, 100, 1000, 10_000]
+QUICK_SIZES = [10, 100, 1000]
+PAGES = ["overview", "by_year", "by_category", "by_source", "explorer", "documents", "agreements"]
+# The floor: the least any extractor must do, read every file and find currency amounts with one regex.
+CURRENCY_AMOUNT_RE = re.compile(
+    r"(?:[€$£]|\b(?:EUR|USD|GBP|SEK|NOK|DKK)\b)\s?\d[\d.,]*(?:\s?(?:bn|mn|m|billion|million|miljard|miljoen|"
+    r"mld\.?|mln|Milliarden|Millionen|Mrd\.|Mio\.))?"
+    r"|\d[\d.,]*\s(?:billion|million|miljard|miljoen|mld\.?|mln|Milliarden|Millionen|Mrd\.|Mio\.)\s"
+    r"(?:euros?|dollars?|pounds|Euro|US-Dollar|Pfund|kronor|kroner|kronen|Kronen)",
+    re.IGNORECASE,
+)
+
+
+# ------------------------------------------------------------------------------------------------ child process
+def child_build(docs: Path, out: Path, cache: Path | None, tables_pickle: Path | None) -> dict:
+    """One build in this (fresh) process: its time, the write time and the process's peak RSS."""
+    started = time.perf_counter()
+    from data_pipeline import build
+    from data_pipeline.tables import write_tables
+
+    imported = time.perf_counter() - started
+    uses_cache = cache is not None and "cache_dir" in inspect.signature(build).parameters
+    started = time.perf_counter()
+    tables = build(docs, cache_dir=cache) if uses_cache else build(docs)
+    build_s = time.perf_counter() - started
+    started = time.perf_counter()
+    write_tables(tables, out)
+    write_s = time.perf_counter() - started
+    if tables_pickle is not None:
+        tables_pickle.write_bytes(pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL))
+    return {
+        "import_s": imported,
+        "build_s": build_s,
+        "write_s": write_s,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,  # KiB on Linux
+        "uses_cache": uses_cache,
+        "counts": tables.report()["counts"],
+    }
+
+
+def run_child(docs: Path, out: Path, cache: Path | None = None, tables_pickle: Path | None = None) -> dict:
+    command = [sys.executable, str(Path(__file__).resolve()), "--child-build", str(docs), str(out)]
+    if cache is not None:
+        command += ["--cache", str(cache)]
+    if tables_pickle is not None:
+        command += ["--tables-pickle", str(tables_pickle)]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
+    if done.returncode != 0:
+        raise SystemExit(f"build of {docs} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# ------------------------------------------------------------------------------------------------ scoring
+def _number(value: str | None) -> float | None:
+    try:
+        number = float(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+    return None if number is None or math.isnan(number) else number
+
+
+def _item_tokens(item: str | None) -> set[str]:
+    tokens = re.split(r"[^a-z0-9]+", (item or "").lower().replace("-", ""))
+    return {re.sub(r"(?<=[a-z0-9])(en|s)$", "", t) if len(t) > 3 else t for t in tokens if len(t) >= 2}
+
+
+def _match_cost(gold: dict, found: dict) -> float | None:
+    """None when `found` is not the planted mention `gold`, else how far apart they are (lower is closer)."""
+    if gold["kind"] != found.get("kind"):
+        return None
+    if gold["kind"] == "money":
+        expected, got = _number(gold["amount"]), _number(found.get("amount"))
+        if not expected or got is None or gold["currency"].upper() != (found.get("currency") or "").upper():
+            return None
+        gap = abs(expected - got) / expected
+        return gap if gap <= 0.005 else None
+    expected, got = _number(gold["quantity"]), _number(found.get("quantity"))
+    if expected is None or got is None or int(expected) != int(got):
+        return None
+    return 0.0 if _item_tokens(gold["item"]) & _item_tokens(found.get("item")) else 0.004
+
+
+def score(gold: list[dict], mentions: list[dict]) -> dict:
+    """Precision and recall of the mentions against the planted ones, matched one-to-one within each document
+    (the matching rule of the development set's score.py)."""
+    gold_by_doc, found_by_doc = defaultdict(list), defaultdict(list)
+    for row in gold:
+        gold_by_doc[row["doc_id"]].append(row)
+    for row in mentions:
+        found_by_doc[row["doc_id"]].append(row)
+    true_positives = 0
+    for doc_id, planted in gold_by_doc.items():
+        found = found_by_doc.get(doc_id, [])
+        pairs = sorted(
+            (cost, i, j)
+            for i, g in enumerate(planted)
+            for j, f in enumerate(found)
+            if (cost := _match_cost(g, f)) is not None
+        )
+        used_gold, used_found = set(), set()
+        for _, i, j in pairs:
+            if i not in used_gold and j not in used_found:
+                used_gold.add(i)
+                used_found.add(j)
+        true_positives += len(used_gold)
+    n_found = sum(len(rows) for rows in found_by_doc.values())
+    precision = true_positives / n_found if n_found else 1.0
+    recall = true_positives / len(gold) if gold else 1.0
+    return {"planted": len(gold), "found": n_found, "matched": true_positives, "precision": precision, "recall": recall}
+
+
+def read_csv(path: Path) -> list[dict]:
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+# ------------------------------------------------------------------------------------------------ measurements
+def floor_seconds(docs: Path) -> tuple[float, int]:
+    """Read every document and run one compiled currency-amount regex over it: time and amounts found."""
+    started = time.perf_counter()
+    found = 0
+    for path in sorted(docs.glob("*.txt")):
+        found += sum(1 for _ in CURRENCY_AMOUNT_RE.finditer(path.read_text(encoding="utf-8")))
+    return time.perf_counter() - started, found
+
+
+def measure_size(n_documents: int, work: Path, keep_tables: bool) -> dict:
+    docs, out, cache = work / f"docs_{n_documents}", work / f"tables_{n_documents}", work / f"cache_{n_documents}"
+    for folder in (out, cache):
+        shutil.rmtree(folder, ignore_errors=True)
+    started = time.perf_counter()
+    make_corpus.write_corpus(n_documents, docs)
+    corpus_s = time.perf_counter() - started
+    megabytes = sum(p.stat().st_size for p in docs.glob("*.txt")) / 1e6
+    floor_s, floor_hits = floor_seconds(docs)
+    tables_pickle = work / f"tables_{n_documents}.pickle" if keep_tables else None
+    full = run_child(docs, out, cache, tables_pickle)
+    quality = score(read_csv(docs / "gold.csv"), read_csv(out / "mentions.csv"))
+    # One more document (the next one the generator would write), then rebuild with the cache the full build filled.
+    make_corpus.add_document(docs, n_documents)
+    incremental = run_child(docs, work / f"tables_{n_documents}_plus_one", cache)
+    return {
+        "n": n_documents,
+        "megabytes": megabytes,
+        "corpus_s": corpus_s,
+        "build_s": full["build_s"],
+        "write_s": full["write_s"],
+        "import_s": full["import_s"],
+        "peak_rss_mb": full["peak_rss_mb"],
+        "counts": full["counts"],
+        "incremental_s": incremental["build_s"],
+        "incremental_mode": "cache_dir" if incremental["uses_cache"] else "full rebuild (no cache_dir in build)",
+        "floor_s": floor_s,
+        "floor_amounts": floor_hits,
+        **quality,
+        "tables_pickle": str(tables_pickle) if tables_pickle else None,
+    }
+
+
+def dashboard_timings(tables_pickle: Path, repeats: int = 3) -> dict:
+    """AppTest on the given tables: cold start to the overview, then per page a switch and a filter change."""
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard_app import loader
+
+    tables = pickle.loads(tables_pickle.read_bytes())
+    loader.load_tables = lambda *args, **kwargs: tables  # the build is cached: time the dashboard alone
+    at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=300)
+
+    def timed(action) -> float:
+        started = time.perf_counter()
+        action()
+        if at.exception:
+            raise SystemExit(f"dashboard error: {[error.message for error in at.exception]}")
+        return time.perf_counter() - started
+
+    results: dict = {"cold_start_s": timed(at.run), "rerun_s": timed(at.run), "pages": {}}
+    categories = at.multiselect(key="category").options
+    for name in PAGES:
+        switch = timed(lambda name=name: at.switch_page(f"pages/{name}.py").run())
+        samples = []
+        for repeat in range(repeats * 2):
+            value = [categories[repeat % len(categories)]] if repeat % 2 == 0 else []
+            samples.append(timed(lambda value=value: at.multiselect(key="category").set_value(value).run()))
+        results["pages"][name] = {"switch_s": switch, "filter_median_s": statistics.median(samples)}
+        results["pages"][name]["filter_max_s"] = max(samples)
+    return results
+
+
+# ------------------------------------------------------------------------------------------------ report
+def report_table(rows: list[dict]) -> str:
+    header = (
+        f"{'docs':>6} {'MB':>6} {'build s':>8} {'docs/s':>7} {'MB/s':>6} {'peak MB':>8} {'incr s':>7} "
+        f"{'P':>5} {'R':>5} {'floor s':>8} {'build/floor':>11} {'mentions':>8} {'pledges':>7}"
+    )
+    lines = [header, "-" * len(header)]
+    for row in rows:
+        lines.append(
+            f"{row['n']:>6} {row['megabytes']:>6.1f} {row['build_s']:>8.2f} {row['n'] / row['build_s']:>7.0f} "
+            f"{row['megabytes'] / row['build_s']:>6.2f} {row['peak_rss_mb']:>8.0f} {row['incremental_s']:>7.2f} "
+            f"{row['precision']:>5.2f} {row['recall']:>5.2f} {row['floor_s']:>8.3f} "
+            f"{row['build_s'] / row['floor_s']:>11.0f} {row['counts']['mentions']:>8} {row['counts']['pledges']:>7}"
+        )
+    for smaller, larger in zip(rows, rows[1:], strict=False):
+        lines.append(
+            f"growth {smaller['n']} -> {larger['n']} docs ({larger['n'] / smaller['n']:.0f}x): "
+            f"build time {larger['build_s'] / smaller['build_s']:.1f}x"
+        )
+    modes = sorted({row["incremental_mode"] for row in rows})
+    lines.append(f"incremental rebuild (one document added): {', '.join(modes)}")
+    return "\n".join(lines)
+
+
+def dashboard_table(n_documents: int, timings: dict) -> str:
+    lines = [
+        f"dashboard on the {n_documents}-document tables (AppTest, server side, loader returns the built tables):",
+        f"  cold start to overview {timings['cold_start_s']:.2f} s; rerun {timings['rerun_s']:.2f} s",
+        f"  {'page':<12} {'switch s':>8} {'filter change s (median)':>25} {'max':>6}",
+    ]
+    for name, page in timings["pages"].items():
+        lines.append(
+            f"  {name:<12} {page['switch_s']:>8.2f} {page['filter_median_s']:>25.3f} {page['filter_max_s']:>6.3f}"
+        )
+    return "\n".join(lines)
+
+
+def machine_description() -> str:
+    import os
+    import platform
+
+    info = {}
+    for path, key in (("/proc/cpuinfo", "model name"), ("/proc/meminfo", "MemTotal")):
+        try:
+            lines = Path(path).read_text().splitlines()
+        except OSError:
+            continue
+        info[key] = next((line.split(":", 1)[1].strip() for line in lines if line.startswith(key)), "")
+    cpu = info.get("model name") or platform.machine()
+    memory = f", {int(info['MemTotal'].split()[0]) / 1024 / 1024:.1f} GiB RAM" if info.get("MemTotal") else ""
+    return f"{cpu}, {os.cpu_count()} CPUs{memory}, Python {platform.python_version()}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", help=f"numbers of documents (default {SIZES})")
+    parser.add_argument("--quick", action="store_true", help=f"sizes {QUICK_SIZES}, dashboard on the largest")
+    parser.add_argument("--no-dashboard", action="store_true", help="skip the AppTest timings")
+    parser.add_argument("--work", type=Path, default=REPO / "build" / "bench", help="where corpora and tables go")
+    parser.add_argument("--child-build", nargs=2, type=Path, metavar=("DOCS", "OUT"), help=argparse.SUPPRESS)
+    parser.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--tables-pickle", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child_build:
+        print(json.dumps(child_build(*args.child_build, args.cache, args.tables_pickle)))
+        return 0
+
+    sizes = args.sizes or (QUICK_SIZES if args.quick else SIZES)
+    args.work.mkdir(parents=True, exist_ok=True)
+    print(f"machine: {machine_description()}")
+    rows = []
+    for n_documents in sizes:
+        row = measure_size(n_documents, args.work, keep_tables=not args.no_dashboard and n_documents == max(sizes))
+        rows.append(row)
+        print(
+            f"  {n_documents} documents: corpus {row['corpus_s']:.1f} s, build {row['build_s']:.2f} s, "
+            f"incremental {row['incremental_s']:.2f} s",
+            flush=True,
+        )
+    print()
+    print(report_table(rows))
+    results = {"machine": machine_description(), "sizes": rows}
+    if not args.no_dashboard:
+        largest = max(rows, key=lambda row: row["n"])
+        timings = dashboard_timings(Path(largest["tables_pickle"]))
+        print()
+        print(dashboard_table(largest["n"], timings))
+        results["dashboard"] = {"n": largest["n"], **timings}
+    (args.work / "results.json").write_text(json.dumps(results, indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,248 @@
+"""The document library: adding uploads under safe names with their metadata, refusing bad ones with the same
+words the build report uses, removing them, and reading them again after a restart."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from document_fixtures import (
+    NO_PLEDGE,
+    PLEDGE,
+    docx_bytes,
+    html_bytes,
+    menu_only_html_bytes,
+    pdf_bytes,
+    scanned_pdf_bytes,
+)
+from pipeline_helpers import ROOT
+
+from data_pipeline import build
+from data_pipeline.library import (
+    LibraryError,
+    add_document,
+    content_index,
+    library_documents,
+    prefill,
+    remove_document,
+    safe_file_name,
+)
+from data_pipeline.tables import write_tables
+
+METADATA = {"title": "Dutch aid", "publisher": "Ministry", "published": "2025-03-01", "language": "en"}
+
+
+@pytest.mark.parametrize(
+    ("uploaded", "stored"),
+    [
+        ("../../etc/passwd.txt", "passwd.txt"),
+        ("C:\\Users\\desk\\Brief aan de Kamer (1).PDF", "Brief_aan_de_Kamer_1.pdf"),
+        ("steun Oekraïne; rm -rf.docx", "steun_Oekraïne_rm_-rf.docx"),
+        ("..html", "document.html"),
+        ("$(reboot)\n.txt", "reboot.txt"),
+    ],
+)
+def test_file_names_are_stored_safely(uploaded, stored):
+    assert safe_file_name(uploaded) == stored
+
+
+def manifest_rows(library: Path) -> list[dict[str, str]]:
+    with (library / "manifest.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_added_document_is_stored_with_its_metadata_and_built(tmp_path):
+    library, docs = tmp_path / "library", tmp_path / "docs"
+    docs.mkdir()
+
+    stored = add_document(library, "../Dutch aid.pdf", pdf_bytes([PLEDGE]), METADATA, [docs])
+
+    assert stored == "Dutch_aid.pdf"
+    assert (library / stored).read_bytes()[:5] == b"%PDF-"
+    assert manifest_rows(library) == [{"file": stored, "url": ""} | METADATA]
+    tables = build(docs, library_dir=library)
+    row = tables.documents.set_index("file").loc[stored]
+    assert (row["title"], row["publisher"], row["published"], row["date_source"]) == (
+        "Dutch aid",
+        "Ministry",
+        "2025-03-01",
+        "manifest",
+    )
+    assert tables.pledges["sources"].tolist() == ["Dutch_aid"]
+
+
+def test_a_name_taken_in_the_documents_folder_gets_a_suffix(tmp_path):
+    library, docs = tmp_path / "library", tmp_path / "docs"
+    docs.mkdir()
+    (docs / "note.txt").write_text(NO_PLEDGE, encoding="utf-8")
+
+    stored = add_document(library, "note.docx", docx_bytes([PLEDGE]), METADATA, [docs])
+
+    assert stored == "note_2.docx"
+    assert build(docs, library_dir=library).problems == []
+
+
+def test_prefill_reads_title_date_and_language_from_the_file(tmp_path):
+    data = docx_bytes(
+        ["Datum: 28 juni 2024", "Het kabinet stelt 200 miljoen euro beschikbaar voor de steun aan Oekraïne."],
+        heading="Kamerbrief over Oekraïne",
+    )
+    found = prefill("brief.docx", data, {})
+    assert (found.problem, found.title, found.published, found.language) == (
+        "",
+        "Kamerbrief over Oekraïne",
+        "2024-06-28",
+        "nl",
+    )
+
+
+def test_prefill_of_a_web_page_takes_what_its_head_declares():
+    head = (
+        '<meta property="og:site_name" content="Government of the Netherlands">'
+        '<meta property="og:title" content="Netherlands pledges EUR 200 million">'
+        '<meta property="article:published_time" content="2025-03-01T10:00:00+01:00">'
+    )
+    found = prefill("page.html", html_bytes([PLEDGE], title="Dutch aid | Government.nl", head=head), {})
+    assert (found.title, found.publisher, found.published) == (
+        "Netherlands pledges EUR 200 million",
+        "Government of the Netherlands",
+        "2025-03-01",
+    )
+    bare = prefill("page.html", html_bytes([PLEDGE], title="Dutch aid"), {})
+    assert (bare.title, bare.publisher) == ("Dutch aid", "")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "words"),
+    [
+        ("budget.xlsx", b"PK\x03\x04", "unsupported file type (.xlsx)"),
+        ("notes", b"some words", "unsupported file type (no extension)"),
+        ("huge.txt", b"a" * (20 * 1024 * 1024 + 1), "larger than 20 MB"),
+        ("empty.txt", b"  \n", "the file is empty"),
+        ("scan.pdf", scanned_pdf_bytes(), "no text layer"),
+        ("locked.pdf", pdf_bytes([PLEDGE], user_password="secret"), "protected by a password"),
+        ("broken.pdf", b"%PDF-1.4\n1 0 obj broken", "not a readable PDF"),
+        ("menu.html", menu_only_html_bytes(), "no main text"),
+    ],
+    ids=["unsupported", "no-extension", "too-large", "empty", "scanned-pdf", "encrypted-pdf", "corrupt-pdf", "menu"],
+)
+def test_bad_upload_is_refused_with_the_build_reports_words(tmp_path, name, data, words):
+    library, docs = tmp_path / "library", tmp_path / "docs"
+    docs.mkdir()
+    (docs / "good.txt").write_text(PLEDGE, encoding="utf-8")
+
+    assert words in prefill(name, data, {}).problem
+    with pytest.raises(LibraryError, match=re.escape(words)):
+        add_document(library, name, data, METADATA, [docs])
+    assert library_documents(library) == []
+
+    # The same file put straight into a documents folder: the same words in build_report.json, the rest intact.
+    (docs / name).write_bytes(data)
+    write_tables(build(docs), tmp_path / "out")
+    report = json.loads((tmp_path / "out" / "build_report.json").read_text(encoding="utf-8"))
+    assert any(p["file"] == name and words in p["problem"] for p in report["problems"]), report["problems"]
+    assert report["counts"]["pledges"] == 1
+
+
+def test_duplicate_upload_is_refused(tmp_path):
+    library, docs = tmp_path / "library", tmp_path / "docs"
+    docs.mkdir()
+    (docs / "seed.txt").write_text(PLEDGE, encoding="utf-8")
+    add_document(library, "page.html", html_bytes([PLEDGE]), METADATA, [docs])
+
+    with pytest.raises(LibraryError, match="duplicate: the same file is already there as page.html"):
+        add_document(library, "same page again.html", html_bytes([PLEDGE]), METADATA, [docs])
+    with pytest.raises(LibraryError, match="duplicate: the same file is already there as seed.txt"):
+        add_document(library, "copy.txt", PLEDGE.encode(), METADATA, [docs])
+    assert [row["file"] for row in library_documents(library)] == ["page.html"]
+    assert content_index([docs, library]) == {
+        next(iter(content_index([docs]))): "seed.txt",
+        next(iter(content_index([library]))): "page.html",
+    }
+
+
+@pytest.mark.parametrize(
+    ("metadata", "words"),
+    [({"published": "23/02/2024"}, "not a date"), ({"language": "fr"}, "not one of en, nl, de")],
+)
+def test_bad_metadata_is_refused_and_nothing_is_stored(tmp_path, metadata, words):
+    library = tmp_path / "library"
+    with pytest.raises(LibraryError, match=words):
+        add_document(library, "note.txt", PLEDGE.encode(), METADATA | metadata)
+    assert library_documents(library) == []
+
+
+def test_document_without_a_pledge_is_added_and_counts_zero(tmp_path):
+    library, docs = tmp_path / "library", tmp_path / "docs"
+    docs.mkdir()
+    stored = add_document(library, "weather.txt", NO_PLEDGE.encode(), METADATA, [docs])
+    tables = build(docs, library_dir=library)
+    row = tables.documents.set_index("file").loc[stored]
+    assert (row["status"], row["n_mentions"], row["problem"]) == ("ok", 0, "")
+    assert tables.problems == []
+
+
+def test_removed_document_leaves_library_and_tables(tmp_path):
+    library, docs = tmp_path / "library", tmp_path / "docs"
+    docs.mkdir()
+    add_document(library, "keep.txt", NO_PLEDGE.encode(), METADATA, [docs])
+    add_document(library, "drop.pdf", pdf_bytes([PLEDGE]), METADATA, [docs])
+
+    remove_document(library, "drop.pdf")
+
+    assert not (library / "drop.pdf").exists()
+    assert [row["file"] for row in manifest_rows(library)] == ["keep.txt"]
+    tables = build(docs, library_dir=library)
+    assert list(tables.documents["file"]) == ["keep.txt"]
+    assert tables.pledges.empty
+    with pytest.raises(LibraryError, match="not in the library"):
+        remove_document(library, "drop.pdf")
+
+
+@pytest.mark.parametrize("name", ["../docs/seed.txt", "manifest.csv", ".."])
+def test_only_library_documents_can_be_removed(tmp_path, name):
+    library, docs = tmp_path / "library", tmp_path / "docs"
+    docs.mkdir()
+    (docs / "seed.txt").write_text(PLEDGE, encoding="utf-8")
+    add_document(library, "keep.txt", NO_PLEDGE.encode(), METADATA, [docs])
+    with pytest.raises(LibraryError):
+        remove_document(library, name)
+    assert (docs / "seed.txt").exists() and (library / "manifest.csv").exists()
+
+
+def test_unreadable_library_manifest_is_never_overwritten(tmp_path):
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / "manifest.csv").write_bytes(b"\xff\xfe not utf-8")
+    with pytest.raises(LibraryError, match="manifest.csv could not be read"):
+        add_document(library, "note.txt", PLEDGE.encode(), METADATA)
+    assert (library / "manifest.csv").read_bytes() == b"\xff\xfe not utf-8"
+    assert not (library / "note.txt").exists()
+
+
+def test_a_new_process_reads_the_library_again(tmp_path):
+    """A restart: documents added in one process are in the tables another process builds."""
+    library, docs = tmp_path / "library", tmp_path / "docs"
+    docs.mkdir()
+    (docs / "seed.txt").write_text(NO_PLEDGE, encoding="utf-8")
+    add_document(library, "letter.pdf", pdf_bytes(["Kamerbrief", PLEDGE]), METADATA, [docs])
+    out = tmp_path / "out"
+
+    result = subprocess.run(
+        [sys.executable, "-m", "data_pipeline", "build", "--docs", str(docs), "--library", str(library)]
+        + ["--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "read 2 of 2 documents" in result.stdout
+    documents = (out / "documents.csv").read_text(encoding="utf-8")
+    assert "letter.pdf,Dutch aid,Ministry,2025-03-01,manifest" in documents
