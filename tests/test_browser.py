@@ -49,6 +49,7 @@ PAGES = {  # navigation title -> (the page's heading, what the page shows once d
     "Pledge explorer": ("Pledge explorer", "table"),
     "Documents": ("Documents", "table"),
     "Agreements": ("Agreements, declarations and statements", "chart"),
+    "Add documents": ("Add documents", "uploader"),
 }
 
 pytestmark = pytest.mark.browser
@@ -155,6 +156,8 @@ def wait_until_drawn(page: Page, shows: str = "chart") -> None:
     )
     if shows == "chart":
         expect(page.locator(CHART_MARKS).first).to_be_attached(timeout=FIRST_LOAD_MS)
+    elif shows == "uploader":
+        expect(page.get_by_test_id("stFileUploader").first).to_be_visible(timeout=FIRST_LOAD_MS)
     else:
         expect(page.get_by_test_id("stDataFrame").first).to_be_visible(timeout=FIRST_LOAD_MS)
     expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=FIRST_LOAD_MS)  # nothing left over
