@@ -200,6 +200,9 @@ def measure_size(n_documents: int, work: Path, keep_tables: bool) -> dict:
 
 def dashboard_timings(tables_pickle: Path, repeats: int = 3) -> dict:
     """AppTest on the given tables: cold start to the overview, then per page a switch and a filter change."""
+    from streamlit import logger as streamlit_logger
+
+    streamlit_logger.set_log_level("error")  # "no runtime found": AppTest has none, as expected
     from streamlit.testing.v1 import AppTest
 
     from dashboard_app import loader

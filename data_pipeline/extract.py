@@ -378,7 +378,14 @@ def _clause(text: str, sentence: Sentence, candidate: Candidate) -> str:
 
 def model_spans(text: str, sentence: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
     """Where model names stand ("Leopard 1", "PzH 2000"): their digits are neither counts nor years."""
-    return [m.span() for pattern in lex.model_res for m in pattern.finditer(text, sentence.start, sentence.end)]
+    return list(_model_spans(text, sentence, lex.language))
+
+
+@lru_cache(maxsize=256)
+def _model_spans(text: str, sentence: Sentence, language: str) -> tuple[tuple[int, int], ...]:
+    # Cached: the number finder and year_expressions ask about the same sentence, 28 patterns a time.
+    patterns = lexicon(language).model_res
+    return tuple(m.span() for pattern in patterns for m in pattern.finditer(text, sentence.start, sentence.end))
 
 
 # ----------------------------------------------------------------------------------------------- fields
@@ -410,6 +417,15 @@ def year_expressions(
     text: str, sentence: Sentence, published: str | None, lex: Lexicon
 ) -> list[tuple[int, int, tuple]]:
     """Every stated period in the sentence as (start, end, (first_year, last_year))."""
+    # Cached: every figure of a sentence, and the figures of its neighbours, ask about the same sentence.
+    return list(_year_expressions(text, sentence, published, lex.language))
+
+
+@lru_cache(maxsize=256)
+def _year_expressions(
+    text: str, sentence: Sentence, published: str | None, language: str
+) -> tuple[tuple[int, int, tuple], ...]:
+    lex = lexicon(language)
     s_start, s_end = sentence.start, sentence.end
     chunk = text[s_start:s_end]
     pub_year = int(published[:4]) if published else None
@@ -435,7 +451,7 @@ def year_expressions(
         else:
             found.append((s_start + m.start(), s_start + m.end(), (year, year)))
     if pub_year is None:
-        return found
+        return tuple(found)
     for key, offset in (("this_year", 0), ("next_year", 1), ("last_year", -1)):
         for m in patterns[key].finditer(chunk):
             found.append((s_start + m.start(), s_start + m.end(), (pub_year + offset, pub_year + offset)))
@@ -450,7 +466,7 @@ def year_expressions(
             if n and n < 120:
                 last_month = pub_month + n - 1
                 found.append((s_start + m.start(), s_start + m.end(), (pub_year, pub_year + (last_month - 1) // 12)))
-    return found
+    return tuple(found)
 
 
 @cache

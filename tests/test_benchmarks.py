@@ -13,8 +13,10 @@ from pipeline_helpers import ROOT
 
 from data_pipeline import build
 
-MIN_PRECISION = 0.85
-MIN_RECALL = 0.85
+# Measured at N = 10: precision 0.94, recall 0.86 (BENCHMARKS.md). The margin leaves room for the extractor to
+# trade a mention or two; losing a whole kind of figure (a currency, a language, equipment) fails.
+MIN_PRECISION = 0.8
+MIN_RECALL = 0.75
 
 
 def load_script(name: str):
