@@ -75,10 +75,12 @@ class Lexicon:
         word_scales = [s for s in self.scales if len(s.rstrip(".")) > 1 or s in ("m", "b", "k")]
         self.scale_re = re.compile(rf"(?:{phrase_pattern(word_scales)})(?![\w-])", re.IGNORECASE)
         currency_after = list(self.currency_words) + [c.lower() for c in self.currency_codes]
-        self.currency_after_re = re.compile(
-            rf"\s?(?:of\s+|aan\s+)?({phrase_pattern(currency_after)})(?![\w-])", re.IGNORECASE
-        )
         symbols = sorted(self.currency_symbols, key=len, reverse=True)
+        symbols_after = "|".join(re.escape(s) for s in symbols)
+        # "900 Millionen €": German puts the symbol after the amount.
+        self.currency_after_re = re.compile(
+            rf"\s?(?:of\s+|aan\s+)?({phrase_pattern(currency_after)}|{symbols_after})(?![\w-])", re.IGNORECASE
+        )
         prefix = "|".join(re.escape(s) for s in symbols) + "|" + "|".join(self.currency_codes)
         self.currency_before_re = re.compile(rf"(?:(?<![\w])({prefix}))\s?$")
         self.fraction_re = re.compile(rf"(?<![\w-])({phrase_pattern(list(self.fraction_words))})\s+$", re.IGNORECASE)

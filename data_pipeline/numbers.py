@@ -12,7 +12,8 @@ from text_to_num import text2num
 # Digits with optional thousands groups and a decimal part. A number glued to a letter and hyphen ("F-16")
 # is a model name, not a quantity.
 NUMERAL_RE = re.compile(
-    r"(?<![A-Za-z]-)(?<![\w.,])"
+    # A number glued to a currency code ("EUR250m", "DKK1.5bn") is an amount all the same.
+    r"(?<![A-Za-z]-)(?:(?<![\w.,])|(?<=\b(?:EUR|USD|GBP|SEK|NOK|DKK|CHF|CAD|AUD|JPY|PLN|CZK|ISK)))"
     r"(\d{1,3}(?:(?:[.,]|[ \u00a0\u202f\u2009])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
     r"(?![\d])(?![.,]\d)"
 )

@@ -92,6 +92,14 @@ RT_DELIVERED = {"status": "delivered", "scope": "running_total"}
 
 EN = [
     C(
+        "en-money-code-glued-01",
+        "en",
+        "2024-05-02",
+        "Denmark will give Ukraine DKK1.5bn for air defence, and the Netherlands EUR250m for drones.",
+        M(1.5e9, "DKK", donor="Denmark", cat="military/air_defence"),
+        M(250e6, "EUR", donor="Netherlands", cat="military/drones"),
+    ),
+    C(
         "en-recipient-not-the-visited-country-01",
         "en",
         "2024-09-05",
@@ -850,6 +858,13 @@ EN = [
 
 NL = [
     C(
+        "nl-money-year-before-code-01",
+        "nl",
+        "2024-05-02",
+        "Nederland trekt tot en met 2029 EUR 2 miljard uit voor de wederopbouw van Oekraïne.",
+        M(2e9, "EUR", donor="Netherlands", cat="reconstruction", years=(2024, 2029)),
+    ),
+    C(
         "nl-donor-het-kabinet-01",
         "nl",
         "2025-06-24",
@@ -1349,6 +1364,13 @@ NL = [
 # --------------------------------------------------------------------------------------
 
 DE = [
+    C(
+        "de-money-symbol-after-01",
+        "de",
+        "2024-05-02",
+        "Deutschland stellt der Ukraine 900 Mio. € für Drohnen bereit. Die Lieferung beginnt im Mai.",
+        M(900e6, "EUR", donor="Germany", cat="military/drones"),
+    ),
     C(
         "de-donor-bundesregierung-visit-01",
         "de",
