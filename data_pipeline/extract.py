@@ -171,9 +171,9 @@ def money_candidates(
         cursor = scale[1] if scale else end
         currency, span_start, span_end = None, start, cursor
         after = lex.currency_after_re.match(text, cursor)
-        if after and not scale and 1900 <= value <= 2100 and float(value).is_integer():
-            if re.match(r"\s*\d", text[after.end() : after.end() + 3]):
-                continue  # "tot en met 2029 EUR 2 miljard": a year, then the amount's currency code
+        year_then_code = after and not scale and 1900 <= value <= 2100 and float(value).is_integer()
+        if year_then_code and re.match(r"\s*\d", text[after.end() : after.end() + 3]):
+            continue  # "tot en met 2029 EUR 2 miljard": a year, then the amount's currency code
         if after:
             currency, span_end = _currency_of(after.group(1), lex), after.end()
         prefix = lex.currency_before_re.search(text[max(sentence.start, start - 5) : start])
