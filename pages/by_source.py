@@ -9,9 +9,10 @@ view = current_view()
 tables = view.tables
 st.title("Support by source")
 show_chart(charts.source_matrix(tables, view.selection), key="source_matrix")
+publishers = charts.publisher_table(tables)  # built once for both charts
 left, right = st.columns(2)
 with left:
-    show_chart(charts.pledges_by_publisher(tables, view.selection, "count"), key="source_publisher_count")
+    show_chart(charts.pledges_by_publisher(tables, view.selection, "count", publishers), key="source_publisher_count")
 with right:
-    show_chart(charts.pledges_by_publisher(tables, view.selection, "euro"), key="source_publisher_euro")
+    show_chart(charts.pledges_by_publisher(tables, view.selection, "euro", publishers), key="source_publisher_euro")
 show_chart(charts.publication_timeline(tables, view.selection), key="source_timeline")
