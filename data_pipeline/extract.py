@@ -9,8 +9,8 @@ from functools import cache, lru_cache
 
 import pandas as pd
 
-from data_pipeline.lexicon import Lexicon, common, eur_rates, lexicon
-from data_pipeline.numbers import NumberSpan, find_numbers, spelled_value
+from data_pipeline.lexicon import Lexicon, common, eur_rates, first_character_check, first_characters, lexicon
+from data_pipeline.numbers import NumberSpan, find_numbers, may_hold_numbers, spelled_number_words, spelled_value
 from data_pipeline.tables import conform
 
 FIRST_YEAR_OF_WAR = 2022
@@ -20,6 +20,20 @@ YEAR_RANGE_RE = re.compile(
     re.IGNORECASE,
 )
 PERCENT_AFTER_RE = re.compile(r"\s?(?:%|percent\b|per cent\b|procent\b|prozent\b)", re.IGNORECASE)
+
+
+# Compiled once: re.search(r"...") looks its pattern up in re's cache on every call, which adds up per sentence.
+PARAGRAPH_RE = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
+LINE_RE = re.compile(r"[^\n]+")
+CLAUSE_END_RE = re.compile(r"[.!?:;\"”'’)]$")
+SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-ZÀ-ÖØ-Þ0-9€$£])")
+WHITESPACE_RE = re.compile(r"\s+")
+POSSESSIVE_RE = re.compile(r"'s$")
+SPACES_OR_HYPHENS_RE = re.compile(r"[\s-]*")
+NOUN_AFTER_RE = re.compile(r"\s+([^\W\d_][\w'’-]*)")
+TIMES_RE = re.compile(r"\s?[x×](?![\w])")
+ITEM_WORD_RE = re.compile(r"[\w'’-]+")
+SPACE_THEN_DIGIT_RE = re.compile(r"\s*\d")
 
 
 # ----------------------------------------------------------------------------------------------- sentences
@@ -44,21 +58,31 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not before:
         return False
     word = before.group(1).lower().rstrip(".")
-    if word in common()["abbreviations"] or len(word) == 1:
+    if word in _abbreviations() or len(word) == 1:
         return True
     # German ordinals and dates: "am 24. Februar", "15. Hilfspaket".
-    return bool(re.fullmatch(r"\d{1,2}", word))
+    return bool(ONE_OR_TWO_DIGITS_RE.fullmatch(word))
+
+
+ONE_OR_TWO_DIGITS_RE = re.compile(r"\d{1,2}")
+CURRENCY_WORD_RE = re.compile(r"[\w$€£]+")
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(common()["abbreviations"])
+
+
+@cache
+def _currency_codes_and_symbols() -> frozenset[str]:
+    return frozenset(common()["currency_codes"]) | frozenset(common()["currency_symbols"])
 
 
 def _currency_follows(text: str, pos: int) -> bool:
-    word = re.match(r"[\w$€£]+", text[pos : pos + 12])
+    word = CURRENCY_WORD_RE.match(text[pos : pos + 12])
     if not word:
         return False
-    return (
-        word.group(0).lower() in _known_currency_words()
-        or word.group(0) in common()["currency_codes"]
-        or word.group(0) in common()["currency_symbols"]
-    )
+    return word.group(0).lower() in _known_currency_words() or word.group(0) in _currency_codes_and_symbols()
 
 
 @cache
@@ -77,9 +101,9 @@ def split_sentences(text: str) -> list[Sentence]:
 def _split_sentences(text: str) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     paragraph = 0
-    for block in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text):
+    for block in PARAGRAPH_RE.finditer(text):
         paragraph += 1
-        lines = list(re.finditer(r"[^\n]+", block.group(0)))
+        lines = list(LINE_RE.finditer(block.group(0)))
         pieces: list[tuple[int, int]] = []
         current_start = None
         for index, line in enumerate(lines):
@@ -88,16 +112,14 @@ def _split_sentences(text: str) -> tuple[Sentence, ...]:
                 current_start = start
             stripped = line.group(0).strip()
             next_line = lines[index + 1].group(0).strip() if index + 1 < len(lines) else ""
-            ends_clause = bool(re.search(r"[.!?:;\"”'’)]$", stripped)) or len(stripped) < 60
+            ends_clause = bool(CLAUSE_END_RE.search(stripped)) or len(stripped) < 60
             next_starts_new = not next_line or not next_line[0].islower()
             if index + 1 == len(lines) or (ends_clause and next_starts_new):
                 pieces.append((current_start, end))
                 current_start = None
         for piece_start, piece_end in pieces:
             cursor = piece_start
-            for match in re.finditer(
-                r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-ZÀ-ÖØ-Þ0-9€$£])", text[piece_start:piece_end]
-            ):
+            for match in SENTENCE_END_RE.finditer(text[piece_start:piece_end]):
                 dot = piece_start + match.start()
                 if text[dot] == "." and _is_abbreviation(text, dot):
                     continue
@@ -161,7 +183,7 @@ def money_candidates(
             continue
         fraction = lex.fraction_re.search(before)
         if fraction:
-            value = lex.fraction_words[re.sub(r"\s+", " ", fraction.group(1).lower())]
+            value = lex.fraction_words[WHITESPACE_RE.sub(" ", fraction.group(1).lower())]
             starts.append((value, sentence.start + fraction.start(1), sentence.start + fraction.end(1)))
     for value, start, end in sorted(starts, key=lambda s: s[1]):
         if PERCENT_AFTER_RE.match(text, end):
@@ -172,7 +194,7 @@ def money_candidates(
         currency, span_start, span_end = None, start, cursor
         after = lex.currency_after_re.match(text, cursor)
         year_then_code = after and not scale and 1900 <= value <= 2100 and float(value).is_integer()
-        if year_then_code and re.match(r"\s*\d", text[after.end() : after.end() + 3]):
+        if year_then_code and SPACE_THEN_DIGIT_RE.match(text[after.end() : after.end() + 3]):
             continue  # "tot en met 2029 EUR 2 miljard": a year, then the amount's currency code
         if after:
             currency, span_end = _currency_of(after.group(1), lex), after.end()
@@ -190,7 +212,7 @@ def money_candidates(
 
 def _counts_something_else(text: str, pos: int, end: int, lex: Lexicon) -> bool:
     """A noun right after "million"/"Millionen" that is not a currency: people, drones, shells…"""
-    word = re.match(r"\s+([^\W\d_][\w'’-]*)", text[pos:end])
+    word = NOUN_AFTER_RE.match(text[pos:end])
     if not word:
         return False
     noun = word.group(1)
@@ -202,7 +224,7 @@ def _counts_something_else(text: str, pos: int, end: int, lex: Lexicon) -> bool:
 
 
 def _currency_of(word: str, lex: Lexicon) -> str:
-    word = re.sub(r"\s+", " ", word)
+    word = WHITESPACE_RE.sub(" ", word)
     if word in lex.currency_symbols:
         return lex.currency_symbols[word]
     if word.upper() in lex.currency_codes:
@@ -224,13 +246,13 @@ def equipment_candidates(
         if _scale_after(text, number.end, lex) or PERCENT_AFTER_RE.match(text, number.end):
             continue
         pos = number.end
-        times = re.match(r"\s?[x×](?![\w])", text[pos : pos + 3])
+        times = TIMES_RE.match(text[pos : pos + 3])
         if times:
             pos += times.end()
         partitive = lex.partitive_after_count_re.match(text, pos, sentence.end)
         if partitive:  # "all 19 of its Caesar howitzers"
             pos = partitive.end()
-        words = list(re.finditer(r"[\w'’-]+", text[pos : min(sentence.end, pos + 90)]))
+        words = list(ITEM_WORD_RE.finditer(text[pos : min(sentence.end, pos + 90)]))
         if not words or text[pos : pos + words[0].start()].strip() not in ("", "-"):
             continue
         if words[0].group(0).lower() in lex.months:
@@ -353,7 +375,7 @@ def _excluded(text: str, sentence: Sentence, candidate: Candidate, lex: Lexicon)
     if lex.exclusion_cues_re.search(_clause(text, sentence, candidate)):
         return True
     head = text[sentence.start : candidate.start]
-    return bool(re.search(lex.exclusion_cues_re.pattern + r"\s*,\s*[^,;:]*$", head, re.IGNORECASE))
+    return bool(lex.exclusion_then_comma_re.search(head))
 
 
 def _led_by_non_donor(text: str, sentence: Sentence, candidate: Candidate, lex: Lexicon) -> bool:
@@ -391,7 +413,10 @@ def model_spans(text: str, sentence: Sentence, lex: Lexicon) -> list[tuple[int, 
 @lru_cache(maxsize=256)
 def _model_spans(text: str, sentence: Sentence, language: str) -> tuple[tuple[int, int], ...]:
     # Cached: the number finder and year_expressions ask about the same sentence, 28 patterns a time.
-    patterns = lexicon(language).model_res
+    lex = lexicon(language)
+    if not lex.any_model_re.search(text, sentence.start, sentence.end):
+        return ()  # one search over all model names first: most sentences with a number name no model
+    patterns = lex.model_res
     return tuple(m.span() for pattern in patterns for m in pattern.finditer(text, sentence.start, sentence.end))
 
 
@@ -462,13 +487,13 @@ def _year_expressions(
     for key, offset in (("this_year", 0), ("next_year", 1), ("last_year", -1)):
         for m in patterns[key].finditer(chunk):
             found.append((s_start + m.start(), s_start + m.end(), (pub_year + offset, pub_year + offset)))
-    for pattern in lex.year_words["next_n_years"]:
-        for m in re.finditer(pattern.removeprefix("re:"), chunk, re.I):
+    for pattern in patterns["next_n_years"]:
+        for m in pattern.finditer(chunk):
             n = _count(m.group("n"), lex)
             if n and n < 50:
                 found.append((s_start + m.start(), s_start + m.end(), (pub_year, pub_year + n - 1)))
-    for pattern in lex.year_words["next_n_months"]:
-        for m in re.finditer(pattern.removeprefix("re:"), chunk, re.I):
+    for pattern in patterns["next_n_months"]:
+        for m in pattern.finditer(chunk):
             n = _count(m.group("n"), lex)
             if n and n < 120:
                 last_month = pub_month + n - 1
@@ -477,22 +502,31 @@ def _year_expressions(
 
 
 @cache
-def _year_patterns(language: str) -> dict[str, re.Pattern]:
+def _year_patterns(language: str) -> dict:
     """year_expressions' patterns for a language, compiled once (they were rebuilt for every sentence)."""
     lex = lexicon(language)
     months = "|".join(re.escape(m) for m in lex.months)
     until_words = lex.year_words["until"]
+    # Every full date starts with a digit or a month: testing that first character skips most positions.
+    month_first = first_characters(lex.months)
+    date_first = f"(?=\\d|{month_first})" if month_first else ""
     patterns = {
         "stamped": re.compile(
-            rf"\b\d{{1,2}}\.?\s+(?:{months})\.?\s+\d{{4}}|(?:{months})\.?\s+\d{{1,2}},\s+\d{{4}}"
+            rf"{date_first}"
+            rf"(?:\b\d{{1,2}}\.?\s+(?:{months})\.?\s+\d{{4}}|(?:{months})\.?\s+\d{{1,2}},\s+\d{{4}}"
             # ISO and numeric dates too ("date 2023-11-03" heading a page, "am 03.11.2023")
-            r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b",
+            r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b)",
             re.I,
         ),
         "until": re.compile(rf"(?:{'|'.join(re.escape(u) for u in until_words)})\s+(?:(?:{months})\s+)?$", re.I),
     }
     for key in ("this_year", "next_year", "last_year"):
-        patterns[key] = re.compile(rf"(?<![\w-])(?:{_alternation(lex.year_words[key])})(?![\w-])", re.I)
+        phrases = lex.year_words[key]
+        patterns[key] = re.compile(
+            rf"{first_character_check(phrases)}(?<![\w-])(?:{_alternation(phrases)})(?![\w-])", re.I
+        )
+    for key in ("next_n_years", "next_n_months"):
+        patterns[key] = [re.compile(pattern.removeprefix("re:"), re.I) for pattern in lex.year_words[key]]
     return patterns
 
 
@@ -519,7 +553,7 @@ def keyword_hits(text: str, sentence: Sentence, patterns: dict[str, re.Pattern])
     return [
         h
         for h in hits
-        if not any(o[2] != h[2] and o[0] > h[0] and re.fullmatch(r"[\s-]*", text[h[1] : o[0]]) for o in hits)
+        if not any(o[2] != h[2] and o[0] > h[0] and SPACES_OR_HYPHENS_RE.fullmatch(text[h[1] : o[0]]) for o in hits)
     ]
 
 
@@ -627,8 +661,7 @@ def _donors_in(text: str, start: int, end: int, language: str) -> tuple[tuple[in
     lex = lexicon(language)
     found = []
     for m in lex.donor_re.finditer(text, start, end):
-        alias = re.sub(r"'s$", "", m.group(0)).lower()
-        alias = re.sub(r"\s+", " ", alias)
+        alias = WHITESPACE_RE.sub(" ", POSSESSIVE_RE.sub("", m.group(0)).lower())
         canonical = lex.donor_aliases.get(alias) or lex.donor_aliases.get(alias.upper().lower())
         if canonical:
             found.append((m.start(), m.end(), canonical))
@@ -705,8 +738,16 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
     sentences = split_sentences(text)
     scale_words = set(lex.scales)
     fallback_donor = main_donor(text, title, lex)
+    number_words = spelled_number_words(text, lex.language, scale_words)
     per_sentence: list[list[Candidate]] = []
     for index, sentence in enumerate(sentences):
+        # Most sentences hold no figure at all: no digit, no number word, no scale word ("half a billion").
+        # Ruling them out with two searches skips the number finder and the candidate rules for them.
+        if not may_hold_numbers(text, sentence.start, sentence.end, number_words) and not lex.long_scale_re.search(
+            text, sentence.start, sentence.end
+        ):
+            per_sentence.append([])
+            continue
         numbers = find_numbers(text, lex.language, scale_words, sentence.start, sentence.end)
         if numbers:  # model names only matter where they would hide a number: most sentences have none
             models = model_spans(text, sentence, lex)

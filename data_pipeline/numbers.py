@@ -17,6 +17,11 @@ NUMERAL_RE = re.compile(
     r"(\d{1,3}(?:(?:[.,]|[ \u00a0\u202f\u2009])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
     r"(?![\d])(?![.,]\d)"
 )
+DIGIT_RE = re.compile(r"\d")
+SPACE_SEPARATOR_RE = re.compile(r"[ \u00a0\u202f\u2009]")
+THOUSANDS_GROUP_RE = re.compile(r"[ \u00a0\u202f\u2009]|[.,]\d{3}(?!\d)")
+DECIMAL_ONLY_RE = re.compile(r"\d+[.,]\d{1,2}")
+WHITESPACE_RE = re.compile(r"\s+")
 WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 CONNECTORS = {"and", "en", "und", "-"}
 # Articles and pronouns that text2num reads as 1: they only count as a number before a scale word.
@@ -50,7 +55,7 @@ class NumberSpan:
 
 def parse_numeral(text: str, language: str) -> float:
     """'2,6' -> 2.6 (nl/de), '1.250' -> 1250 (nl/de) or 1.25 (en), '1,250' -> 1250 (en), '15 000' -> 15000."""
-    compact = re.sub(r"[ \u00a0\u202f\u2009]", "", text)
+    compact = SPACE_SEPARATOR_RE.sub("", text)
     dots, commas = compact.count("."), compact.count(",")
     if dots and commas:
         decimal = "." if compact.rfind(".") > compact.rfind(",") else ","
@@ -91,22 +96,13 @@ def find_numbers(
     spans: list[NumberSpan] = []
     for match in NUMERAL_RE.finditer(text, start, end):
         raw = match.group(1)
-        grouped = bool(re.search(r"[ \u00a0\u202f\u2009]|[.,]\d{3}(?!\d)", raw)) and not re.fullmatch(
-            r"\d+[.,]\d{1,2}", raw
-        )
+        grouped = bool(THOUSANDS_GROUP_RE.search(raw)) and not DECIMAL_ONLY_RE.fullmatch(raw)
         spans.append(NumberSpan(parse_numeral(raw, language), match.start(1), match.end(1), raw, False, grouped))
 
     words = [m for m in WORD_RE.finditer(text, start, end)]
     index = 0
     while index < len(words):
-        word = words[index].group(0)
-        lowered = word.lower()
-        if (
-            lowered in ARTICLE_LIKE
-            or lowered in scale_words
-            or len(lowered) < 2
-            or spelled_value(lowered, language) is None
-        ):
+        if not _opens_spelled_number(words[index].group(0).lower(), language, scale_words):
             index += 1
             continue
         # Grow a run of number words ("two hundred and fifty"), then keep the longest prefix that parses.
@@ -122,13 +118,53 @@ def find_numbers(
                 break
         while run_end >= index:
             phrase = text[words[index].start() : words[run_end].end()]
-            value = spelled_value(re.sub(r"\s+", " ", phrase), language)
+            value = spelled_value(WHITESPACE_RE.sub(" ", phrase), language)
             if value is not None and words[run_end].group(0).lower() not in CONNECTORS:
                 spans.append(NumberSpan(value, words[index].start(), words[run_end].end(), phrase, True, False))
                 break
             run_end -= 1
         index = max(run_end, index) + 1
     return sorted(spans, key=lambda s: s.start)
+
+
+def _opens_spelled_number(lowered: str, language: str, scale_words: set[str]) -> bool:
+    """Whether a (lower-cased) word can begin a spelled-out number in find_numbers."""
+    return not (
+        lowered in ARTICLE_LIKE
+        or lowered in scale_words
+        or len(lowered) < 2
+        or spelled_value(lowered, language) is None
+    )
+
+
+def spelled_number_words(text: str, language: str, scale_words: set[str]) -> list[str]:
+    """The words of a text, as written, that can begin a spelled-out number: looked up once per document so
+    that may_hold_numbers can rule out most sentences without reading them word by word."""
+    words = set(WORD_RE.findall(text))
+    # Each word is judged once per language and scale words: later documents only ask about words never seen.
+    known = _judged_words(language, frozenset(scale_words))
+    if len(known) > 500_000:  # a bound for long-running processes; judging again is only slower
+        known.clear()
+    for word in words - known.keys():
+        known[word] = _opens_spelled_number(word.lower(), language, scale_words)
+    return sorted(word for word in words if known[word])
+
+
+@lru_cache(maxsize=8)
+def _judged_words(language: str, scale_words: frozenset[str]) -> dict[str, bool]:
+    return {}
+
+
+def may_hold_numbers(text: str, start: int, end: int, number_words: list[str]) -> bool:
+    """False only when find_numbers(text, ..., start, end) is certainly empty: text[start:end] has no digit and
+    none of the document's number words (spelled_number_words of the whole text). About three sentences in
+    four hold neither, and this costs one regex search instead of a walk over every word."""
+    if DIGIT_RE.search(text, start, end):
+        return True
+    if (start > 0 and not text[start - 1].isspace()) or (end < len(text) and not text[end].isspace()):
+        return True  # a word may run over the edge, and find_numbers would read only a piece of it
+    chunk = text[start:end]
+    return any(word in chunk for word in number_words)
 
 
 def format_number(value: float, language: str, decimals: int = 2, grouping: bool = True) -> str:
