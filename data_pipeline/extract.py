@@ -90,6 +90,18 @@ def _known_currency_words() -> frozenset[str]:
     return frozenset(w for language in ("en", "nl", "de") for w in lexicon(language).currency_words)
 
 
+LIST_LINE_RE = re.compile(
+    r"^\s*(?:[•·▪◦●‣*]|[-–—](?=\s)|\d{1,2}[.)](?=\s)|\([a-z0-9]\)|[a-z][.)](?=\s))"  # bullets, numbering
+    r"|\|"  # a table row drawn with bars
+    r"|^[^.!?:]{1,40}:\s*\S"  # "Luchtverdediging: € 1,2 miljard", "2024: €2.1 billion"
+)
+
+
+def is_list_line(line: str) -> bool:
+    """A bullet, a numbered item, a table row, or a short "label: value" line."""
+    return bool(line) and len(line) <= 200 and bool(LIST_LINE_RE.search(line))
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences with their offsets. Paragraphs break at blank lines; a single line break ends a sentence only
     after closing punctuation or a heading-like short line, so hard-wrapped text stays whole."""
@@ -114,7 +126,9 @@ def _split_sentences(text: str) -> tuple[Sentence, ...]:
             next_line = lines[index + 1].group(0).strip() if index + 1 < len(lines) else ""
             ends_clause = bool(CLAUSE_END_RE.search(stripped)) or len(stripped) < 60
             next_starts_new = not next_line or not next_line[0].islower()
-            if index + 1 == len(lines) or (ends_clause and next_starts_new):
+            # A bullet or table row is a line of its own, however long and whatever it ends with.
+            in_list = is_list_line(stripped) or is_list_line(next_line)
+            if index + 1 == len(lines) or (ends_clause and next_starts_new) or in_list:
                 pieces.append((current_start, end))
                 current_start = None
         for piece_start, piece_end in pieces:
@@ -304,9 +318,42 @@ def _model_named_after(text: str, pos: int, end: int, lex: Lexicon):
     return None
 
 
-def drop_non_support(text: str, sentence: Sentence, candidates: list[Candidate], lex: Lexicon) -> list[Candidate]:
+def list_introduction(text: str, sentences: list[Sentence], index: int) -> Sentence | None:
+    """For a bullet or table row, the line that introduces its list ("Geleverd materieel sinds 2022:")."""
+    if not is_list_line(text[sentences[index].start : sentences[index].end].strip()):
+        return None
+    for earlier in range(index - 1, max(-1, index - 40), -1):
+        line = text[sentences[earlier].start : sentences[earlier].end].strip()
+        if is_list_line(line) and not line.endswith(":"):
+            continue  # another item of the same list: keep looking up for its introduction
+        return sentences[earlier]
+    return None
+
+
+def list_is_about_support(text: str, sentences: list[Sentence], index: int, lex: Lexicon) -> bool:
+    """A bullet or table row has no verb of its own: the line that introduces the list speaks for it."""
+    introduction = list_introduction(text, sentences, index)
+    return introduction is not None and any(
+        pattern.search(text, introduction.start, introduction.end) for pattern in _support_patterns(lex)
+    )
+
+
+def _support_patterns(lex: Lexicon) -> tuple[re.Pattern, ...]:
+    return (
+        lex.support_verbs_re,
+        lex.pledge_cues_re,
+        lex.delivered_cues_re,
+        lex.unspecified_cues_re,
+        lex.running_total_cues_re,
+    )
+
+
+def drop_non_support(
+    text: str, sentence: Sentence, candidates: list[Candidate], lex: Lexicon, licensed: bool = False
+) -> list[Candidate]:
     """Drop conversions in brackets, superseded levels, per-year rates of a framework, unit prices, and
-    numbers in sentences about something other than support."""
+    numbers in sentences about something other than support. A `licensed` line (a list item under an
+    introduction about support) needs no support word of its own."""
     sentence_text = text[sentence.start : sentence.end]
     excluded = [c for c in candidates if _excluded(text, sentence, c, lex)]
     if excluded:
@@ -320,15 +367,10 @@ def drop_non_support(text: str, sentence: Sentence, candidates: list[Candidate],
         ]
     # A sentence opening with "Davon"/"Daarvan"/"Of this" breaks down the support just named.
     opens_with_part = lex.part_cues_re.match(sentence_text.lstrip(" \"'“„"))
-    if not opens_with_part and not any(
-        pattern.search(sentence_text)
-        for pattern in (
-            lex.support_verbs_re,
-            lex.pledge_cues_re,
-            lex.delivered_cues_re,
-            lex.unspecified_cues_re,
-            lex.running_total_cues_re,
-        )
+    if (
+        not licensed
+        and not opens_with_part
+        and not any(pattern.search(sentence_text) for pattern in _support_patterns(lex))
     ):
         candidates = [c for c in candidates if c.kind != "money"]
     money = sorted((c for c in candidates if c.kind == "money"), key=lambda c: c.start)
@@ -354,7 +396,7 @@ def drop_non_support(text: str, sentence: Sentence, candidates: list[Candidate],
         if lex.unit_price_before_re.search(window) or lex.unit_price_after_re.match(text, candidate.end):
             dropped.add(id(candidate))
     kept = [c for c in candidates if id(c) not in dropped]
-    if not lex.support_verbs_re.search(sentence_text):
+    if not licensed and not lex.support_verbs_re.search(sentence_text):
         kept = [c for c in kept if c.kind != "equipment"]
     kept = [c for c in kept if not _led_by_non_donor(text, sentence, c, lex)]
     # Missiles that killed people, drones the money would buy: the words right around the count decide.
@@ -755,7 +797,8 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
         money = money_candidates(text, sentence, index, numbers, lex)
         equipment = equipment_candidates(text, sentence, index, numbers, money, lex)
         found = money + equipment
-        per_sentence.append(drop_non_support(text, sentence, found, lex) if found else [])
+        licensed = bool(found) and list_is_about_support(text, sentences, index, lex)
+        per_sentence.append(drop_non_support(text, sentence, found, lex, licensed) if found else [])
 
     explicit_currencies = [(c.start, c.end, c.currency) for group in per_sentence for c in group if c.currency]
     title_numbers = {n.value for n in find_numbers(title, lex.language, scale_words)} if title else set()
@@ -833,8 +876,28 @@ def classify_status_and_scope(
         elif pledge_distance is not None:
             status, scope = "pledged", "package"
         else:
-            status, scope = None, "package"  # no verb of its own: decided from the context below
+            status, scope = _status_from_list_introduction(text, sentences, index, lex)
         c.fields["status"], c.fields["scope"] = status, scope
+
+
+def _status_from_list_introduction(
+    text: str, sentences: list[Sentence], index: int, lex: Lexicon
+) -> tuple[str | None, str]:
+    """A list item takes its status from the line introducing the list ("Bisher geliefert:"); any other
+    figure without a verb of its own is decided from the context (link_parts)."""
+    introduction = list_introduction(text, sentences, index)
+    if introduction is None:
+        return None, "package"
+    chunk = text[introduction.start : introduction.end]
+    if lex.future_total_cues_re.search(chunk):
+        return "pledged", "running_total"
+    if lex.running_total_cues_re.search(chunk):
+        return "delivered", "running_total"
+    if lex.delivered_cues_re.search(chunk):
+        return "delivered", "package"
+    if lex.pledge_cues_re.search(chunk):
+        return "pledged", "package"
+    return None, "package"
 
 
 def link_parts(candidates: list[Candidate], sentences: list[Sentence], text: str, lex: Lexicon) -> None:
@@ -847,6 +910,12 @@ def link_parts(candidates: list[Candidate], sentences: list[Sentence], text: str
         parent = None
         if previous is not None and c.sentence - previous.sentence <= 2 and lex.part_cues_re.search(lead):
             parent = _package_of(previous)
+        elif (
+            previous is not None
+            and previous.sentence == c.sentence
+            and lex.part_opening_re.match(text, sentence.start, previous.start)
+        ):
+            parent = previous  # "Of the €5 billion, €3 billion is…", "Van de € 3,5 miljard is € 400 miljoen…"
         if parent is not None and parent.kind == c.kind and (c.kind == "equipment" or _comparable(parent, c)):
             if parent.fields["scope"] == "running_total":
                 c.fields["scope"], c.fields["parent"] = "running_total", parent
@@ -913,6 +982,7 @@ def assign_years(
             continue
         expressions = year_expressions(text, sentence, published, lex)
         years = nearest(expressions, c.start, c.end)
+        c.fields["years_stated"] = years is not None
         if years is None:
             years = _period_referred_back(text, sentences, candidates, c, published, lex)
         if years is None and c.fields.get("parent") is not None:
@@ -969,6 +1039,8 @@ def dedupe_within_document(candidates: list[Candidate]) -> list[Candidate]:
 def _same_figure(a: Candidate, b: Candidate) -> bool:
     if a.kind != b.kind or a.fields["status"] != b.fields["status"] or a.fields["scope"] != b.fields["scope"]:
         return False
+    if a.fields.get("years_stated") and b.fields.get("years_stated") and a.fields["years"] != b.fields["years"]:
+        return False  # "2025 | € 3,5 miljard" and "2026 | € 3,5 miljard" are two tranches
     if a.kind == "money":
         return a.currency == b.currency and abs(a.amount - b.amount) <= 0.005 * max(a.amount, b.amount)
     return a.quantity == b.quantity and bool(set(a.item.lower().split()) & set(b.item.lower().split()))

@@ -256,6 +256,10 @@ class Lexicon:
             rf"(?<![\w-])(?:{phrase_pattern(words['recipient_prepositions'])})\s+(?:the\s+|de\s+|het\s+|die\s+)?$",
             re.IGNORECASE,
         )
+        # "Of the €5 billion, …", "Of Germany's new …": the sentence opens on the package it breaks down.
+        self.part_opening_re = re.compile(
+            rf"\W*(?:{phrase_pattern(words['part_openings'])})\s+(?:[\w'’-]+\s+){{0,3}}$", re.IGNORECASE
+        )
         self.joint_with_before_re = re.compile(
             rf"(?<![\w-])(?:{phrase_pattern(words['joint_with'])})\s+(?:the\s+|de\s+|het\s+|die\s+|dem\s+)?$",
             re.IGNORECASE,

@@ -14,12 +14,12 @@ from text_to_num import text2num
 NUMERAL_RE = re.compile(
     # A number glued to a currency code ("EUR250m", "DKK1.5bn") is an amount all the same.
     r"(?<![A-Za-z]-)(?:(?<![\w.,])|(?<=\b(?:EUR|USD|GBP|SEK|NOK|DKK|CHF|CAD|AUD|JPY|PLN|CZK|ISK)))"
-    r"(\d{1,3}(?:(?:[.,]|[ \u00a0\u202f\u2009])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+    r"(\d{1,3}(?:(?:[.,'’]|[ \u00a0\u202f\u2009])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
     r"(?![\d])(?![.,]\d)"
 )
 DIGIT_RE = re.compile(r"\d")
-SPACE_SEPARATOR_RE = re.compile(r"[ \u00a0\u202f\u2009]")
-THOUSANDS_GROUP_RE = re.compile(r"[ \u00a0\u202f\u2009]|[.,]\d{3}(?!\d)")
+SPACE_SEPARATOR_RE = re.compile(r"[ \u00a0\u202f\u2009'’]")  # spaces and Swiss apostrophes group thousands
+THOUSANDS_GROUP_RE = re.compile(r"[ \u00a0\u202f\u2009'’]|[.,]\d{3}(?!\d)")
 DECIMAL_ONLY_RE = re.compile(r"\d+[.,]\d{1,2}")
 WHITESPACE_RE = re.compile(r"\s+")
 WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)

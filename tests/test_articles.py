@@ -1,9 +1,10 @@
-"""Eighteen realistic articles written for this project (en/nl/de, tests/articles/docs/), scored like the devset.
+"""Thirty-six realistic articles written for this project (en/nl/de, tests/articles/docs/), scored like the devset.
 
-They were written to probe the extractor on whole documents it had not seen: headlines, datelines,
-quotes, background figures (casualties, GDP, other countries' aid), packages with parts, running totals,
-repeats. Their labels are in tests/articles/gold.csv. The threshold sits a little under today's score
-(F1 0.95) so that a change that costs several mentions fails here.
+They were written, in two rounds of eighteen, to probe the extractor on whole documents it had not seen:
+headlines, datelines, quotes, background figures (casualties, GDP, other countries' aid), packages with
+parts, running totals, repeats, bullet lists and tables, live blogs, parliamentary answers. Their labels
+are in tests/articles/gold.csv. The thresholds sit a little under today's scores (F1 0.92 overall) so
+that a change that costs several mentions fails here.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from data_pipeline.tables import write_tables
 
 ARTICLES = Path(__file__).resolve().parent / "articles" / "docs"
 GOLD = ARTICLES.parent / "gold.csv"
-MIN_F1 = 0.92
+MIN_F1 = 0.9
 
 
 def scored(tmp_path: Path) -> dict[str, float]:
@@ -54,4 +55,4 @@ def test_whole_articles_in_three_languages_are_read_with_f1_over_point_nine(tmp_
     scores = scored(tmp_path)
     assert scores["overall"] >= MIN_F1, scores
     # No language may lag far behind the others.
-    assert min(scores[language] for language in ("en", "nl", "de")) >= 0.88, scores
+    assert min(scores[language] for language in ("en", "nl", "de")) >= 0.85, scores

@@ -92,6 +92,30 @@ RT_DELIVERED = {"status": "delivered", "scope": "running_total"}
 
 EN = [
     C(
+        "en-list-under-introduction-01",
+        "en",
+        "2024-05-02",
+        "Canada's new package for Ukraine includes:\n- CAD 300 million for air defence\n- 50 armoured vehicles\n"
+        "Inflation in Canada stood at 2.9% in March.",
+        M(300e6, "CAD", donor="Canada", cat="military/air_defence"),
+        Q(50, "armoured vehicle", donor="Canada"),
+    ),
+    C(
+        "en-part-of-the-opening-01",
+        "en",
+        "2024-05-02",
+        "Of the £3 billion Britain has set aside for Ukraine this year, £350 million will go to drones.",
+        M(3e9, "GBP", donor="United Kingdom", scope="package"),
+        M(350e6, "GBP", scope="part", part_of=0, cat="military/drones"),
+    ),
+    D(
+        "en-distractor-list-without-support-01",
+        "en",
+        "2024-05-02",
+        "Household energy prices this winter:\n- Electricity: €120 million more than last year\n"
+        "- Gas: 2 million households affected",
+    ),
+    C(
         "en-money-code-glued-01",
         "en",
         "2024-05-02",
@@ -858,6 +882,15 @@ EN = [
 
 NL = [
     C(
+        "nl-table-rows-under-heading-01",
+        "nl",
+        "2024-05-02",
+        "Nederland stelt de komende jaren de volgende bedragen beschikbaar voor Oekraïne:\n"
+        "2025 | € 3,5 miljard\n2026 | € 3,5 miljard",
+        M(3.5e9, "EUR", donor="Netherlands", years=(2025, 2025)),
+        M(3.5e9, "EUR", donor="Netherlands", years=(2026, 2026)),
+    ),
+    C(
         "nl-money-year-before-code-01",
         "nl",
         "2024-05-02",
@@ -1364,6 +1397,22 @@ NL = [
 # --------------------------------------------------------------------------------------
 
 DE = [
+    C(
+        "de-list-delivered-so-far-01",
+        "de",
+        "2024-05-02",
+        "Deutschland hat der Ukraine bisher unter anderem geliefert:\n– 3 Patriot-Systeme,\n"
+        "– 52 Flugabwehrkanonenpanzer Gepard.",
+        Q(3, "Patriot system", donor="Germany", status="delivered", scope="running_total"),
+        Q(52, "Gepard", donor="Germany", status="delivered", scope="running_total"),
+    ),
+    C(
+        "de-money-swiss-apostrophe-01",
+        "de",
+        "2024-05-02",
+        "Die Schweiz stellt der Ukraine CHF 2'500'000 für die humanitäre Minenräumung bereit.",
+        M(2.5e6, "CHF", donor="Switzerland"),
+    ),
     C(
         "de-money-symbol-after-01",
         "de",
