@@ -103,12 +103,19 @@ def money_packages(pledges: pd.DataFrame, status: str) -> pd.DataFrame:
     return pledges[keep & pledges["amount_eur"].notna()]
 
 
-def _add_stack_totals(figure: go.Figure, totals: pd.Series, formatter) -> None:
-    """Write the total above each stacked bar, so a reader need not add segments by eye."""
-    for x_value, total in totals.items():
-        figure.add_annotation(
-            x=x_value, y=total, text=formatter(total), showarrow=False, yanchor="bottom", font={"size": 13}
-        )
+def _stack_totals(totals: pd.Series, formatter) -> list[dict]:
+    """The total above each stacked bar (layout annotations), so a reader need not add segments by eye."""
+    return [
+        {
+            "x": x_value,
+            "y": total,
+            "text": formatter(total),
+            "showarrow": False,
+            "yanchor": "bottom",
+            "font": {"size": 13},
+        }
+        for x_value, total in totals.items()
+    ]
 
 
 def statuses_present(pledges: pd.DataFrame) -> list[str]:
@@ -164,22 +171,31 @@ def money_by_year(tables: Tables, selection: Selection, view: str = "covered", s
     table = money_by_year_table(tables, view, status)
     if table.empty:
         return Chart(title, None, table, f"No {status} money packages match the current filters.")
-    figure = go.Figure()
+    traces = []
     for category in _category_sorted(table["category"]):
         rows = table[table["category"] == category]
-        figure.add_bar(
-            x=rows["year"].tolist(),
-            y=rows["amount_eur"].tolist(),
-            name=category,
-            marker_color=style.CATEGORY_COLOURS.get(category, style.OKABE_ITO["grey"]),
-            customdata=rows["amount"].tolist(),
-            hovertemplate="%{x} · " + category + ": %{customdata}<extra></extra>",
+        traces.append(
+            {
+                "type": "bar",
+                "x": rows["year"].tolist(),
+                "y": rows["amount_eur"].tolist(),
+                "name": category,
+                "marker": {"color": style.CATEGORY_COLOURS.get(category, style.OKABE_ITO["grey"])},
+                "customdata": rows["amount"].tolist(),
+                "hovertemplate": "%{x} · " + category + ": %{customdata}<extra></extra>",
+            }
         )
     totals = table.groupby("year")["amount_eur"].sum()
-    _add_stack_totals(figure, totals, style.format_eur)
-    figure.update_layout(barmode="stack", yaxis=style.euro_axis(totals.max()), xaxis={"dtick": 1, "type": "linear"})
-    figure.update_yaxes(title_text="€ (EUR)")
-    figure.update_xaxes(title_text="Year covered" if view == "covered" else "Year announced")
+    layout = {
+        "annotations": _stack_totals(totals, style.format_eur),
+        "barmode": "stack",
+        "yaxis": {**style.euro_axis(totals.max()), "title": {"text": "€ (EUR)"}},
+        "xaxis": {
+            "dtick": 1,
+            "type": "linear",
+            "title": {"text": "Year covered" if view == "covered" else "Year announced"},
+        },
+    }
     rule = SPREAD_NOTE if view == "covered" else ANNOUNCED_NOTE
     subtitle = _subtitle(
         f"{_status_label(status)} money, € · packages only (earmarked parts not added)",
@@ -192,7 +208,7 @@ def money_by_year(tables: Tables, selection: Selection, view: str = "covered", s
     else:
         drawn = packages[packages["announced_year"].notna()]
     note = source_note(tables, _sources_of(drawn))
-    return Chart(title, style.style_figure(figure, title, subtitle, note), table)
+    return Chart(title, style.styled_figure(traces, layout, title, subtitle, note), table)
 
 
 # --- equipment ----------------------------------------------------------------------------------------
@@ -226,27 +242,35 @@ def equipment_by_year(tables: Tables, selection: Selection, view: str = "covered
     table = equipment_by_year_table(tables, view)
     if table.empty:
         return Chart(title, None, table, "No equipment pledges match the current filters.")
-    figure = go.Figure()
+    traces = []
     for (item, status), rows in table.groupby(["item", "status"], sort=True):
         category = rows["category"].iloc[0]
         labels = [f"{style.format_count(quantity)} {item}" for quantity in rows["quantity"]]
-        figure.add_bar(
-            x=rows["year"].tolist(),
-            y=rows["quantity"].tolist(),
-            name=f"{item} ({status})",
-            text=labels,
-            textposition="outside",
-            marker_color=style.CATEGORY_COLOURS.get(category, style.OKABE_ITO["grey"]),
-            marker_pattern_shape=style.STATUS_PATTERNS.get(status, ""),
-            hovertemplate="%{x}: %{text}<extra></extra>",
+        traces.append(
+            {
+                "type": "bar",
+                "x": rows["year"].tolist(),
+                "y": rows["quantity"].tolist(),
+                "name": f"{item} ({status})",
+                "text": labels,
+                "textposition": "outside",
+                "marker": {
+                    "color": style.CATEGORY_COLOURS.get(category, style.OKABE_ITO["grey"]),
+                    "pattern": {"shape": style.STATUS_PATTERNS.get(status, "")},
+                },
+                "hovertemplate": "%{x}: %{text}<extra></extra>",
+            }
         )
-    figure.update_layout(barmode="group", xaxis={"dtick": 1, "type": "linear"})
-    figure.update_yaxes(title_text="Number of items", rangemode="tozero")
+    layout = {
+        "barmode": "group",
+        "xaxis": {"dtick": 1, "type": "linear"},
+        "yaxis": {"title": {"text": "Number of items"}, "rangemode": "tozero"},
+    }
     rule = SPREAD_NOTE if view == "covered" else ANNOUNCED_NOTE
     subtitle = _subtitle("Items (count), packages, pledged and delivered", rule, describe_selection(selection))
     equipment = tables.pledges[tables.pledges["kind"] == "equipment"]
     note = source_note(tables, _sources_of(equipment))
-    return Chart(title, style.style_figure(figure, title, subtitle, note), table)
+    return Chart(title, style.styled_figure(traces, layout, title, subtitle, note), table)
 
 
 # --- timeline of pledges ------------------------------------------------------------------------------
@@ -351,33 +375,35 @@ def running_totals_over_time(tables: Tables, selection: Selection) -> Chart:
     traces = []
     for (donor, category, status), rows in dated.groupby(["donor", "category", "status"], sort=True):
         traces.append(
-            go.Scatter(
-                x=rows["date"].to_numpy(),
-                y=rows["amount_eur"].to_numpy(),
-                mode="lines+markers+text" if labelled else "lines+markers",
-                name=f"{donor}, {category}, {status} to date",
-                text=rows["amount"].tolist(),
-                textposition="top center",
-                line={"color": style.CATEGORY_COLOURS.get(category, style.OKABE_ITO["grey"]), "width": 3},
-                marker={"size": 10, "symbol": "circle" if status == "delivered" else "diamond"},
-                hovertemplate="%{x|%Y-%m-%d}: %{text}<extra></extra>",
-            )
+            {
+                "type": "scatter",
+                "x": rows["date"].to_numpy(),
+                "y": rows["amount_eur"].to_numpy(),
+                "mode": "lines+markers+text" if labelled else "lines+markers",
+                "name": f"{donor}, {category}, {status} to date",
+                "text": rows["amount"].tolist(),
+                "textposition": "top center",
+                "line": {"color": style.CATEGORY_COLOURS.get(category, style.OKABE_ITO["grey"]), "width": 3},
+                "marker": {"size": 10, "symbol": "circle" if status == "delivered" else "diamond"},
+                "hovertemplate": "%{x|%Y-%m-%d}: %{text}<extra></extra>",
+            }
         )
-    figure = go.Figure(traces)
-    figure.update_layout(yaxis=style.euro_axis(dated["amount_eur"].max()))
-    figure.update_yaxes(title_text="€ (EUR), cumulative")
-    figure.update_xaxes(title_text="Date reported (as of)", type="date", tickformat="%-d %b %Y")
+    xaxis = {"title": {"text": "Date reported (as of)"}, "type": "date", "tickformat": "%-d %b %Y"}
     first, last = dated["date"].min(), dated["date"].max()  # not min(): iterating boxes every timestamp
     if (last - first) < pd.Timedelta(days=60):
         # One report (or a few close together) would otherwise get an axis of milliseconds around it.
-        figure.update_xaxes(range=[first - pd.Timedelta(days=90), last + pd.Timedelta(days=90)])
+        xaxis["range"] = [first - pd.Timedelta(days=90), last + pd.Timedelta(days=90)]
+    layout = {
+        "yaxis": {**style.euro_axis(dated["amount_eur"].max()), "title": {"text": "€ (EUR), cumulative"}},
+        "xaxis": xaxis,
+    }
     subtitle = _subtitle(
         "Cumulative € as reported by each source · snapshots, not added to pledges or to each other",
         "" if labelled else f"{len(dated)} reports: figures in the hover, not beside each point",
         describe_selection(selection),
     )
     note = source_note(tables, _sources_of(tables.running_totals))
-    return Chart(title, style.style_figure(figure, title, subtitle, note), table)
+    return Chart(title, style.styled_figure(traces, layout, title, subtitle, note), table)
 
 
 # --- by category --------------------------------------------------------------------------------------
@@ -705,41 +731,50 @@ def publication_timeline_table(tables: Tables, selection: Selection) -> pd.DataF
     return documents[columns].sort_values(["published", "doc_id"], na_position="last").reset_index(drop=True)
 
 
+# Past this many dated documents the timeline draws one dot per publisher and month, not one per document: ten
+# thousand dots cost a third of a second to validate and serialise, and overlap into a solid bar anyway.
+TIMELINE_MAX_DOTS = 2000
+
+
 def publication_timeline(tables: Tables, selection: Selection) -> Chart:
-    """Dots per document on a date axis, one row per publisher; dot size = number of figures extracted."""
+    """Dots per document on a date axis, one row per publisher; dot size = number of figures extracted. Above
+    TIMELINE_MAX_DOTS documents, one dot per publisher and month; dot size = documents (the subtitle says so)."""
     title = "When the sources were published"
     table = publication_timeline_table(tables, selection)
     dated = table.assign(date=table["published"].map(to_date))
     dated = dated[dated["date"].notna()]
     if dated.empty:
         return Chart(title, None, table, "No dated documents match the current filters.")
+    if len(dated) > TIMELINE_MAX_DOTS:
+        return _monthly_publication_timeline(tables, selection, table, dated, title)
     # NumPy arrays, not lists: plotly validates a list element by element (a tenth of a second per 10,000 dots).
-    figure = go.Figure(
-        go.Scatter(
-            x=np.array(dated["date"].tolist(), dtype="datetime64[ns]"),
-            y=np.array(
-                [style.plain_text(publisher or "unknown publisher") for publisher in dated["publisher"].tolist()],
-                dtype=object,
-            ),
-            mode="markers",
-            marker={
-                "size": np.array([10 + 4 * min(int(count), 10) for count in dated["n_mentions"].tolist()]),
-                "color": style.NEUTRAL_COLOUR,
-                "line": {"color": style.EMPHASIS_COLOUR, "width": 1},
-            },
-            customdata=np.array(
-                [
-                    [style.plain_text(title_text), doc]
-                    for title_text, doc in zip(dated["title"].tolist(), dated["doc_id"].tolist(), strict=True)
-                ],
-                dtype=object,
-            ),
-            hovertemplate="%{x|%Y-%m-%d} · %{y}<br>%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
-            showlegend=False,
-        )
-    )
-    figure.update_xaxes(type="date", title_text="Publication date")
-    figure.update_yaxes(title_text="", rangemode="normal")
+    trace = {
+        "type": "scatter",
+        "x": np.array(dated["date"].tolist(), dtype="datetime64[ns]"),
+        "y": np.array(
+            [style.plain_text(publisher or "unknown publisher") for publisher in dated["publisher"].tolist()],
+            dtype=object,
+        ),
+        "mode": "markers",
+        "marker": {
+            "size": np.array([10 + 4 * min(int(count), 10) for count in dated["n_mentions"].tolist()]),
+            "color": style.NEUTRAL_COLOUR,
+            "line": {"color": style.EMPHASIS_COLOUR, "width": 1},
+        },
+        "customdata": np.array(
+            [
+                [style.plain_text(title_text), doc]
+                for title_text, doc in zip(dated["title"].tolist(), dated["doc_id"].tolist(), strict=True)
+            ],
+            dtype=object,
+        ),
+        "hovertemplate": "%{x|%Y-%m-%d} · %{y}<br>%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+        "showlegend": False,
+    }
+    layout = {
+        "xaxis": {"type": "date", "title": {"text": "Publication date"}},
+        "yaxis": {"title": {"text": ""}, "rangemode": "normal"},
+    }
     undated = len(table) - len(dated)
     subtitle = _subtitle(
         "Documents read · dot size = figures extracted"
@@ -747,7 +782,52 @@ def publication_timeline(tables: Tables, selection: Selection) -> Chart:
         describe_selection(selection),
     )
     note = source_note(tables, set(dated["doc_id"]))
-    return Chart(title, style.style_figure(figure, title, subtitle, note), table)
+    return Chart(title, style.styled_figure([trace], layout, title, subtitle, note), table)
+
+
+def _monthly_publication_timeline(
+    tables: Tables, selection: Selection, table: pd.DataFrame, dated: pd.DataFrame, title: str
+) -> Chart:
+    """The publication timeline with one dot per publisher and month (drawn on the month's first day)."""
+    # Tallied under plain tuples: building a Timestamp or escaping a name per document would cost more than the dots.
+    counts: dict[tuple[int, int, str], list[int]] = {}
+    for publisher, date, figures in zip(
+        dated["publisher"].tolist(), dated["date"].tolist(), dated["n_mentions"].tolist(), strict=True
+    ):
+        tally = counts.setdefault((date.year, date.month, publisher or "unknown publisher"), [0, 0])
+        tally[0] += 1
+        tally[1] += int(figures)
+    keys = sorted(counts)
+    documents = np.array([counts[key][0] for key in keys])
+    trace = {
+        "type": "scatter",
+        "x": np.array([f"{year:04d}-{month:02d}-01" for year, month, _ in keys], dtype="datetime64[ns]"),
+        "y": np.array([style.plain_text(publisher) for _, _, publisher in keys], dtype=object),
+        "mode": "markers",
+        "marker": {
+            # Area grows with the number of documents: 8 px for one, 40 px for the busiest month.
+            "size": 8 + 32 * np.sqrt(documents / documents.max()),
+            "color": style.NEUTRAL_COLOUR,
+            "line": {"color": style.EMPHASIS_COLOUR, "width": 1},
+        },
+        "customdata": np.array([[counts[key][0], counts[key][1]] for key in keys]),
+        "hovertemplate": "%{x|%Y-%m} · %{y}<br>%{customdata[0]} documents, %{customdata[1]} figures extracted"
+        "<extra></extra>",
+        "showlegend": False,
+    }
+    layout = {
+        "xaxis": {"type": "date", "title": {"text": "Publication month"}},
+        "yaxis": {"title": {"text": ""}, "rangemode": "normal"},
+    }
+    undated = len(table) - len(dated)
+    subtitle = _subtitle(
+        f"{len(dated):,} documents read · one dot per publisher and month (more than {TIMELINE_MAX_DOTS:,} "
+        "documents) · dot size = documents that month"
+        + (f" · {undated} document(s) without a known date not shown" if undated else ""),
+        describe_selection(selection),
+    )
+    note = source_note(tables, set(dated["doc_id"]))
+    return Chart(title, style.styled_figure([trace], layout, title, subtitle, note), table)
 
 
 # --- agreements ---------------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 """Read and extract each document once: results cached by the hash of its bytes, metadata and the pipeline code.
 
 A rebuild after adding one file to a library of a thousand reads every file's bytes (to hash them) but parses
-and extracts only the new one; reconciliation then reruns over all mentions. The cache is a folder of one
-pickle per document version, written by this module only; a damaged entry is read again from the document.
+and extracts only the new one; reconciliation then reruns over all mentions. The cache is a folder of
+SHARD_COUNT pickle files per pipeline version, each a dict from cache key to Extraction, written by this module
+only: 10,000 small files took 1.4 s to read when not in the page cache (a few large ones 0.4 s), and a new
+document rewrites only its shard. A damaged shard is a miss for its entries, which are read again from their documents.
 """
 
 from __future__ import annotations
@@ -70,26 +72,60 @@ def extract_document(doc: Document) -> Extraction:
     return Extraction(doc, records, sightings)
 
 
-def _load(path: Path) -> Extraction | None:
+# Few enough that loading them is one open per shard, enough that a new document rewrites a small file.
+SHARD_COUNT = 16
+
+
+def _load_shard(path: Path) -> dict[str, Extraction]:
     try:
         with path.open("rb") as handle:
             found = pickle.load(handle)  # noqa: S301 - a local cache this module wrote itself
     except FileNotFoundError:
-        return None
+        return {}
     except Exception:  # noqa: BLE001 - a truncated or foreign file is a miss, never a failed build
-        return None
-    return found if isinstance(found, Extraction) else None
+        return {}
+    if not isinstance(found, dict):
+        return {}
+    return {key: entry for key, entry in found.items() if isinstance(entry, Extraction)}
 
 
-def _store(path: Path, extraction: Extraction) -> None:
+def _store_shard(path: Path, entries: dict[str, Extraction]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.tmp")
         with partial.open("wb") as handle:
-            pickle.dump(extraction, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, path)  # atomic: a concurrent build never reads half an entry
+            pickle.dump(entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, path)  # atomic: a concurrent build never reads half a shard
     except OSError:
         pass  # a read-only or full disk costs speed on the next build, not this one
+
+
+class _ShardedCache:
+    """The current version's shards of a cache folder, each loaded on first use and written back if it grew."""
+
+    def __init__(self, cache_dir: Path) -> None:
+        self.cache_dir = Path(cache_dir)
+        self.shards: dict[str, dict[str, Extraction]] = {}
+        self.grown: set[str] = set()
+
+    def _shard(self, key: str) -> tuple[str, dict[str, Extraction]]:
+        name = _shard_name(key)
+        if name not in self.shards:
+            self.shards[name] = _load_shard(self.cache_dir / name)
+        return name, self.shards[name]
+
+    def get(self, key: str) -> Extraction | None:
+        return self._shard(key)[1].get(key)
+
+    def put(self, key: str, extraction: Extraction) -> None:
+        name, shard = self._shard(key)
+        shard[key] = extraction
+        self.grown.add(name)
+
+    def save(self) -> None:
+        for name in sorted(self.grown):
+            _store_shard(self.cache_dir / name, self.shards[name])
+        self.grown.clear()
 
 
 def extract_documents(
@@ -105,6 +141,7 @@ def extract_documents(
     sightings: list[dict] = []
     problems: list[Problem] = []
     first_with_content: dict[str, str] = {}
+    cache = _ShardedCache(cache_dir) if cache_dir is not None else None
     for source in sources:
         name = source.path.name
         try:
@@ -118,17 +155,18 @@ def extract_documents(
                 problems.append(Problem(name, f"not read: same content as {first_with_content[content_sha256]}"))
                 continue
             first_with_content[content_sha256] = name
-            entry = cache_dir / _entry_name(cache_key(name, content_sha256, source.manifest_row)) if cache_dir else None
-            extraction = _load(entry) if entry else None
+            key = cache_key(name, content_sha256, source.manifest_row) if cache is not None else ""
+            extraction = cache.get(key) if cache is not None else None
             if extraction is None:
                 extraction = extract_document(document_from_bytes(name, data, source.manifest_row))
-                if entry:
-                    _store(entry, extraction)
+                if cache is not None:
+                    cache.put(key, extraction)
         documents.append(extraction.document)
         mention_records.extend(extraction.mention_records)
         sightings.extend(extraction.sightings)
         problems.extend(document_problems(extraction.document))
-    if cache_dir is not None:
+    if cache is not None:
+        cache.save()
         drop_other_versions(Path(cache_dir))
     return documents, mention_records, sightings, problems
 
@@ -137,13 +175,15 @@ def _version_prefix() -> str:
     return re.sub(r"[^0-9a-z]", "", pipeline_version().lower())[:16] or "version"
 
 
-def _entry_name(key: str) -> str:
-    return f"{_version_prefix()}_{key}.pickle"
+def _shard_name(key: str) -> str:
+    """The shard file of a cache key (a hex SHA-256): its first hex digit, under the pipeline version."""
+    return f"{_version_prefix()}_shard{int(key[0], 16) % SHARD_COUNT:02d}.pickle"
 
 
 def drop_other_versions(cache_dir: Path) -> None:
-    """Delete entries written by another version of the pipeline: they can never be used again."""
-    current = _version_prefix() + "_"
+    """Delete shards written by another version of the pipeline, and the one-file-per-document entries of older
+    builds: they can never be used again."""
+    current = re.compile(re.escape(_version_prefix()) + r"_shard\d\d\.pickle")
     for entry in cache_dir.glob("*.pickle"):
-        if not entry.name.startswith(current):
+        if not current.fullmatch(entry.name):
             entry.unlink(missing_ok=True)

@@ -79,10 +79,32 @@ def frame_records(frame: pd.DataFrame) -> list[dict]:
     return [dict(zip(columns, row, strict=True)) for row in zip(*columns.values(), strict=True)]
 
 
-def _amount_bucket(value) -> int | None:
+def _amount_position(value) -> float | None:
+    """Where an amount sits on the bucket scale (its bucket is the floor), None when it cannot match anything."""
     if not isinstance(value, int | float) or _missing(value) or value <= 0:
         return None
-    return math.floor(math.log(value) / AMOUNT_BUCKET)
+    return math.log(value) / AMOUNT_BUCKET
+
+
+def _amount_bucket(value) -> int | None:
+    position = _amount_position(value)
+    return None if position is None else math.floor(position)
+
+
+# Amounts within QUALIFIED_TOLERANCE are at most 1.0 apart on the bucket scale; the logarithm's rounding error is
+# below 1e-12 there, so a neighbour two buckets away is possible only this close to a bucket's edge.
+BUCKET_EDGE = 1e-9
+
+
+def _neighbour_buckets(position: float) -> list[int]:
+    """The buckets of every amount within QUALIFIED_TOLERANCE of the one at `position`."""
+    bucket = math.floor(position)
+    low, high = bucket - 1, bucket + 1
+    if position - bucket < BUCKET_EDGE:
+        low -= 1
+    if bucket + 1 - position < BUCKET_EDGE:
+        high += 1
+    return list(range(low, high + 1))
 
 
 def _blocking_keys(mention: Mapping) -> list[tuple]:
@@ -102,17 +124,34 @@ def _blocking_keys(mention: Mapping) -> list[tuple]:
 
 
 def _lookup_keys(mention: Mapping) -> list[tuple]:
-    """The keys of every mention `same_commitment` could match with this one (two buckets each side, against
-    rounding at a bucket's edge)."""
-    keys = []
-    for key in _blocking_keys(mention):
-        if key[1] in ("amount", "eur"):
-            keys += [(*key[:-1], key[-1] + step) for step in (-2, -1, 0, 1, 2)]
-        else:
-            keys.append(key)
+    """The keys of every mention `same_commitment` could match with this one: the neighbouring amount buckets
+    (_neighbour_buckets), the same count or an equipment mention without one."""
+    base = tuple(mention[k] for k in ("donor", "recipient", "kind", "status", "scope"))
     if mention["kind"] == "equipment":
-        keys.append((keys[0][0], "any"))
+        quantity = mention["quantity"]
+        return [(base, "any")] if _missing(quantity) else [(base, "quantity", quantity), (base, "any")]
+    keys = []
+    if isinstance(mention["currency"], str) and (position := _amount_position(mention["amount"])) is not None:
+        keys += [(base, "amount", mention["currency"], bucket) for bucket in _neighbour_buckets(position)]
+    if (position := _amount_position(mention["amount_eur"])) is not None:
+        keys += [(base, "eur", bucket) for bucket in _neighbour_buckets(position)]
     return keys
+
+
+# A cluster whose first mention covers at most this many years is filed under each of them (see _year_slots).
+INDEXED_YEAR_SPAN = 8
+
+
+def _year_slots(facts: _Facts) -> list:
+    """The years of a mention's period, or "undated" (it overlaps every period) or "wide" (open-ended, reversed
+    or long: filed apart and compared as before). Two mentions whose periods overlap share a year, unless one of
+    them is undated or wide."""
+    start, end = facts.year_start, facts.year_end
+    if start is None:
+        return ["undated"]
+    if isinstance(start, int) and isinstance(end, int) and 0 <= end - start <= INDEXED_YEAR_SPAN:
+        return list(range(start, end + 1))
+    return ["wide"]
 
 
 class _Facts:
@@ -176,10 +215,14 @@ def _same_facts(a: _Facts, b: _Facts) -> bool:
     return abs(x - y) <= tolerance * largest
 
 
+_NONE: frozenset[int] = frozenset()
+
+
 def cluster_mentions(records: list[dict], links: dict[frozenset[str], bool] | None = None) -> list[list[int]]:
     """Indices of `records` grouped into commitments. Each mention, in order, joins the first cluster (in order of
     creation) whose members are all the same commitment as it (`same_commitment`, or the analysts' `links`);
-    else it starts a cluster. Only clusters sharing a blocking key with it can qualify, so only those are tried."""
+    else it starts a cluster. Only clusters whose first member shares a blocking key and a year with it can
+    qualify, so only those are tried."""
     links = links or {}
     facts = [_Facts(mention) for mention in records]
 
@@ -193,7 +236,12 @@ def cluster_mentions(records: list[dict], links: dict[frozenset[str], bool] | No
     # ... nor one whose years it misses: the latest first year and the earliest last year of its dated members.
     latest_start: list[int | None] = []
     earliest_end: list[int | None] = []
-    clusters_by_key: dict[tuple, set[int]] = defaultdict(set)
+    # A cluster is filed under its first mention's keys only: a mention joins a cluster only when it is the same
+    # commitment as every member, the first included (or an analyst linked it to one: merged_with below), so the
+    # first member's keys find every cluster it can join. Under each key the clusters are also filed by the years
+    # of the first member's period (_year_slots): those whose period a mention misses are not even tried.
+    founders_by_key: dict[tuple, set[int]] = defaultdict(set)
+    founders_by_key_and_year: dict[tuple, dict[object, set[int]]] = defaultdict(dict)
     cluster_of_mention: dict[str, int] = {}
     merged_with: dict[str, set[str]] = defaultdict(set)
     for pair, same in links.items():
@@ -202,14 +250,22 @@ def cluster_mentions(records: list[dict], links: dict[frozenset[str], bool] | No
             merged_with[first].add(second)
             merged_with[second].add(first)
     for index, mention in enumerate(records):
+        probe = facts[index]
+        years = _year_slots(probe)
         candidates: set[int] = set()
-        for key in _lookup_keys(mention):
-            candidates |= clusters_by_key.get(key, set())
+        if years[0] in ("undated", "wide"):
+            for key in _lookup_keys(mention):
+                candidates |= founders_by_key.get(key, _NONE)
+        else:
+            slots = [*years, "undated", "wide"]
+            for key in _lookup_keys(mention):
+                if by_year := founders_by_key_and_year.get(key):
+                    for slot in slots:
+                        candidates |= by_year.get(slot, _NONE)
         candidates |= {
             cluster_of_mention[m] for m in merged_with.get(mention["mention_id"], ()) if m in cluster_of_mention
         }
         home = None
-        probe = facts[index]
         for candidate in sorted(candidates):
             if links:
                 if all(linked(i, index) for i in clusters[candidate]):
@@ -236,6 +292,11 @@ def cluster_mentions(records: list[dict], links: dict[frozenset[str], bool] | No
             cluster_documents.append({probe.doc_id})
             latest_start.append(None)
             earliest_end.append(None)
+            for key in _blocking_keys(mention):
+                founders_by_key[key].add(home)
+                by_year = founders_by_key_and_year[key]
+                for slot in years:
+                    by_year.setdefault(slot, set()).add(home)
         else:
             clusters[home].append(index)
             cluster_documents[home].add(probe.doc_id)
@@ -246,8 +307,6 @@ def cluster_mentions(records: list[dict], links: dict[frozenset[str], bool] | No
                 end = earliest_end[home]
                 earliest_end[home] = probe.year_end if end is None else min(end, probe.year_end)
         cluster_of_mention[mention["mention_id"]] = home
-        for key in _blocking_keys(mention):
-            clusters_by_key[key].add(home)
     return clusters
 
 

@@ -216,3 +216,24 @@ def parse_eur(text: str) -> float:
 def test_euro_format_round_trips_within_rounding(value):
     # Two significant figures at worst (€10m..€99m, €1.0bn): the printed figure is within 5 %.
     assert parse_eur(style.format_eur(value)) == pytest.approx(value, rel=0.05, abs=0.5)
+
+
+def test_a_large_publication_timeline_draws_one_dot_per_publisher_and_month(tables, monkeypatch):
+    # A second NL Times report in the same month as the first: the two share a dot once aggregated.
+    first = tables.documents[tables.documents["doc_id"] == "000_nltimes"]
+    second = first.assign(doc_id="006_nltimes", published=first["published"].str[:7] + "-27")
+    tables = dataclasses.replace(tables, documents=pd.concat([tables.documents, second], ignore_index=True))
+    small = charts.publication_timeline(tables, ALL)
+    documents = small.data.assign(date=small.data["published"].map(charts.to_date)).dropna(subset=["date"])
+    monkeypatch.setattr(charts, "TIMELINE_MAX_DOTS", len(documents) - 1)
+
+    large = charts.publication_timeline(tables, ALL)
+
+    dated = zip(documents["publisher"], documents["date"], strict=True)
+    months = {(publisher, date.strftime("%Y-%m")) for publisher, date in dated}
+    assert len(large.figure.data[0].x) == len(months) < len(documents)
+    assert sum(count for count, _ in large.figure.data[0].customdata) == len(documents)
+    assert "one dot per publisher and month" in subtitle_of(large.figure)
+    assert "one dot per publisher and month" not in subtitle_of(small.figure)
+    assert len(small.figure.data[0].x) == len(documents)
+    pd.testing.assert_frame_equal(large.data, small.data)  # the numbers behind the chart are still per document

@@ -4,6 +4,7 @@ commitment (or linked by an analyst), and each mention joins the first such pled
 from __future__ import annotations
 
 import itertools
+import math
 import random
 
 import pandas as pd
@@ -75,3 +76,54 @@ def test_clusters_equal_the_rule_applied_naively_with_analysts_links(pledgeable_
     rng = random.Random(7)
     links = {frozenset(rng.sample(ids, 2)): rng.random() < 0.5 for _ in range(60)}
     assert cluster_mentions(pledgeable_records, links) == naive_clusters(pledgeable_records, links)
+
+
+def synthetic_records(count: int, seed: int) -> list[dict]:
+    """Mentions built to stress the blocking: amounts on and around bucket edges and 15 % apart, periods undated,
+    one year, a few years, reversed and long, equipment with and without a count, repeated documents."""
+    from data_pipeline.reconcile import AMOUNT_BUCKET
+
+    rng = random.Random(seed)
+    edges = [math.exp(bucket * AMOUNT_BUCKET) for bucket in range(120, 124)]
+    amounts = [*edges, *(edge * factor for edge in edges for factor in (0.85, 0.95, 1.05, 1 / 0.85, 1.15))]
+    periods = [(None, None), (2024, 2024), (2025, 2025), (2024, 2026), (2026, 2027), (2027, 2023)]
+    periods += [(2020, 2035), (None, 2025)]
+    records = []
+    for index in range(count):
+        equipment = rng.random() < 0.2
+        currency = rng.choice(["EUR", "USD", None])
+        amount = rng.choice(amounts)
+        start, end = rng.choice(periods)
+        records.append(
+            {
+                "mention_id": f"M{index}",
+                "doc_id": f"D{rng.randrange(count // 3)}",
+                "donor": rng.choice(["Germany", "Netherlands"]),
+                "recipient": "Ukraine",
+                "kind": "equipment" if equipment else "money",
+                "status": "pledged",
+                "scope": "package",
+                "quantity": rng.choice([None, 12, 40]) if equipment else None,
+                "item": rng.choice(["Leopard tanks", "tanks", "howitzers"]) if equipment else float("nan"),
+                "currency": float("nan") if equipment or currency is None else currency,
+                "amount": float("nan") if equipment else amount,
+                "amount_eur": float("nan") if equipment else amount * (1.0 if currency == "EUR" else 0.92),
+                "qualifier": rng.choice(["exact", "exact", "more than"]),
+                "year_start": start,
+                "year_end": end,
+            }
+        )
+    return records
+
+
+# Seeds 22 and 23 draw pairs two buckets apart on the computed scale (an amount exactly at a bucket edge).
+@pytest.mark.parametrize("seed", [1, 22, 23])
+def test_clusters_equal_the_rule_applied_naively_at_bucket_edges_and_odd_periods(seed):
+    records = synthetic_records(300, seed)
+    clusters = cluster_mentions(records)
+    assert clusters == naive_clusters(records, {})
+    assert sum(len(cluster) > 1 for cluster in clusters) > 10  # not vacuous: many mentions merge
+    ids = [mention["mention_id"] for mention in records]
+    rng = random.Random(seed)
+    links = {frozenset(rng.sample(ids, 2)): rng.random() < 0.5 for _ in range(40)}
+    assert cluster_mentions(records, links) == naive_clusters(records, links)

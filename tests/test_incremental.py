@@ -3,6 +3,7 @@ the tables equal those of a full build."""
 
 from __future__ import annotations
 
+import pickle
 import shutil
 from pathlib import Path
 
@@ -101,23 +102,63 @@ def test_a_pipeline_change_invalidates_the_cache(tmp_path, extractor_calls, monk
     extractor_calls.clear()
     monkeypatch.setattr(extraction_cache, "pipeline_version", lambda: "the extractor was edited")
 
+    old_shards = set(cache.glob("*.pickle"))
     build(docs, cache_dir=cache)
 
     assert len(extractor_calls) == 3
-    assert len(list(cache.glob("*.pickle"))) == 3  # the old version's entries are gone
+    assert old_shards.isdisjoint(cache.glob("*.pickle"))  # the old version's shards are gone
+    assert cache.glob("*.pickle")
 
 
-def test_a_damaged_cache_entry_is_extracted_again(tmp_path, extractor_calls):
+def shard_sizes(cache: Path) -> dict[str, int]:
+    """Entries in each shard file of a cache folder."""
+    return {shard.name: len(pickle.loads(shard.read_bytes())) for shard in sorted(cache.glob("*.pickle"))}
+
+
+def test_the_cache_is_a_few_shard_files_not_one_file_per_document(tmp_path, extractor_calls):
+    docs, cache = seeds_copy(tmp_path), tmp_path / "cache"
+    for number in range(40):
+        (docs / f"note_{number:02d}.txt").write_text(f"Sweden will provide EUR {number + 1} million to Ukraine.")
+    build(docs, cache_dir=cache)
+
+    sizes = shard_sizes(cache)
+    assert sum(sizes.values()) == 43
+    assert len(sizes) <= extraction_cache.SHARD_COUNT
+    assert not list(cache.glob("*.tmp"))  # written atomically, nothing half-written left behind
+
+    (docs / "note_40.txt").write_text("Sweden will provide EUR 99 million to Ukraine.")
+    before = {shard.name: shard.stat().st_mtime_ns for shard in cache.glob("*.pickle")}
+    build(docs, cache_dir=cache)
+    rewritten = [shard.name for shard in cache.glob("*.pickle") if before.get(shard.name) != shard.stat().st_mtime_ns]
+    assert len(rewritten) == 1  # only the new document's shard
+    assert sum(shard_sizes(cache).values()) == 44
+
+
+def test_a_damaged_cache_shard_is_extracted_again(tmp_path, extractor_calls):
     docs, cache = seeds_copy(tmp_path), tmp_path / "cache"
     first = build(docs, cache_dir=cache)
-    for entry in sorted(cache.glob("*.pickle"))[:2]:
-        entry.write_bytes(b"not a pickle")
+    sizes = shard_sizes(cache)
+    damaged = sorted(cache.glob("*.pickle"))[0]
+    damaged.write_bytes(b"not a pickle")
     extractor_calls.clear()
 
     again = build(docs, cache_dir=cache)
 
-    assert len(extractor_calls) == 2
+    assert len(extractor_calls) == sizes[damaged.name]
     assert_same_tables(first, again)
+    assert shard_sizes(cache) == sizes  # repaired
+
+
+def test_per_document_entries_of_an_older_cache_are_deleted(tmp_path, extractor_calls):
+    docs, cache = seeds_copy(tmp_path), tmp_path / "cache"
+    cache.mkdir()
+    old_entry = cache / f"{extraction_cache._version_prefix()}_{'0' * 64}.pickle"
+    old_entry.write_bytes(b"an entry of the one-file-per-document cache")
+
+    build(docs, cache_dir=cache)
+
+    assert not old_entry.exists()
+    assert sum(shard_sizes(cache).values()) == 3
 
 
 @pytest.mark.parametrize("edited", ["lexicon", "source"])
