@@ -1,4 +1,4 @@
-"""Helpers shared by the pipeline tests: the repository root and running the CLI as a user would."""
+"""Helpers shared by the pipeline tests: the repository root, running the CLI as a user would, scoring a build."""
 
 from __future__ import annotations
 
@@ -17,3 +17,24 @@ def run_cli(docs: Path, out: Path) -> subprocess.CompletedProcess:
         text=True,
         timeout=120,
     )
+
+
+def scored_build(docs: Path, gold: Path, manifest: Path, out: Path) -> tuple[dict[str, float], str]:
+    """Build `docs`, score its mentions with the development set's own scorer: F1 per language and overall."""
+    from data_pipeline import build
+    from data_pipeline.paths import DEVSET_DIR
+    from data_pipeline.tables import write_tables
+
+    scorer = DEVSET_DIR / "score.py"
+    if not scorer.is_file():
+        raise AssertionError(f"the devset scorer is missing at {DEVSET_DIR}: CI must have ../shared beside the repo")
+    write_tables(build(docs), out)
+    command = [sys.executable, str(scorer), str(gold), str(out / "mentions.csv"), "--manifest", str(manifest)]
+    result = subprocess.run([*command, "--docs", str(docs)], capture_output=True, text=True, check=True)
+    scores = {}
+    for line in result.stdout.splitlines():
+        parts = line.split()
+        if parts and parts[0] in ("overall", "en", "nl", "de") and "F1=" in line:
+            scores[parts[0]] = float(line.rsplit("F1=", 1)[1])
+    scores["F1"] = float(result.stdout.strip().splitlines()[-1].removeprefix("F1="))
+    return scores, result.stdout
