@@ -29,7 +29,8 @@ CLAUSE_END_RE = re.compile(r"[.!?:;\"”'’)]$")
 SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-ZÀ-ÖØ-Þ0-9€$£])")
 WHITESPACE_RE = re.compile(r"\s+")
 POSSESSIVE_RE = re.compile(r"'s$")
-SPACES_OR_HYPHENS_RE = re.compile(r"[\s-]*")
+# "tank ammunition", "drone-radars", "production of drones": the keyword after the gap names the thing.
+HEAD_NOUN_GAP_RE = re.compile(r"[\s-]*|\s+(?:of|van|von|der|des)\s+(?:new\s+|nieuwe\s+|neuen\s+)?", re.IGNORECASE)
 NOUN_AFTER_RE = re.compile(r"\s+([^\W\d_][\w'’-]*)")
 TIMES_RE = re.compile(r"\s?[x×](?![\w])")
 ITEM_WORD_RE = re.compile(r"[\w'’-]+")
@@ -595,7 +596,7 @@ def keyword_hits(text: str, sentence: Sentence, patterns: dict[str, re.Pattern])
     return [
         h
         for h in hits
-        if not any(o[2] != h[2] and o[0] > h[0] and SPACES_OR_HYPHENS_RE.fullmatch(text[h[1] : o[0]]) for o in hits)
+        if not any(o[2] != h[2] and o[0] > h[0] and HEAD_NOUN_GAP_RE.fullmatch(text[h[1] : o[0]]) for o in hits)
     ]
 
 
@@ -828,7 +829,7 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
         classify_status_and_scope(text, sentences, index, group, lex)
         all_candidates.extend(c for c in group if c.kind == "equipment" or c.currency)
 
-    link_parts(all_candidates, sentences, text, lex)
+    link_parts(all_candidates, sentences, text, lex, title_category(title, lex))
     assign_years(text, sentences, all_candidates, published, lex)
     return dedupe_within_document(all_candidates)
 
@@ -900,7 +901,24 @@ def _status_from_list_introduction(
     return None, "package"
 
 
-def link_parts(candidates: list[Candidate], sentences: list[Sentence], text: str, lex: Lexicon) -> None:
+def title_category(title: str, lex: Lexicon) -> str | None:
+    """The one category a document's title names ("Militärhilfe", "humanitarian aid"), if it names exactly one."""
+    if not title:
+        return None
+    whole = Sentence(0, len(title), 0)
+    labels = {hit[2] for hit in keyword_hits(title, whole, lex.category_res)}
+    if keyword_hits(title, whole, lex.subcategory_res):
+        labels.add("military")
+    return labels.pop() if len(labels) == 1 else None
+
+
+def link_parts(
+    candidates: list[Candidate],
+    sentences: list[Sentence],
+    text: str,
+    lex: Lexicon,
+    document_category: str | None = None,
+) -> None:
     """Mark earmarked parts ("of which", "waarvan", "davon", or figures that add up to the package before them)
     and give figures without a verb of their own the status of the figure they belong to."""
     previous: Candidate | None = None
@@ -923,6 +941,9 @@ def link_parts(candidates: list[Candidate], sentences: list[Sentence], text: str
                 c.fields["scope"], c.fields["parent"] = "part", parent
             c.fields["status"] = c.fields["status"] or parent.fields["status"]
         same_paragraph = previous is not None and sentences[previous.sentence].paragraph == sentence.paragraph
+        if c.fields.get("category_unstated") and not same_paragraph and document_category:
+            # Nothing before it in its paragraph either: the document's title says what the money is for.
+            c.fields["category"] = document_category
         if c.fields.get("category_unstated") and same_paragraph:
             # No word for what the money is for: it continues the topic of the figure just before it.
             c.fields["category"], c.fields["subcategory"] = (

@@ -92,6 +92,13 @@ RT_DELIVERED = {"status": "delivered", "scope": "running_total"}
 
 EN = [
     C(
+        "en-subcategory-production-of-drones-01",
+        "en",
+        "2024-05-02",
+        "Britain will give Ukraine £150 million for the production of drones.",
+        M(150e6, "GBP", donor="United Kingdom", cat="military/drones"),
+    ),
+    C(
         "en-list-under-introduction-01",
         "en",
         "2024-05-02",
@@ -2972,3 +2979,28 @@ def test_table_is_well_formed() -> None:
     distractors = [p for p in CASES if not p.values[0].expected]
     assert len(distractors) >= 30
     assert len(CASES) - len(distractors) >= 100
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text", "category"),
+    [
+        (
+            "de",
+            "Weitere Militärhilfe für die Ukraine",
+            "Deutschland stellt der Ukraine weitere 500 Millionen Euro bereit.",
+            "military",
+        ),
+        (
+            "nl",
+            "Kabinet geeft extra humanitaire hulp",
+            "Nederland stelt 20 miljoen euro beschikbaar voor Oekraïne.",
+            "humanitarian",
+        ),
+        ("en", "Britain and France sign new deal", "Britain will give Ukraine £100 million.", "other"),
+    ],
+)
+def test_a_figure_without_a_word_for_its_purpose_takes_the_title_category(language, title, text, category):
+    from data_pipeline.extract import mention_rows
+
+    rows = mention_rows("doc", text, language, "2024-05-02", title)
+    assert [row["category"] for row in rows] == [category]
