@@ -251,8 +251,8 @@ def equipment_by_year(tables: Tables, selection: Selection, view: str = "covered
                 "type": "bar",
                 "x": rows["year"].tolist(),
                 "y": rows["quantity"].tolist(),
-                "name": f"{item} ({status})",
-                "text": labels,
+                "name": style.plain_text(f"{item} ({status})"),  # items and donors can be typed in corrections
+                "text": [style.plain_text(label) for label in labels],
                 "textposition": "outside",
                 "marker": {
                     "color": style.CATEGORY_COLOURS.get(category, style.OKABE_ITO["grey"]),
@@ -380,7 +380,7 @@ def running_totals_over_time(tables: Tables, selection: Selection) -> Chart:
                 "x": rows["date"].to_numpy(),
                 "y": rows["amount_eur"].to_numpy(),
                 "mode": "lines+markers+text" if labelled else "lines+markers",
-                "name": f"{donor}, {category}, {status} to date",
+                "name": style.plain_text(f"{donor}, {category}, {status} to date"),
                 "text": rows["amount"].tolist(),
                 "textposition": "top center",
                 "line": {"color": style.CATEGORY_COLOURS.get(category, style.OKABE_ITO["grey"]), "width": 3},
@@ -763,7 +763,7 @@ def publication_timeline(tables: Tables, selection: Selection) -> Chart:
         },
         "customdata": np.array(
             [
-                [style.plain_text(title_text), doc]
+                [style.plain_text(title_text), style.plain_text(doc)]
                 for title_text, doc in zip(dated["title"].tolist(), dated["doc_id"].tolist(), strict=True)
             ],
             dtype=object,

@@ -23,6 +23,7 @@ from dashboard_app.corrections_view import (
     targets_of_pledge,
     undoable,
 )
+from dashboard_app.library_view import plain
 from dashboard_app.render import show_table
 from data_pipeline.corrections import (
     EDITABLE_FIELDS,
@@ -89,7 +90,8 @@ def show_flash(where: str) -> None:
     flash = st.session_state.get(FLASH_KEY)
     if flash and flash[0] == where:
         del st.session_state[FLASH_KEY]
-        (st.error if flash[1] == "error" else st.success)(flash[2])
+        # Messages quote doc ids and typed or imported values: shown as typed, never as markdown.
+        (st.error if flash[1] == "error" else st.success)(plain(flash[2]))
 
 
 def _typed(key: str) -> str:

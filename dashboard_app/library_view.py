@@ -105,9 +105,9 @@ def save_upload(library: Path, documents_folder: Path, name: str, data: bytes, f
         st.session_state.setdefault("add_documents_saved", {})[digest] = stored
 
 
-def remove_from_library(library: Path, file: str) -> None:
+def remove_from_library(library: Path, documents_folder: Path, file: str) -> None:
     try:
-        remove_document(library, file)
+        remove_document(library, file, protected=[documents_folder])
     except LibraryError as error:
         st.session_state["add_documents_remove_errors"] = [str(error)]
         return

@@ -13,6 +13,7 @@ import csv
 import hashlib
 import io
 import json
+import math
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -157,8 +158,8 @@ def validate_value(field: str, value: object) -> object:
             amount = float(value)
         except (TypeError, ValueError):
             raise CorrectionError(f"amount must be a number, not {value!r}") from None
-        if amount < 0 or amount != amount:
-            raise CorrectionError("amount must be zero or more")
+        if amount < 0 or not math.isfinite(amount):
+            raise CorrectionError("amount must be a finite number, zero or more")
         return amount
     if field == "quantity":
         if value is None:
@@ -167,13 +168,16 @@ def validate_value(field: str, value: object) -> object:
             quantity = float(value)
         except (TypeError, ValueError):
             raise CorrectionError(f"quantity must be a whole number, not {value!r}") from None
-        if quantity < 0 or quantity != int(quantity):
+        if quantity < 0 or not math.isfinite(quantity) or quantity != int(quantity):
             raise CorrectionError("quantity must be a whole number, zero or more")
         return int(quantity)
     if field == "years":
-        start, end = (list(value) + [None, None])[:2] if value is not None else (None, None)
-        start = None if start is None or pd.isna(start) else int(start)
-        end = start if end is None or pd.isna(end) else int(end)
+        try:
+            start, end = (list(value) + [None, None])[:2] if value is not None else (None, None)
+            start = None if start is None or pd.isna(start) else int(start)
+            end = start if end is None or pd.isna(end) else int(end)
+        except (TypeError, ValueError, OverflowError):
+            raise CorrectionError(f"years must be one or two years such as 2024 or 2024-2026, not {value!r}") from None
         if start is not None and end < start:
             raise CorrectionError(f"the last year ({end}) is before the first ({start})")
         if start is None and end is not None:
@@ -361,7 +365,10 @@ def corrections_csv_bytes(corrections: pd.DataFrame) -> bytes:
 
 def parse_corrections_csv(data: bytes) -> list[dict[str, str]]:
     """Rows of a corrections CSV, checked like a new correction; ids are recomputed from the content."""
-    reader = csv.DictReader(io.StringIO(data.decode("utf-8-sig")))
+    try:
+        reader = csv.DictReader(io.StringIO(data.decode("utf-8-sig")))
+    except UnicodeDecodeError:
+        raise CorrectionError("not a corrections file: it is not UTF-8 text") from None
     missing = set(COLUMNS) - set(reader.fieldnames or [])
     if missing:
         raise CorrectionError(f"not a corrections file: missing columns {', '.join(sorted(missing))}")
@@ -372,9 +379,33 @@ def parse_corrections_csv(data: bytes) -> list[dict[str, str]]:
             raise CorrectionError(f"line {number}: every correction needs an analyst and a reason")
         if row["action"] not in ACTIONS:
             raise CorrectionError(f"line {number}: unknown action {row['action']!r}")
+        try:
+            checked_value(row)
+        except CorrectionError as error:
+            raise CorrectionError(f"line {number}: {error}") from None
         row["correction_id"] = correction_id(row)
         rows.append(row)
     return rows
+
+
+def checked_value(row: pd.Series | dict) -> object:
+    """A stored correction's new value, parsed and checked again: an imported or hand-edited row that no
+    longer fits the mentions table must become a clear problem, not stop every build."""
+    try:
+        value = json.loads(row["new_value"]) if row["new_value"] else None
+        if row["action"] == "edit":
+            return validate_value(row["field"], value)
+        if row["action"] == "add":
+            return {name: validate_value(name, value.get(name)) for name in ADDED_MENTION_FIELDS}
+        if row["action"] in ("merge", "split"):
+            groups = value["groups"]
+            if len(groups) < 2 or not all(len(target) == 3 for group in groups for target in group):
+                raise CorrectionError(f"a {row['action']} needs two groups of mentions")
+        return value
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        if isinstance(error, CorrectionError):
+            raise
+        raise CorrectionError(f"its value cannot be read ({type(error).__name__}: {error})") from None
 
 
 # ------------------------------------------------------------------------------------------- applying
@@ -466,10 +497,15 @@ def apply_corrections(
     for row in in_force.to_dict("records"):
         row = pd.Series(row)
         action = row["action"]
+        try:
+            value = checked_value(row)
+        except CorrectionError as error:
+            orphaned.append(_orphan(row, f"it cannot be applied: {error}"))
+            continue
         if action in ("merge", "split"):
             groups = [
                 sorted({mention_id for target in group for mention_id in present(mention_key(*target))})
-                for group in json.loads(row["new_value"])["groups"]
+                for group in value["groups"]
             ]
             if sum(1 for group in groups if group) < 2:
                 orphaned.append(_orphan(row, "the pledges it joins or separates are no longer extracted"))
@@ -486,7 +522,6 @@ def apply_corrections(
 
         key = mention_key(row["doc_id"], row["evidence"], row["figure"])
         targets = present(key)
-        value = json.loads(row["new_value"]) if row["new_value"] else None
         if action == "add" and not targets:
             text = texts.get(row["doc_id"])
             sentence = find_span(text, row["evidence"]) if text is not None else None

@@ -12,8 +12,11 @@ import hashlib
 import io
 import os
 import re
+import tempfile
+import threading
 import unicodedata
 from collections.abc import Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +28,7 @@ from data_pipeline.documents import (
     read_manifest,
 )
 from data_pipeline.lexicon import LANGUAGES
+from data_pipeline.paths import SEEDS_DIR
 from data_pipeline.readers import READERS, html_page_metadata, size_problem, unsupported_type_problem
 
 MAX_STEM_LENGTH = 80
@@ -157,10 +161,40 @@ def _library_manifest(library: Path) -> dict[str, dict[str, str]]:
     return rows
 
 
+# Streamlit sessions are threads of one process, and two dashboards may share a library: every read-change-write
+# of the library holds this lock and, where the platform has it, an exclusive lock on library/.lock.
+_LIBRARY_LOCK = threading.Lock()
+
+
+@contextmanager
+def _library_locked(library: Path):
+    with _LIBRARY_LOCK:
+        library.mkdir(parents=True, exist_ok=True)
+        with open(library / ".lock", "a") as lock_file:
+            try:
+                import fcntl
+            except ImportError:  # Windows: the thread lock still orders this process's sessions
+                yield
+                return
+            fcntl.flock(lock_file, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock_file, fcntl.LOCK_UN)
+
+
+def _refuse_protected(library: Path, protected: Sequence[Path]) -> None:
+    """The library must not be a documents folder: Remove would delete its documents, a save rewrite its manifest."""
+    for folder in protected:
+        if Path(library).resolve() == Path(folder).resolve():
+            raise LibraryError(f"the library folder {library} is also the documents folder: choose another library")
+
+
 def _write_atomically(path: Path, data: bytes) -> None:
-    partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    partial.write_bytes(data)
-    os.replace(partial, path)
+    # A unique temporary name per write: two sessions writing at once must not share one.
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False) as partial:
+        partial.write(data)
+    os.replace(partial.name, path)
 
 
 def _write_manifest(library: Path, rows: dict[str, dict[str, str]]) -> None:
@@ -180,34 +214,44 @@ def add_document(
     Raises LibraryError for an upload the build could not use (the message is the one shown to the user).
     other_folders (the documents folder the dashboard reads besides the library) count for duplicates and names.
     """
+    _refuse_protected(library, [SEEDS_DIR, *other_folders])
     folders = [library, *other_folders]
-    problem = upload_problem(name, data, content_index(folders)) or metadata_problem(metadata)
+    problem = metadata_problem(metadata)
     if problem:
         raise LibraryError(problem)
-    stored = unique_file_name(safe_file_name(name), taken_doc_ids(folders))
-    readable = document_from_bytes(stored, data, None)
-    if readable.problem:
-        raise LibraryError(readable.problem)
-    library.mkdir(parents=True, exist_ok=True)
-    rows = _library_manifest(library)
-    _write_atomically(library / stored, data)
-    rows[stored] = {column: _clean(metadata.get(column, "")) for column in MANIFEST_COLUMNS} | {"file": stored}
-    _write_manifest(library, rows)
+    with _library_locked(library):
+        # Names and duplicates are decided under the lock, so two sessions cannot both take one name.
+        problem = upload_problem(name, data, content_index(folders))
+        if problem:
+            raise LibraryError(problem)
+        stored = unique_file_name(safe_file_name(name), taken_doc_ids(folders))
+        readable = document_from_bytes(stored, data, None)
+        if readable.problem:
+            raise LibraryError(readable.problem)
+        rows = _library_manifest(library)
+        _write_atomically(library / stored, data)
+        rows[stored] = {column: _clean(metadata.get(column, "")) for column in MANIFEST_COLUMNS} | {"file": stored}
+        _write_manifest(library, rows)
     return stored
 
 
-def remove_document(library: Path, file: str) -> None:
-    """Delete the file and its manifest row. Only a plain file name of the library itself can be removed."""
-    if file != Path(file).name or file in ("", ".", "..", MANIFEST_NAME):
+def remove_document(library: Path, file: str, protected: Sequence[Path] = ()) -> None:
+    """Delete the file and its manifest row. Only a plain file name of the library itself can be removed, and
+    never from the seeds or the documents folder (`protected`), even when the library is set to one of them."""
+    _refuse_protected(library, [SEEDS_DIR, *protected])
+    if file != Path(file).name or file in ("", ".", "..", MANIFEST_NAME, ".lock"):
         raise LibraryError(f"not a document of the library: {file!r}")
-    rows = _library_manifest(library) if library.is_dir() else {}
-    path = library / file
-    if not path.is_file() and file not in rows:
+    if not library.is_dir():
         raise LibraryError(f"{file} is not in the library (already removed?)")
-    path.unlink(missing_ok=True)
-    if file in rows:
-        del rows[file]
-        _write_manifest(library, rows)
+    with _library_locked(library):
+        rows = _library_manifest(library)
+        path = library / file
+        if not path.is_file() and file not in rows:
+            raise LibraryError(f"{file} is not in the library (already removed?)")
+        path.unlink(missing_ok=True)
+        if file in rows:
+            del rows[file]
+            _write_manifest(library, rows)
 
 
 def library_documents(library: Path) -> list[dict[str, str]]:

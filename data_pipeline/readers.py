@@ -77,7 +77,10 @@ def text_from_html(data: bytes) -> str:
 
     # NOTE: trafilatura detects the page's encoding from the bytes (meta charset, then content) and falls back
     # to its baseline extractor on short pages; it returns None when nothing text-like is left.
-    extracted = trafilatura.extract(data, include_comments=False, include_tables=True, include_images=False)
+    try:
+        extracted = trafilatura.extract(data, include_comments=False, include_tables=True, include_images=False)
+    except Exception as error:  # noqa: BLE001 - a page the parser chokes on is one unreadable document
+        raise UnreadableDocument(f"the web page could not be parsed ({type(error).__name__})") from None
     # trafilatura puts one block (paragraph, heading, table row) per line: each becomes its own paragraph.
     text = _paragraphs((extracted or "").split("\n"))
     if not any(len(line.split()) >= MIN_WORDS_IN_A_SENTENCE for line in text.split("\n")):

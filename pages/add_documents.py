@@ -23,6 +23,10 @@ documents_folder = loader.dashboard_documents_dir()
 state = st.session_state
 
 st.title("Add documents")
+if library.resolve() == documents_folder.resolve():
+    # Remove would delete the documents themselves and a save would rewrite their manifest.
+    st.error(plain(f"The library folder {library} is also the documents folder: start with another --library."))
+    st.stop()
 st.caption(
     f"Files are kept in the library folder {library} with their metadata, and read together with the documents "
     f"in {documents_folder}. Types: {supported_types()}; at most {MAX_DOCUMENT_BYTES // 1024 // 1024} MB each."
@@ -81,6 +85,8 @@ show_table(listing)
 for file, title in zip(listing["file"], listing["title"], strict=True):
     name_column, button_column = st.columns([5, 1], vertical_alignment="center")
     name_column.text(f"{file} — {title}")
-    button_column.button("Remove", key=f"remove_{file}", on_click=remove_from_library, args=(library, file))
+    button_column.button(
+        "Remove", key=f"remove_{file}", on_click=remove_from_library, args=(library, documents_folder, file)
+    )
 for message in state.pop("add_documents_remove_errors", []):
     st.error(plain(message))

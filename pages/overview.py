@@ -26,8 +26,9 @@ if headlines.latest_delivered_to_date.empty:
     st.write("No running total ('delivered so far') is reported under the current filters.")
 else:
     for _, row in headlines.latest_delivered_to_date.iterrows():
-        st.write(
-            f"**{row['donor']}** ({row['category']}): {row['amount']} delivered to date, "
+        # Donor names can be typed by an analyst (corrections): plain text, never markdown.
+        st.text(
+            f"{row['donor']} ({row['category']}): {row['amount']} delivered to date, "
             f"as reported on {row['as_of']} — a snapshot, not added to the pledges above."
         )
 

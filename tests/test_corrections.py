@@ -258,6 +258,28 @@ def test_a_file_that_is_not_a_corrections_export_is_refused(db):
         corr.CorrectionStore(db).import_csv_bytes(b"pledge_id,amount\nP-1,3\n")
 
 
+def test_a_bad_imported_row_is_refused_and_a_bad_stored_row_never_stops_the_build(build, docs, db):
+    store = corr.CorrectionStore(db)
+    mention = target(build(docs), KYIV, "100 million euros")
+    store.add("edit", "Ana", "fix", field="amount", new_value="150000000", **mention)
+    exported = store.export_csv_bytes().decode("utf-8-sig")
+    tampered = exported.replace('"150000000.0"', '"-5"').replace(",150000000.0,", ",-5,")
+    assert tampered != exported
+    with pytest.raises(corr.CorrectionError, match="line 2: amount must be"):
+        corr.CorrectionStore(db.with_name("other.sqlite")).import_csv_bytes(tampered.encode("utf-8"))
+    with pytest.raises(corr.CorrectionError, match="not UTF-8"):
+        store.import_csv_bytes(b"\xff\xfe\x00garbage")
+
+    # A row that slipped past the checks (an older version, a hand edit) is reported, never a crash.
+    bad = {**store.frame().iloc[0].to_dict(), "new_value": "not json", "reason": "hand edit"}
+    bad["correction_id"] = corr.correction_id(bad)
+    store.save(bad)
+    tables = build(docs, corrections=db)
+    assert tables.corrections_applied == 1
+    assert [orphan["reason"] for orphan in tables.orphaned_corrections] == ["hand edit"]
+    assert "cannot be applied" in tables.orphaned_corrections[0]["why"]
+
+
 WRITER = """
 import sys
 from data_pipeline import corrections as corr

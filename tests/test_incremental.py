@@ -107,7 +107,7 @@ def test_a_pipeline_change_invalidates_the_cache(tmp_path, extractor_calls, monk
 
     assert len(extractor_calls) == 3
     assert old_shards.isdisjoint(cache.glob("*.pickle"))  # the old version's shards are gone
-    assert cache.glob("*.pickle")
+    assert list(cache.glob("*.pickle"))  # the new version's shards are there
 
 
 def shard_sizes(cache: Path) -> dict[str, int]:

@@ -246,3 +246,40 @@ def test_a_new_process_reads_the_library_again(tmp_path):
     assert "read 2 of 2 documents" in result.stdout
     documents = (out / "documents.csv").read_text(encoding="utf-8")
     assert "letter.pdf,Dutch aid,Ministry,2025-03-01,manifest" in documents
+
+
+def test_a_library_set_to_the_documents_folder_can_neither_remove_nor_add(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "seed.txt").write_text(PLEDGE, encoding="utf-8")
+    with pytest.raises(LibraryError, match="also the documents folder"):
+        remove_document(docs, "seed.txt", protected=[docs])
+    with pytest.raises(LibraryError, match="also the documents folder"):
+        add_document(docs, "new.txt", NO_PLEDGE.encode(), METADATA, [docs])
+    assert (docs / "seed.txt").exists() and not (docs / "new.txt").exists()
+
+
+def test_sessions_adding_at_once_lose_no_document_and_overwrite_none(tmp_path):
+    import threading
+
+    library, docs = tmp_path / "library", tmp_path / "docs"
+    docs.mkdir()
+    errors: list[Exception] = []
+
+    def upload(number: int) -> None:
+        try:  # the same file name each time, different contents
+            add_document(library, "brief.txt", f"{NO_PLEDGE} Note {number}.".encode(), METADATA, [docs])
+        except Exception as error:  # noqa: BLE001 - any error is the failure this test looks for
+            errors.append(error)
+
+    threads = [threading.Thread(target=upload, args=(number,)) for number in range(12)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    stored = sorted(row["file"] for row in manifest_rows(library))
+    assert len(stored) == len(set(stored)) == 12
+    contents = {(library / name).read_text(encoding="utf-8") for name in stored}
+    assert len(contents) == 12  # no upload overwrote another
