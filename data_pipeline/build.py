@@ -55,11 +55,13 @@ def build(
     `corrections` (a corrections database file, or its rows) are applied to the extracted mentions before
     reconciliation, so cached extraction and corrections compose."""
     docs_dir = Path(docs_dir)
-    if not docs_dir.is_dir():
+    library = Path(library_dir) if library_dir is not None and Path(library_dir).is_dir() else None
+    if not docs_dir.is_dir() and library is None:
         raise FileNotFoundError(f"no such folder of documents: {docs_dir}")
-    folders = [docs_dir]
-    if library_dir is not None and Path(library_dir).is_dir() and Path(library_dir).resolve() != docs_dir.resolve():
-        folders.append(Path(library_dir))
+    # A missing documents folder with a library still builds from the library: the user can add documents.
+    folders = [docs_dir] if docs_dir.is_dir() else []
+    if library is not None and (not docs_dir.is_dir() or library.resolve() != docs_dir.resolve()):
+        folders.append(library)
     sources, problems = find_documents(folders)
     documents, mention_records, sightings, document_problems = extract_documents(sources, cache_dir)
     problems = problems + document_problems

@@ -150,6 +150,10 @@ def metadata_problem(metadata: dict[str, str]) -> str:
     language = _clean(metadata.get("language", ""))
     if language and language not in LANGUAGES:
         return f"the language {language!r} is not one of {', '.join(LANGUAGES)}"
+    url = _clean(metadata.get("url", ""))
+    if url and not re.match(r"https?://", url, re.IGNORECASE):
+        # The explorer shows it as a link: only web addresses, never javascript: or file: links.
+        return f"the web address {url!r} must start with http:// or https://"
     return ""
 
 

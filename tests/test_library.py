@@ -283,3 +283,19 @@ def test_sessions_adding_at_once_lose_no_document_and_overwrite_none(tmp_path):
     assert len(stored) == len(set(stored)) == 12
     contents = {(library / name).read_text(encoding="utf-8") for name in stored}
     assert len(contents) == 12  # no upload overwrote another
+
+
+def test_a_web_address_must_be_a_web_link(tmp_path):
+    library, docs = tmp_path / "library", tmp_path / "docs"
+    docs.mkdir()
+    with pytest.raises(LibraryError, match="must start with http"):
+        add_document(library, "a.txt", NO_PLEDGE.encode(), {**METADATA, "url": "javascript:alert(1)"}, [docs])
+
+
+def test_a_library_alone_builds_when_the_documents_folder_is_missing(tmp_path):
+    library = tmp_path / "library"
+    add_document(library, "note.txt", PLEDGE.encode(), METADATA, [])
+    tables = build(tmp_path / "no_such_folder", library_dir=library)
+    assert list(tables.documents["file"]) == ["note.txt"]
+    with pytest.raises(FileNotFoundError):
+        build(tmp_path / "no_such_folder")
