@@ -6,11 +6,11 @@ from dashboard_app import loader
 from dashboard_app.corrections_ui import draw_analyst_name
 from dashboard_app.filters import apply_filters, filter_options
 from dashboard_app.library_view import plain
-from dashboard_app.render import DashboardView, running_in_legacy_pages_mode, set_view
+from dashboard_app.render import DashboardView, leave_legacy_pages_mode, set_view
 from dashboard_app.summaries import data_as_of_line
 from dashboard_app.widgets import draw_sidebar_filters
 
-running_in_legacy_pages_mode()  # our st.navigation below replaces the pages/ folder mode
+leave_legacy_pages_mode()  # our st.navigation below replaces the pages/ folder mode
 st.set_page_config(page_title="Support to Ukraine: pledges", page_icon=":material/bar_chart:", layout="wide")
 
 # Every page is listed here: st.navigation, not the pages/ folder, decides what the app has.

@@ -33,14 +33,14 @@ def set_view(view: DashboardView) -> None:
 
 def current_view() -> DashboardView:
     """The view the entrypoint prepared for this run."""
-    if running_in_legacy_pages_mode():
+    if leave_legacy_pages_mode():
         # This page was started without dashboard.py (see below): rerun, this time through the entrypoint.
         st.rerun()
     return st.session_state[VIEW_KEY]
 
 
-def running_in_legacy_pages_mode() -> bool:
-    """True, and switched off for every later run, if Streamlit started this run in its old pages/ mode.
+def leave_legacy_pages_mode() -> bool:
+    """Switch Streamlit's old pages/ mode off for every later run; True if this run was started in it.
 
     Streamlit 1.67 runs the first script run of a server process (and every AppTest run) through its old
     "pages/ folder" mode when a pages/ folder sits beside the entrypoint; only st.navigation switches it
