@@ -5,8 +5,8 @@ import streamlit as st
 from dashboard_app import loader
 from dashboard_app.corrections_ui import draw_analyst_name
 from dashboard_app.filters import apply_filters, filter_options
-from dashboard_app.library_view import plain
 from dashboard_app.render import DashboardView, leave_legacy_pages_mode, set_view
+from dashboard_app.style import plain_markdown
 from dashboard_app.summaries import data_as_of_line
 from dashboard_app.widgets import draw_sidebar_filters
 
@@ -30,7 +30,7 @@ page = st.navigation(
 try:
     tables = loader.load_tables()
 except Exception as error:  # noqa: BLE001 - any build failure must reach the user, not a stack trace
-    st.error(plain(f"The documents could not be read into tables: {error}"))
+    st.error(plain_markdown(f"The documents could not be read into tables: {error}"))
     st.stop()
 
 selection = draw_sidebar_filters(filter_options(tables))

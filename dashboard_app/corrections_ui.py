@@ -23,8 +23,8 @@ from dashboard_app.corrections_view import (
     targets_of_pledge,
     undoable,
 )
-from dashboard_app.library_view import plain
 from dashboard_app.render import show_table
+from dashboard_app.style import plain_markdown
 from data_pipeline.corrections import (
     EDITABLE_FIELDS,
     CorrectionError,
@@ -91,7 +91,7 @@ def show_flash(where: str) -> None:
     if flash and flash[0] == where:
         del st.session_state[FLASH_KEY]
         # Messages quote doc ids and typed or imported values: shown as typed, never as markdown.
-        (st.error if flash[1] == "error" else st.success)(plain(flash[2]))
+        (st.error if flash[1] == "error" else st.success)(plain_markdown(flash[2]))
 
 
 def _typed(key: str) -> str:

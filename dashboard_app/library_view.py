@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -22,11 +21,6 @@ from data_pipeline.library import (
 from data_pipeline.tables import Tables
 
 LISTING_COLUMNS = ["file", "title", "publisher", "published", "language", "figures", "pledges", "status", "problem"]
-
-
-def plain(text: str) -> str:
-    """Text shown in st.success/st.error exactly as typed: markdown characters in a file name are escaped."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", text)
 
 
 def pledges_from(tables: Tables, doc_id: str) -> int:

@@ -122,6 +122,11 @@ def plain_text(value: object) -> str:
     return html.escape(str(value), quote=False)
 
 
+def plain_markdown(text: str) -> str:
+    """Escape text for Streamlit's markdown messages (st.success/st.error/st.caption): shown exactly as typed."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", text)
+
+
 def wrap_lines(text: str, width: int = 120) -> list[str]:
     """Break a subtitle or note after '·', ';' or ',' so it fits the chart's width at 1280 px."""
     lines: list[str] = []

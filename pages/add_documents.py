@@ -8,11 +8,11 @@ from dashboard_app.library_view import (
     document_outcome,
     known_content,
     library_listing,
-    plain,
     remove_from_library,
     save_upload,
 )
 from dashboard_app.render import current_view, show_table
+from dashboard_app.style import plain_markdown
 from data_pipeline.lexicon import LANGUAGES
 from data_pipeline.library import sha256_of
 from data_pipeline.readers import MAX_DOCUMENT_BYTES, supported_types
@@ -25,14 +25,16 @@ state = st.session_state
 st.title("Add documents")
 if library.resolve() == documents_folder.resolve():
     # Remove would delete the documents themselves and a save would rewrite their manifest.
-    st.error(plain(f"The library folder {library} is also the documents folder: start with another --library."))
+    st.error(
+        plain_markdown(f"The library folder {library} is also the documents folder: start with another --library.")
+    )
     st.stop()
 st.caption(
     f"Files are kept in the library folder {library} with their metadata, and read together with the documents "
     f"in {documents_folder}. Types: {supported_types()}; at most {MAX_DOCUMENT_BYTES // 1024 // 1024} MB each."
 )
 for message in state.pop("add_documents_messages", []):
-    st.success(plain(message))
+    st.success(plain_markdown(message))
 
 uploads = st.file_uploader("Documents to add", accept_multiple_files=True, key="add_documents_upload") or []
 saved: dict[str, str] = state.setdefault("add_documents_saved", {})  # sha256 -> stored file name, this session
@@ -45,20 +47,20 @@ for upload in uploads:
     with st.container(border=True):
         st.text(f"File: {upload.name}")
         if digest in saved:
-            st.success(plain(f"Saved as {saved[digest]}: {document_outcome(view.all_tables, saved[digest])}."))
+            st.success(plain_markdown(f"Saved as {saved[digest]}: {document_outcome(view.all_tables, saved[digest])}."))
             continue
         if digest in first_in_batch:
-            st.error(plain(f"Not added: duplicate: the same file as {first_in_batch[digest]} in this upload."))
+            st.error(plain_markdown(f"Not added: duplicate: the same file as {first_in_batch[digest]} in this upload."))
             continue
         first_in_batch[digest] = upload.name
         found = cached_prefill(upload.name, data, known)
         if found.problem:
-            st.error(plain(f"Not added: {found.problem}."))
+            st.error(plain_markdown(f"Not added: {found.problem}."))
             continue
         if found.file != upload.name:
-            st.caption(plain(f"Will be stored as {found.file} (a safe file name)."))
+            st.caption(plain_markdown(f"Will be stored as {found.file} (a safe file name)."))
         if digest in failed:
-            st.error(plain(f"Not saved: {failed[digest]}."))
+            st.error(plain_markdown(f"Not saved: {failed[digest]}."))
         form_key = f"add_{digest[:16]}"
         with st.form(key=form_key):
             st.text_input("Title", value=found.title, key=f"{form_key}_title")
@@ -89,4 +91,4 @@ for file, title in zip(listing["file"], listing["title"], strict=True):
         "Remove", key=f"remove_{file}", on_click=remove_from_library, args=(library, documents_folder, file)
     )
 for message in state.pop("add_documents_remove_errors", []):
-    st.error(plain(message))
+    st.error(plain_markdown(message))

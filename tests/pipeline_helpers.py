@@ -6,6 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from data_pipeline import build
+from data_pipeline.paths import DEVSET_DIR
+from data_pipeline.tables import write_tables
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -21,10 +25,6 @@ def run_cli(docs: Path, out: Path) -> subprocess.CompletedProcess:
 
 def scored_build(docs: Path, gold: Path, manifest: Path, out: Path) -> tuple[dict[str, float], str]:
     """Build `docs`, score its mentions with the development set's own scorer: F1 per language and overall."""
-    from data_pipeline import build
-    from data_pipeline.paths import DEVSET_DIR
-    from data_pipeline.tables import write_tables
-
     scorer = DEVSET_DIR / "score.py"
     if not scorer.is_file():
         raise AssertionError(f"the devset scorer is missing at {DEVSET_DIR}: CI must have ../shared beside the repo")
