@@ -10,10 +10,11 @@ import pandas as pd
 from data_pipeline.agreements import reconcile_agreements
 from data_pipeline.corrections import apply_corrections, load_corrections
 from data_pipeline.documents import Document, find_documents
-from data_pipeline.extraction_cache import extract_documents
+from data_pipeline.extraction_cache import extract_documents, forget_files_and_shards
 from data_pipeline.reconcile import (
     check_reconciliation,
     collect_running_totals,
+    forget_previous_groups,
     reconcile_pledges,
     spread_over_years,
 )
@@ -41,6 +42,12 @@ def documents_table(documents: list[Document], mentions: pd.DataFrame) -> pd.Dat
         for doc in documents
     ]
     return conform("documents", pd.DataFrame(rows))
+
+
+def forget_previous_builds() -> None:
+    """Make the next build in this process start from nothing but the cache folder: what a fresh process sees."""
+    forget_files_and_shards()
+    forget_previous_groups()
 
 
 def build(

@@ -14,6 +14,7 @@ import json
 import os
 import pickle
 import re
+import time
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
@@ -128,6 +129,59 @@ class _ShardedCache:
         self.grown.clear()
 
 
+@dataclass(frozen=True)
+class _FileState:
+    """A file as this process last read it: the stat that says "unchanged", and the hash of its bytes."""
+
+    size: int
+    mtime_ns: int
+    inode: int
+    content_sha256: str
+
+
+# A server process rebuilds after every added document or saved correction: it should not read and hash the
+# other 9,999 files again, nor unpickle the shards it wrote itself. So the process remembers each file's stat and
+# hash, and keeps the shards of the cache folder it used last in memory. A file whose size, modification time (in
+# ns) and inode are all unchanged is taken to hold the same bytes, as make and git take it.
+_file_states: dict[str, _FileState] = {}
+RECENTLY_MODIFIED_NS = 2_000_000_000
+_open_cache: dict[Path, _ShardedCache] = {}
+
+
+def forget_files_and_shards() -> None:
+    """Drop what this process remembers of files and shards (the next build reads them all again)."""
+    _file_states.clear()
+    _open_cache.clear()
+
+
+def _cache_for(cache_dir: Path) -> _ShardedCache:
+    folder = Path(cache_dir).resolve()
+    if folder not in _open_cache or not folder.is_dir():
+        _open_cache.clear()  # one folder at a time: a process that switches folders keeps only the latest
+        _open_cache[folder] = _ShardedCache(folder)
+    return _open_cache[folder]
+
+
+def _content_hash(path: Path) -> tuple[str, bytes | None]:
+    """The SHA-256 of the file's bytes, and the bytes when they had to be read (None when the stat says the file
+    is unchanged since this process hashed it). UnreadableDocument when it is too large or cannot be opened."""
+    try:
+        stat = path.stat()
+    except OSError as error:
+        raise UnreadableDocument(f"the file could not be opened ({error.strerror or error})") from error
+    known = _file_states.get(str(path))
+    if known is not None and (known.size, known.mtime_ns, known.inode) == (stat.st_size, stat.st_mtime_ns, stat.st_ino):
+        return known.content_sha256, None
+    data = read_file_bytes(path)
+    content_sha256 = hashlib.sha256(data).hexdigest()
+    # The stat from before the read: a file changed after it has a newer stat, so it is read again next time.
+    # Not for a file modified in the last seconds: file times tick in steps of a few milliseconds, so a rewrite of
+    # the same size in the same tick would look unchanged (git's "racily clean" entries).
+    if time.time_ns() - stat.st_mtime_ns > RECENTLY_MODIFIED_NS:
+        _file_states[str(path)] = _FileState(stat.st_size, stat.st_mtime_ns, stat.st_ino, content_sha256)
+    return content_sha256, data
+
+
 def extract_documents(
     sources: list[SourceFile], cache_dir: Path | None = None
 ) -> tuple[list[Document], list[dict], list[dict], list[Problem]]:
@@ -141,16 +195,19 @@ def extract_documents(
     sightings: list[dict] = []
     problems: list[Problem] = []
     first_with_content: dict[str, str] = {}
-    cache = _ShardedCache(cache_dir) if cache_dir is not None else None
+    cache = _cache_for(cache_dir) if cache_dir is not None else None
     for source in sources:
         name = source.path.name
         try:
-            data = read_file_bytes(source.path)
+            if cache is not None:
+                content_sha256, data = _content_hash(source.path)
+            else:
+                data = read_file_bytes(source.path)
+                content_sha256 = hashlib.sha256(data).hexdigest()
         except UnreadableDocument as error:
             extraction = Extraction(document_from_bytes(name, None, source.manifest_row), [], [])
             extraction.document.problem = str(error)
         else:
-            content_sha256 = hashlib.sha256(data).hexdigest()
             if content_sha256 in first_with_content:
                 problems.append(Problem(name, f"not read: same content as {first_with_content[content_sha256]}"))
                 continue
@@ -158,6 +215,8 @@ def extract_documents(
             key = cache_key(name, content_sha256, source.manifest_row) if cache is not None else ""
             extraction = cache.get(key) if cache is not None else None
             if extraction is None:
+                if data is None:  # known by its stat, but its extraction is not in the cache: read it after all
+                    data = read_file_bytes(source.path)
                 extraction = extract_document(document_from_bytes(name, data, source.manifest_row))
                 if cache is not None:
                     cache.put(key, extraction)

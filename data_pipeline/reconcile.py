@@ -310,6 +310,20 @@ def cluster_mentions(records: list[dict], links: dict[frozenset[str], bool] | No
     return clusters
 
 
+# The mention fields that decide which mentions are the same commitment: mentions that differ in any of them are
+# never clustered together (same_commitment), so each such group is clustered on its own.
+GROUP_FIELDS = ["donor", "recipient", "kind", "status", "scope"]
+
+# This process's pledge rows of its last build, per group of mentions, keyed by the hash of the group's rows: after
+# one document is added or one correction saved, only the groups whose mentions changed are clustered again.
+_previous_groups: dict[tuple, pd.DataFrame] = {}
+
+
+def forget_previous_groups() -> None:
+    """Drop the remembered groups (the next reconciliation clusters every group)."""
+    _previous_groups.clear()
+
+
 def reconcile_pledges(
     mentions: pd.DataFrame, documents: pd.DataFrame, links: dict[frozenset[str], bool] | None = None
 ) -> pd.DataFrame:
@@ -317,23 +331,51 @@ def reconcile_pledges(
     or False (different commitments) overrides `same_commitment` for that pair."""
     published = documents.set_index("doc_id")["published"]
     publisher = documents.set_index("doc_id")["publisher"]
-    pledgeable = mentions[mentions["scope"].isin(["package", "part"])].copy()
+    scope = mentions["scope"]
+    pledgeable = mentions[(scope == "package") | (scope == "part")].copy()  # not isin: slow on Arrow strings
     pledgeable["published"] = pledgeable["doc_id"].map(published).fillna("9999")
+    pledgeable["publisher"] = pledgeable["doc_id"].map(publisher).fillna("")
     pledgeable = pledgeable.sort_values(["published", "doc_id", "char_start"]).reset_index(drop=True)
+    if pledgeable.empty:
+        return conform("pledges", pd.DataFrame())
 
-    # Plain dicts, not pandas rows: the clustering compares pairs of mentions hundreds of thousands of times.
-    records = frame_records(pledgeable)
-    clusters = cluster_mentions(records, links)
+    if links:
+        # An analyst's link can join mentions of different groups: cluster them all together, as one group.
+        pieces = [_pledge_rows(frame_records(pledgeable), links)]
+    else:
+        # Each group's clusters depend on its own mentions only, in order; the same rows, hashed, give the same
+        # pledges (a 64-bit hash per row: a collision would need two different rows of one group to agree).
+        row_hashes = pd.util.hash_pandas_object(pledgeable, index=False).to_numpy()
+        groups = pledgeable.groupby(GROUP_FIELDS, sort=False, dropna=False).indices
+        current: dict[tuple, pd.DataFrame] = {}
+        for positions in groups.values():
+            key = (len(positions), row_hashes[positions].tobytes())
+            piece = _previous_groups.get(key)
+            if piece is None:
+                piece = _pledge_rows(frame_records(pledgeable.iloc[positions]), None)
+            current[key] = piece
+        _previous_groups.clear()
+        _previous_groups.update(current)
+        pieces = list(current.values())
+    pledges = pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0].copy()
+    pledge_of_mention = {
+        mention_id: pledge_id
+        for pledge_id, mention_ids in zip(pledges["pledge_id"].tolist(), pledges["mention_ids"].tolist(), strict=True)
+        for mention_id in mention_ids.split(";")
+    }
+    # part_of holds the mention id of the package for now: its pledge may be in another group.
+    pledges["part_of"] = [pledge_of_mention.get(m) if isinstance(m, str) else None for m in pledges["part_of"].tolist()]
+    pledges.loc[pledges["part_of"].isna() & (pledges["scope"] == "part"), "scope"] = "package"
+    pledges = pledges.sort_values(["announced", "donor", "pledge_id"], na_position="last")
+    return conform("pledges", pledges)
 
-    publisher_of = publisher.to_dict()
-    pledge_of_mention: dict[str, str] = {}
+
+def _pledge_rows(records: list[dict], links: dict[frozenset[str], bool] | None) -> pd.DataFrame:
+    """One row per commitment among `records` (in clustering order); part_of still names a mention."""
     rows = []
-    for cluster in clusters:
+    for cluster in cluster_mentions(records, links):
         group = [records[i] for i in cluster]
         mention_ids = sorted(m["mention_id"] for m in group)
-        pledge_id = _short_id("P-", *mention_ids)
-        for mention_id in mention_ids:
-            pledge_of_mention[mention_id] = pledge_id
         best = _representative(group)
         specific = [m for m in group if m["category"] != "other"]
         category_source = _representative(specific) if specific else best
@@ -341,7 +383,7 @@ def reconcile_pledges(
         sources = sorted({m["doc_id"] for m in group})
         rows.append(
             {
-                "pledge_id": pledge_id,
+                "pledge_id": _short_id("P-", *mention_ids),
                 "donor": best["donor"],
                 "recipient": best["recipient"],
                 "kind": best["kind"],
@@ -353,7 +395,7 @@ def reconcile_pledges(
                 "qualifier": best["qualifier"],
                 "status": best["status"],
                 "scope": best["scope"],
-                "part_of": best["part_of"],  # a mention id for now: replaced by its pledge id below
+                "part_of": best["part_of"],
                 "category": category_source["category"],
                 "subcategory": category_source["subcategory"],
                 "year_start": best["year_start"],
@@ -362,18 +404,12 @@ def reconcile_pledges(
                 "announced_year": int(dates[0][:4]) if dates else None,
                 "n_sources": len(sources),
                 "sources": ";".join(sources),
-                "publishers": ";".join(sorted({p for p in (publisher_of.get(s, "") for s in sources) if p})),
+                "publishers": ";".join(sorted({m["publisher"] for m in group if m["publisher"]})),
                 "mention_ids": ";".join(mention_ids),
                 "evidence": best["evidence"],
             }
         )
-    pledges = pd.DataFrame(rows)
-    if pledges.empty:
-        return conform("pledges", pledges)
-    pledges["part_of"] = pledges["part_of"].map(lambda m: pledge_of_mention.get(m) if isinstance(m, str) else None)
-    pledges.loc[pledges["part_of"].isna() & (pledges["scope"] == "part"), "scope"] = "package"
-    pledges = pledges.sort_values(["announced", "donor", "pledge_id"], na_position="last")
-    return conform("pledges", pledges)
+    return pd.DataFrame(rows)
 
 
 def spread_over_years(pledges: pd.DataFrame) -> pd.DataFrame:

@@ -3,6 +3,7 @@ the tables equal those of a full build."""
 
 from __future__ import annotations
 
+import os
 import pickle
 import shutil
 from pathlib import Path
@@ -13,6 +14,8 @@ from document_fixtures import PLEDGE, docx_bytes, pdf_bytes
 from pipeline_helpers import ROOT
 
 from data_pipeline import build, extraction_cache
+from data_pipeline import corrections as corr
+from data_pipeline.build import forget_previous_builds
 
 SEEDS = ROOT / "seeds"
 
@@ -36,6 +39,12 @@ def assert_same_tables(left, right) -> None:
         pd.testing.assert_frame_equal(frame, right.frames()[name], obj=name)
     assert left.problems == right.problems
     assert left.texts == right.texts
+
+
+def full_build(docs: Path, **options):
+    """A build as a fresh process makes it: nothing remembered from this process's earlier builds, no cache."""
+    forget_previous_builds()
+    return build(docs, **options)
 
 
 KEPT_SEEDS = ["000_cf17c4d0f9988b64.txt", "001_8efce2583cb9a875.txt", "manifest.csv"]
@@ -63,7 +72,7 @@ def test_adding_a_document_extracts_only_that_document(tmp_path, extractor_calls
     assert extractor_calls == ["new_note"]
     assert "new_note" in set(incremental.mentions["doc_id"])
     extractor_calls.clear()
-    assert_same_tables(incremental, build(docs))
+    assert_same_tables(incremental, full_build(docs))
     assert len(extractor_calls) == 4  # the full build, without a cache, extracted everything
 
 
@@ -80,7 +89,7 @@ def test_changed_bytes_or_metadata_re_extract_only_that_document(tmp_path, extra
     assert sorted(extractor_calls) == ["000_cf17c4d0f9988b64", "letter"]
     assert incremental.documents.set_index("doc_id").loc["000_cf17c4d0f9988b64", "published"] == "2024-02-24"
     assert 300e6 in set(incremental.mentions["amount"])
-    assert_same_tables(incremental, build(docs))
+    assert_same_tables(incremental, full_build(docs))
 
 
 def test_removed_document_leaves_the_tables(tmp_path, extractor_calls):
@@ -93,7 +102,7 @@ def test_removed_document_leaves_the_tables(tmp_path, extractor_calls):
 
     assert extractor_calls == []
     assert "letter" not in set(incremental.documents["doc_id"])
-    assert_same_tables(incremental, build(docs))
+    assert_same_tables(incremental, full_build(docs))
 
 
 def test_a_pipeline_change_invalidates_the_cache(tmp_path, extractor_calls, monkeypatch):
@@ -142,6 +151,7 @@ def test_a_damaged_cache_shard_is_extracted_again(tmp_path, extractor_calls):
     damaged.write_bytes(b"not a pickle")
     extractor_calls.clear()
 
+    forget_previous_builds()  # a new process: this one keeps the shards it read in memory
     again = build(docs, cache_dir=cache)
 
     assert len(extractor_calls) == sizes[damaged.name]
@@ -177,3 +187,40 @@ def test_pipeline_version_changes_when_a_lexicon_or_the_source_changes(tmp_path,
     extraction_cache.pipeline_version.cache_clear()
 
     assert after != before
+
+
+def test_a_file_rewritten_in_place_with_the_same_size_is_read_again(tmp_path):
+    docs, cache = seeds_copy(tmp_path), tmp_path / "cache"
+    note = docs / "note.txt"
+    note.write_text("Sweden will provide EUR 50 million to Ukraine in 2025.", encoding="utf-8")
+    an_hour_ago = note.stat().st_mtime - 3600
+    os.utime(note, (an_hour_ago, an_hour_ago))  # old enough for its stat to be trusted next time
+    assert 50e6 in set(build(docs, cache_dir=cache).mentions["amount"])
+
+    note.write_text("Sweden will provide EUR 70 million to Ukraine in 2025.", encoding="utf-8")  # same size
+    rebuilt = build(docs, cache_dir=cache)
+
+    assert 70e6 in set(rebuilt.mentions["amount"]) and 50e6 not in set(rebuilt.mentions["amount"])
+
+
+def test_rebuilds_in_one_process_equal_a_fresh_build_after_additions_and_corrections(tmp_path):
+    """A server process reclusters only the groups of mentions that changed since its last build."""
+    docs, cache = seeds_copy(tmp_path), tmp_path / "cache"
+    build(docs, cache_dir=cache)
+    for number, donor in enumerate(["Sweden", "Denmark", "Sweden"]):
+        (docs / f"note_{number}.txt").write_text(
+            f"{donor} will provide EUR {40 + number} million to Ukraine in 2025.", encoding="utf-8"
+        )
+    added = build(docs, cache_dir=cache)
+    assert_same_tables(added, full_build(docs))
+    assert set(added.pledges["donor"]) >= {"Sweden", "Denmark"}
+
+    build(docs, cache_dir=cache)  # remember this state, then correct the later of Sweden's two mentions
+    mention = added.mentions[added.mentions["doc_id"] == "note_2"].iloc[0]
+    correction = corr.new_correction(
+        "edit", "Ana", "wrong amount", field="amount", new_value=9.9e7, **corr.mention_target(added.texts, mention)
+    )
+    corrected = build(docs, cache_dir=cache, corrections=pd.DataFrame([correction]))
+
+    assert 9.9e7 in set(corrected.pledges["amount"])
+    assert_same_tables(corrected, full_build(docs, corrections=pd.DataFrame([correction])))
