@@ -3,6 +3,7 @@ the edges: this reads the folder once and returns DataFrames; the CLI and the da
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -44,10 +45,61 @@ def documents_table(documents: list[Document], mentions: pd.DataFrame) -> pd.Dat
     return conform("documents", pd.DataFrame(rows))
 
 
+@dataclass
+class _MentionsTable:
+    """The mentions table of this process's last build and the per-document record lists it was made from (held,
+    so that their ids stay theirs)."""
+
+    records_per_document: list[list[dict]] = field(default_factory=list)
+    frame: pd.DataFrame | None = None
+
+
+_previous_mentions = _MentionsTable()
+
+
+def mentions_table(records_per_document: list[list[dict]]) -> pd.DataFrame:
+    """The mentions table, sorted by document and position. When the documents of the last build are all still
+    there, unchanged (the cache hands back the same record lists), only the new documents' rows are made into a
+    frame: building 50,000 rows from dicts takes a fifth of a second."""
+    lists = [records for records in records_per_document if records]
+    previous = _previous_mentions
+    known = {id(records) for records in previous.records_per_document}
+    frame = None
+    if previous.frame is not None and known <= {id(records) for records in lists}:
+        new_rows = [row for records in lists if id(records) not in known for row in records]
+        earlier, added = _same_dtypes(previous.frame, conform("mentions", pd.DataFrame(new_rows)))
+        if added is not None:
+            frame = pd.concat([earlier, added], ignore_index=True) if new_rows else earlier
+    if frame is None:
+        frame = pd.DataFrame([row for records in lists for row in records])
+    if not frame.empty:
+        frame = frame.sort_values(["doc_id", "char_start"])  # stable: a document's rows keep their order
+    frame = conform("mentions", frame)
+    previous.records_per_document, previous.frame = lists, frame
+    return frame
+
+
+def _same_dtypes(earlier: pd.DataFrame, added: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """The two frames with the dtypes one frame of all their rows would have, or None for `added` when that is
+    not clear. A text column that is empty on one side (say, no equipment among the new rows: "item" is all None)
+    takes the other side's dtype, as pandas infers it from the values that are there."""
+    for name in added.columns:
+        if added[name].dtype == earlier[name].dtype:
+            continue
+        if added[name].isna().all():
+            added = added.astype({name: earlier[name].dtype})
+        elif earlier[name].isna().all():
+            earlier = earlier.astype({name: added[name].dtype})
+        else:
+            return earlier, None
+    return earlier, added
+
+
 def forget_previous_builds() -> None:
     """Make the next build in this process start from nothing but the cache folder: what a fresh process sees."""
     forget_files_and_shards()
     forget_previous_groups()
+    _previous_mentions.records_per_document, _previous_mentions.frame = [], None
 
 
 def build(
@@ -70,12 +122,9 @@ def build(
     if library is not None and (not docs_dir.is_dir() or library.resolve() != docs_dir.resolve()):
         folders.append(library)
     sources, problems = find_documents(folders)
-    documents, mention_records, sightings, document_problems = extract_documents(sources, cache_dir)
+    documents, records_per_document, sightings, document_problems = extract_documents(sources, cache_dir)
     problems = problems + document_problems
-    mentions = pd.DataFrame(mention_records)
-    if not mentions.empty:
-        mentions = mentions.sort_values(["doc_id", "char_start"])
-    mentions = conform("mentions", mentions)
+    mentions = mentions_table(records_per_document)
     texts = {doc.doc_id: doc.text for doc in documents if doc.ok}
     if corrections is not None and not isinstance(corrections, pd.DataFrame):
         corrections = load_corrections(corrections)

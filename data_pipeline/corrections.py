@@ -25,7 +25,16 @@ from pathlib import Path
 import pandas as pd
 
 from data_pipeline.extract import to_eur
-from data_pipeline.tables import CATEGORIES, KINDS, QUALIFIERS, SCOPES, STATUSES, CorrectionsReport, conform
+from data_pipeline.tables import (
+    CATEGORIES,
+    KINDS,
+    QUALIFIERS,
+    SCOPES,
+    STATUSES,
+    CorrectionsReport,
+    conform,
+    frame_records,
+)
 
 ACTIONS = ("edit", "not_a_pledge", "add", "merge", "split", "undo")
 EDITABLE_FIELDS = (
@@ -481,7 +490,7 @@ def apply_corrections(
         date = published.get(doc_id)
         return int(str(date)[:4]) if isinstance(date, str) and date[:4].isdigit() else None
 
-    records = {row["mention_id"]: row for row in mentions.to_dict("records")}
+    records = {row["mention_id"]: row for row in frame_records(mentions)}
     by_key: dict[str, list[str]] = {}
     for mention_id, record in records.items():
         key = mention_key(record["doc_id"], record["evidence"], figure_text(texts, record))

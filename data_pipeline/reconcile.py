@@ -8,9 +8,10 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
-from data_pipeline.tables import conform
+from data_pipeline.tables import conform, frame_records
 
 MONEY_TOLERANCE = 0.05
 QUALIFIED_TOLERANCE = 0.15  # "over €2bn" and "€2.2bn" can be the same pledge
@@ -65,18 +66,6 @@ def _representative(group: list[dict]) -> dict:
 def _missing(value) -> bool:
     """pd.isna for one scalar, without its dispatch (called a few hundred thousand times per build)."""
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
-
-
-def frame_records(frame: pd.DataFrame) -> list[dict]:
-    """The rows of a frame as dicts, equal to `frame.to_dict("records")` (NaN for a missing string or float, None
-    for a missing nullable integer) but five times faster: to_dict boxes every Arrow-backed value one by one."""
-    columns = {}
-    for name in frame.columns:
-        values = frame[name].tolist()
-        if isinstance(frame[name].dtype, pd.Int64Dtype):
-            values = [None if value is pd.NA else value for value in values]
-        columns[name] = values
-    return [dict(zip(columns, row, strict=True)) for row in zip(*columns.values(), strict=True)]
 
 
 def _amount_position(value) -> float | None:
@@ -414,27 +403,23 @@ def _pledge_rows(records: list[dict], links: dict[frozenset[str], bool] | None) 
 
 def spread_over_years(pledges: pd.DataFrame) -> pd.DataFrame:
     """Each pledge's amount split evenly over the years it covers (pledges without years are left out)."""
-    rows = []
-    for pledge in pledges.itertuples(index=False):
-        if pd.isna(pledge.year_start):
-            continue
-        first, last = (
-            int(pledge.year_start),
-            int(pledge.year_end if not pd.isna(pledge.year_end) else pledge.year_start),
-        )
-        years = range(first, last + 1)
-        share = 1 / len(years)
-        for year in years:
-            rows.append(
-                {
-                    "pledge_id": pledge.pledge_id,
-                    "year": year,
-                    "share": share,
-                    "amount_eur": None if pd.isna(pledge.amount_eur) else pledge.amount_eur * share,
-                    "quantity": None if pd.isna(pledge.quantity) else float(pledge.quantity) * share,
-                }
-            )
-    frame = pd.DataFrame(rows)
+    dated = pledges[pledges["year_start"].notna()]
+    first = dated["year_start"].to_numpy(dtype="int64")
+    last = dated["year_end"].fillna(dated["year_start"]).to_numpy(dtype="int64")
+    n_years = np.maximum(last - first + 1, 0)
+    # One row per pledge and year, built column-wise: a loop over 10,000 pledges took a sixth of a second.
+    row_pledge = np.repeat(np.arange(len(dated)), n_years)
+    year_in_pledge = np.arange(len(row_pledge)) - np.repeat(np.cumsum(n_years) - n_years, n_years)
+    share = (1 / np.where(n_years > 0, n_years, 1))[row_pledge]
+    frame = pd.DataFrame(
+        {
+            "pledge_id": dated["pledge_id"].to_numpy(dtype=object)[row_pledge],
+            "year": first[row_pledge] + year_in_pledge,
+            "share": share,
+            "amount_eur": dated["amount_eur"].to_numpy(dtype="float64", na_value=np.nan)[row_pledge] * share,
+            "quantity": dated["quantity"].to_numpy(dtype="float64", na_value=np.nan)[row_pledge] * share,
+        }
+    )
     if not frame.empty:
         frame = frame.sort_values(["pledge_id", "year"])
     return conform("pledge_years", frame)
@@ -484,18 +469,25 @@ def check_reconciliation(
     mentions: pd.DataFrame, pledges: pd.DataFrame, pledge_years: pd.DataFrame, running_totals: pd.DataFrame
 ) -> None:
     """Every mention lands in exactly one pledge or running total; every yearly spread sums back to its pledge."""
-    listed = [m for ids in pledges["mention_ids"] for m in ids.split(";")]
-    listed += [m for ids in running_totals["mention_ids"] for m in ids.split(";")]
-    expected = sorted(
-        mentions.loc[(mentions["scope"] != "running_total") | (mentions["kind"] == "money"), "mention_id"]
-    )
-    if sorted(listed) != expected:
-        missing = sorted(set(expected) - set(listed))
-        doubled = sorted({m for m in listed if listed.count(m) > 1})
-        raise ReconciliationError(f"mentions not in exactly one pledge: missing {missing}, doubled {doubled}")
+    listed = ";".join([*pledges["mention_ids"].tolist(), *running_totals["mention_ids"].tolist()]).split(";")
+    listed = [m for m in listed if m]
+    expected = mentions.loc[(mentions["scope"] != "running_total") | (mentions["kind"] == "money"), "mention_id"]
+    expected_set = set(expected.tolist())  # mention_id is unique (the mentions schema checks it)
+    listed_set = set(listed)
+    if len(listed) != len(listed_set) or listed_set != expected_set:
+        missing = sorted(expected_set - listed_set)
+        seen: set[str] = set()
+        doubled = sorted({m for m in listed if m in seen or seen.add(m)})
+        extra = sorted(listed_set - expected_set)
+        raise ReconciliationError(
+            f"mentions not in exactly one pledge: missing {missing}, doubled {doubled}, not a mention {extra}"
+        )
     if not pledge_years.empty:
-        spread = pledge_years.groupby("pledge_id")["amount_eur"].sum(min_count=1)
-        amounts = pledges.set_index("pledge_id")["amount_eur"]
-        for pledge_id, total in spread.dropna().items():
-            if abs(total - amounts[pledge_id]) > 1e-6 * max(1.0, amounts[pledge_id]):
-                raise ReconciliationError(f"pledge {pledge_id}: yearly spread {total} != amount {amounts[pledge_id]}")
+        spread = pledge_years.groupby("pledge_id")["amount_eur"].sum(min_count=1).dropna()
+        amounts = pledges.set_index("pledge_id")["amount_eur"].reindex(spread.index)
+        off = (spread - amounts).abs() > 1e-6 * amounts.clip(lower=1.0)
+        if off.any():
+            pledge_id = off[off].index[0]
+            raise ReconciliationError(
+                f"pledge {pledge_id}: yearly spread {spread[pledge_id]} != amount {amounts[pledge_id]}"
+            )
