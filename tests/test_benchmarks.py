@@ -110,4 +110,4 @@ def test_report_prints_one_row_per_size(tmp_path):
     row = lines[lines.index(header) + 2].split()
     assert row[0] == "10"
     assert all(float(value) >= 0 for value in row), row  # every column measured, none blank or failed
-    assert any(line.startswith("incremental rebuild (one document added):") for line in lines)
+    assert any(line.startswith("rebuild after one added document, s:") for line in lines)
