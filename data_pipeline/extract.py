@@ -16,7 +16,8 @@ from data_pipeline.tables import conform
 FIRST_YEAR_OF_WAR = 2022
 YEAR_RE = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d])")
 YEAR_RANGE_RE = re.compile(
-    r"(?<![\d.,/])((?:19|20)\d\d)\s*(?:-|–|—|/|to|tot|bis|t/m|and|en|und|through)\s*((?:19|20)\d\d|\d\d)(?![\d])",
+    r"(?<![\d.,/])((?:19|20)\d\d)\s*(?:-|–|—|/|to|tot en met|tot|bis einschließlich|bis|t/m|and|en|und|through|"
+    r"up to and including)\s*((?:19|20)\d\d|\d\d)(?![\d])",
     re.IGNORECASE,
 )
 PERCENT_AFTER_RE = re.compile(r"\s?(?:%|percent\b|per cent\b|procent\b|prozent\b)", re.IGNORECASE)
@@ -33,6 +34,10 @@ POSSESSIVE_RE = re.compile(r"'s$")
 HEAD_NOUN_GAP_RE = re.compile(r"[\s-]*|\s+(?:of|van|von|der|des)\s+(?:new\s+|nieuwe\s+|neuen\s+)?", re.IGNORECASE)
 NOUN_AFTER_RE = re.compile(r"\s+([^\W\d_][\w'’-]*)")
 TIMES_RE = re.compile(r"\s?[x×](?![\w])")
+# "155mm", "155-mm-Granaten", "120 millimetre": a calibre, not a count.
+CALIBRE_AFTER_RE = re.compile(r"[\s-]?(?:mm|millimet(?:re|er)s?|cm|kaliber)(?![^\W\d_])", re.IGNORECASE)
+# "van 2 tot 3 miljard", "from 4 to 8 billion": a word between two numbers joins them and qualifies neither.
+NUMBER_THEN_SPACE_RE = re.compile(r"\d\s+$")
 ITEM_WORD_RE = re.compile(r"[\w'’-]+")
 SPACE_THEN_DIGIT_RE = re.compile(r"\s*\d")
 
@@ -166,6 +171,7 @@ class Candidate:
     quantity: int | None = None
     item: str | None = None
     item_subcategory: str | None = None
+    item_category: str = "military"
     aliases: list[tuple[str, float]] = field(default_factory=list)
     fields: dict = field(default_factory=dict)
 
@@ -181,6 +187,10 @@ def _scale_after(text: str, pos: int, lex: Lexicon) -> tuple[float, int] | None:
     spaced = lex.scale_re.match(text, _skip_space(text, pos))
     if spaced and len(spaced.group(0).rstrip(".")) > 1:
         return lex.scales[spaced.group(0).lower()], spaced.end()
+    if text.startswith("-", pos):  # "$500-million", "€1.5-billion", "ein 500-Millionen-Euro-Paket"
+        hyphened = lex.scale_re.match(text, pos + 1)
+        if hyphened and len(hyphened.group(0).rstrip(".")) > 2:
+            return lex.scales[hyphened.group(0).lower()], hyphened.end()
     return None
 
 
@@ -200,14 +210,30 @@ def money_candidates(
         if fraction:
             value = lex.fraction_words[WHITESPACE_RE.sub(" ", fraction.group(1).lower())]
             starts.append((value, sentence.start + fraction.start(1), sentence.start + fraction.end(1)))
-    for value, start, end in sorted(starts, key=lambda s: s[1]):
+    ordered = sorted(starts, key=lambda s: s[1])
+    low_ends: dict[int, tuple[float, int]] = {}  # a range's upper number -> the lower number's value and start
+    for position, (value, start, end) in enumerate(ordered):
         if PERCENT_AFTER_RE.match(text, end):
             continue
         scale = _scale_after(text, end, lex)
+        if scale is None and position + 1 < len(ordered):
+            high_value, high_start, high_end = ordered[position + 1]
+            # "€500-700 million", "400 à 500 miljoen euro": the lower number borrows the upper one's scale.
+            if (
+                high_value > value
+                and _scale_after(text, high_end, lex)
+                and _is_range(text, sentence, start, end, high_start, lex)
+                and not (_is_year(value) and not lex.currency_before_re.search(text, max(0, start - 5), start))
+            ):
+                low_ends[high_start] = (value, start)
+                continue
+        low = low_ends.get(start)
+        if low is not None and scale:
+            value, start = low[0], low[1]
         amount = value * (scale[0] if scale else 1.0)
         cursor = scale[1] if scale else end
         currency, span_start, span_end = None, start, cursor
-        after = lex.currency_after_re.match(text, cursor)
+        after = lex.currency_after_re.match(text, cursor) or (scale and lex.currency_in_compound_re.match(text, cursor))
         year_then_code = after and not scale and 1900 <= value <= 2100 and float(value).is_integer()
         if year_then_code and SPACE_THEN_DIGIT_RE.match(text[after.end() : after.end() + 3]):
             continue  # "tot en met 2029 EUR 2 miljard": a year, then the amount's currency code
@@ -222,7 +248,52 @@ def money_candidates(
         if currency is None and _counts_something_else(text, cursor, sentence.end, lex):
             continue  # "3,6 Millionen Menschen", "one million drones": a count, not money
         found.append(Candidate("money", span_start, span_end, index, amount=amount, currency=currency))
-    return found
+        if low is not None and scale:
+            found[-1].fields["range"] = True
+    return _merge_ranges(text, sentence, found, lex)
+
+
+def _is_year(value: float) -> bool:
+    return 1900 <= value <= 2100 and float(value).is_integer()
+
+
+def _prefix_start(text: str, start: int, lex: Lexicon) -> int:
+    """Where a number's currency sign or code begins ("€500" -> the "€"), else the number's start."""
+    prefix = lex.currency_before_re.search(text, max(0, start - 5), start)
+    return prefix.start(1) if prefix else start
+
+
+def _is_range(text: str, sentence: Sentence, low_start: int, low_end: int, high_start: int, lex: Lexicon) -> bool:
+    """Two numbers that span a range: "500-700", "400 à 500", "300 bis 500", "between 10 and 15". Not a superseded
+    level ("from €2bn to €3bn", "van 2 tot 3 miljard"), which names an old and a new figure."""
+    head = _prefix_start(text, low_start, lex)
+    if lex.superseded_from_re.search(text, max(sentence.start, head - 30), head):
+        return False
+    if lex.range_gap_re.fullmatch(text, low_end, high_start):
+        return True
+    return bool(
+        lex.range_and_gap_re.fullmatch(text, low_end, high_start)
+        and lex.range_opener_before_re.search(text, max(sentence.start, head - 30), head)
+    )
+
+
+def _merge_ranges(text: str, sentence: Sentence, found: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """ "$500 million-$700 million", "zwischen 300 und 500 Millionen Euro": one figure, at least the lower amount."""
+    merged: list[Candidate] = []
+    for c in found:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and not previous.fields.get("range")
+            and previous.currency in (c.currency, None)
+            and (previous.amount or 0) < (c.amount or 0)
+            and _is_range(text, sentence, previous.start, previous.end, c.start, lex)
+        ):
+            previous.end, previous.currency = c.end, previous.currency or c.currency
+            previous.fields["range"] = True
+            continue
+        merged.append(c)
+    return merged
 
 
 def _counts_something_else(text: str, pos: int, end: int, lex: Lexicon) -> bool:
@@ -251,14 +322,22 @@ def equipment_candidates(
     text: str, sentence: Sentence, index: int, numbers: list[NumberSpan], taken: list[Candidate], lex: Lexicon
 ) -> list[Candidate]:
     found: list[Candidate] = []
-    for number in numbers:
+    for position, number in enumerate(numbers):
         if any(c.start <= number.start < c.end for c in taken):
             continue
+        following = numbers[position + 1] if position + 1 < len(numbers) else None
+        if following is not None and _count_range(text, sentence, number, following, lex):
+            continue  # "10-15 tanks", "between 10 and 15 launchers": the upper count carries the item
+        low = numbers[position - 1] if position > 0 else None
+        if low is not None and not _count_range(text, sentence, low, number, lex):
+            low = None
         if number.value != int(number.value) or not 1 <= number.value < 2_000_000:
             continue
         if not number.grouped and 1900 <= number.value <= 2100 and not number.spelled:
             continue
         if _scale_after(text, number.end, lex) or PERCENT_AFTER_RE.match(text, number.end):
+            continue
+        if CALIBRE_AFTER_RE.match(text, number.end):
             continue
         pos = number.end
         times = TIMES_RE.match(text[pos : pos + 3])
@@ -283,6 +362,9 @@ def equipment_candidates(
                 hit = rule.pattern.match(text, item_start)
                 if hit and (best is None or hit.end() > best[0].end()):
                     best = (hit, rule)
+            word = words[skipped].group(0)
+            if best is None and ("-" in word.strip("-") or lex.language in ("nl", "de")):
+                best = _item_ending_compound(text, item_start, pos + words[skipped].end(), lex)
             if best:
                 match = best
                 break
@@ -296,15 +378,43 @@ def equipment_candidates(
         found.append(
             Candidate(
                 "equipment",
-                number.start,
+                low.start if low else number.start,
                 hit.end(),
                 index,
-                quantity=int(number.value),
+                quantity=int(low.value if low else number.value),
                 item=rule.item,
                 item_subcategory=rule.subcategory,
+                item_category=rule.category,
             )
         )
+        if low:
+            found[-1].fields["range"] = True
     return found
+
+
+def _count_range(text: str, sentence: Sentence, low: NumberSpan, high: NumberSpan, lex: Lexicon) -> bool:
+    return (
+        low.value == int(low.value)
+        and 1 <= low.value < high.value
+        and not (_is_year(low.value) and not low.grouped)
+        and _is_range(text, sentence, low.start, low.end, high.start, lex)
+    )
+
+
+def _item_ending_compound(text: str, start: int, end: int, lex: Lexicon):
+    """A generic item at the end of a compound: "Leopard-Panzer", "Caesar-houwitsers", and in Dutch and German
+    closed compounds too ("Radhaubitzen", "Luftverteidigungsraketen", "Stromgeneratoren")."""
+    tail = text.rfind("-", start, end - 1) + 1
+    closed = lex.language in ("nl", "de")
+    for rule in lex.item_nouns:
+        hit = rule.pattern.match(text, tail, end) if tail > start else None
+        if hit is None and closed:
+            hit = rule.pattern.search(text, tail + 1, end)
+            if hit and hit.end() - hit.start() < 6:  # "brandstoftanks" are no tanks
+                hit = None
+        if hit and hit.end() == end:
+            return hit, rule
+    return None
 
 
 def _model_named_after(text: str, pos: int, end: int, lex: Lexicon):
@@ -475,10 +585,16 @@ def nearest(matches: list[tuple[int, int, object]], start: int, end: int):
 
 
 def qualifier_of(text: str, sentence: Sentence, candidate: Candidate, lex: Lexicon) -> str:
+    if candidate.fields.get("range"):
+        return "at_least"  # "between €500 million and €700 million": the lower figure is certain
     window = text[max(sentence.start, candidate.start - 30) : candidate.start]
     best, best_end = "exact", -1
     for qualifier, pattern in lex.qualifier_before_res.items():
         hit = pattern.search(window)
+        if hit and NUMBER_THEN_SPACE_RE.search(window, 0, hit.start()) and _joins_numbers(hit.group(0), lex):
+            continue  # "van 2 tot 3 miljard": "tot" joins two numbers, it is no ceiling
+        if hit and qualifier == "at_least" and lex.worth_noun_before_re.search(window, 0, hit.start()):
+            continue  # "ein Paket über 650 Millionen Euro": worth, not more than
         if hit and hit.start() > best_end:
             best, best_end = qualifier, hit.start()
     if best == "exact" and candidate.kind == "money":
@@ -486,6 +602,16 @@ def qualifier_of(text: str, sentence: Sentence, candidate: Candidate, lex: Lexic
         if lex.ceiling_context_re.search(clause):
             return "at_most"
     return best
+
+
+@cache
+def _number_joiners(language: str) -> frozenset[str]:
+    words = lexicon(language).words
+    return frozenset(w.lower() for w in [*words["range_connectors"], *words["superseded_cues"]["to"]])
+
+
+def _joins_numbers(qualifier: str, lex: Lexicon) -> bool:
+    return qualifier.split()[0].lower() in _number_joiners(lex.language)
 
 
 def year_expressions(
@@ -523,6 +649,9 @@ def _year_expressions(
         year = int(m.group(1))
         if until_re.search(chunk[max(0, m.start() - 25) : m.start()]) and pub_year and year >= pub_year:
             found.append((s_start + m.start(), s_start + m.end(), (pub_year, year)))
+        elif patterns["since"].search(chunk[max(0, m.start() - 25) : m.start()]) and pub_year and year < pub_year:
+            # "since 2022", "seit Februar 2022": from that year to the publication year
+            found.append((s_start + m.start(), s_start + m.end(), (year, pub_year)))
         else:
             found.append((s_start + m.start(), s_start + m.end(), (year, year)))
     if pub_year is None:
@@ -562,6 +691,9 @@ def _year_patterns(language: str) -> dict:
             re.I,
         ),
         "until": re.compile(rf"(?:{'|'.join(re.escape(u) for u in until_words)})\s+(?:(?:{months})\s+)?$", re.I),
+        "since": re.compile(
+            rf"(?<![\w-])(?:{'|'.join(re.escape(u) for u in lex.year_words['since'])})\s+(?:(?:{months})\s+)?$", re.I
+        ),
     }
     for key in ("this_year", "next_year", "last_year"):
         phrases = lex.year_words[key]
@@ -663,14 +795,25 @@ def categorise(
         own = [h[2] for h in by_figure_category[id(candidate)]] + list(extra_categories)
         subs = [h for h in by_figure_sub[id(candidate)]]
         sub_labels = [h[2] for h in subs] + list(extra_subs)
-        if candidate.kind == "equipment":
+        if candidate.kind == "equipment" and candidate.item_category != "military":
+            # A civilian item (generators) is civilian aid, unless its own words say what else it is for.
+            category = own[0] if len(set(own)) == 1 else candidate.item_category
+            subcategory = "general"
+        elif candidate.kind == "equipment":
             category = "military"
             subcategory = candidate.item_subcategory if candidate.item_subcategory != "general" else None
             subcategory = subcategory or _pick_sub(sub_labels, subs, candidate) or "general"
         else:
             labels = set(own) | ({"military"} if sub_labels else set())
             if not labels:
-                labels = {h[2] for h in category_hits}
+                # No word of its own: the sentence's words, except those of its parts ("£12.8 billion in support,
+                # of which £7.8 billion is military" is not all military).
+                parts = {
+                    id(o)
+                    for o in candidates
+                    if o.start >= candidate.end and lex.part_cues_re.search(text, candidate.end, o.start)
+                }
+                labels = {h[2] for o in candidates if id(o) not in parts for h in by_figure_category[id(o)]}
             if not labels and not lex.unspecified_cues_re.search(sentence_text):
                 candidate.fields["category_unstated"] = True
             if mainly:
@@ -764,12 +907,14 @@ def recipient_of(text: str, sentence: Sentence, donor: str | None, lex: Lexicon)
     mentioned = donors_in(text, sentence.start, sentence.end, lex)
     if any(name == default for _, _, name in mentioned):
         return default
-    for start, _, name in mentioned:
+    for start, end, name in mentioned:
         if name in (donor or "").split(";") or name in lex.not_donors:
             continue
         if lex.visit_before_re.search(text[max(sentence.start, start - 40) : start]):
             continue
         if lex.recipient_prepositions_re.search(text[max(sentence.start, start - 12) : start]):
+            if lex.attributive_after_re.match(text, end, min(sentence.end, end + 40)):
+                continue  # "for the Czech-led initiative": the initiative is for Ukraine
             return name
     return default
 
@@ -863,14 +1008,18 @@ def classify_status_and_scope(
     sentence = sentences[index]
     chunk = text[sentence.start : sentence.end]
     future_total = lex.future_total_cues_re.search(chunk)
-    running = lex.running_total_cues_re.search(chunk)
+    running = _running_total_cue(chunk, lex)
     weak_running = lex.weak_running_total_cues_re.search(chunk) and lex.already_cues_re.search(chunk)
     for c in group:
         pledge_distance = _cue_distance(lex.pledge_cues_re, text, sentence, c)
         delivered_distance = _cue_distance(lex.delivered_cues_re, text, sentence, c)
-        if future_total:
+        # "With next year's €3.5 billion, total support since 2022 will reach €20 billion": the total is the
+        # figure after the cue; one before it is a package, and the words describing the total are not its own.
+        total_after = future_total is not None and sentence.start + future_total.start() >= c.end
+        running_here = running is not None and not (total_after and sentence.start + running.start() >= c.end)
+        if future_total and not total_after:
             status, scope = "pledged", "running_total"
-        elif running or (weak_running and delivered_distance is not None):
+        elif running_here or (weak_running and delivered_distance is not None):
             status, scope = "delivered", "running_total"
         elif delivered_distance is not None and (pledge_distance is None or delivered_distance < pledge_distance):
             status, scope = "delivered", "package"
@@ -879,6 +1028,17 @@ def classify_status_and_scope(
         else:
             status, scope = _status_from_list_introduction(text, sentences, index, lex)
         c.fields["status"], c.fields["scope"] = status, scope
+
+
+def _running_total_cue(chunk: str, lex: Lexicon) -> re.Match | None:
+    """A cue of a cumulative figure ("so far", "tot nu toe", "bislang"), unless it ranks something: "its largest
+    package so far", "het grootste pakket tot nu toe", "das bislang größte Paket"."""
+    for cue in lex.running_total_cues_re.finditer(chunk):
+        before = chunk[max(0, cue.start() - 40) : cue.start()]
+        after = chunk[cue.end() : cue.end() + 40]
+        if not (lex.superlative_near_re.search(before) or lex.superlative_near_re.match(after)):
+            return cue
+    return None
 
 
 def _status_from_list_introduction(
@@ -894,9 +1054,13 @@ def _status_from_list_introduction(
         return "pledged", "running_total"
     if lex.running_total_cues_re.search(chunk):
         return "delivered", "running_total"
-    if lex.delivered_cues_re.search(chunk):
+    promised = [m.span() for m in lex.pledge_cues_re.finditer(chunk)]
+    # "Zugesagt, aber noch nicht geliefert:": a delivery word inside a promise ("noch nicht geliefert") is none.
+    if any(
+        not any(a <= m.start() and m.end() <= b for a, b in promised) for m in lex.delivered_cues_re.finditer(chunk)
+    ):
         return "delivered", "package"
-    if lex.pledge_cues_re.search(chunk):
+    if promised:
         return "pledged", "package"
     return None, "package"
 
@@ -924,7 +1088,11 @@ def link_parts(
     previous: Candidate | None = None
     for c in candidates:
         sentence = sentences[c.sentence]
-        lead = text[sentence.start : c.start]
+        # The cue stands between the package and its part ("davon 400 Millionen …, 200 Millionen …" lists parts
+        # after it): in "umfasst unter anderem 20 Marder, 4 Gepard" the cue before the first figure makes none of
+        # them a part of another.
+        lists_parts = previous is not None and (previous.sentence != c.sentence or previous.fields.get("parent"))
+        lead = text[sentence.start if lists_parts else previous.end : c.start] if previous is not None else ""
         parent = None
         if previous is not None and c.sentence - previous.sentence <= 2 and lex.part_cues_re.search(lead):
             parent = _package_of(previous)
@@ -990,6 +1158,9 @@ def assign_years(
 ) -> None:
     pub_year = int(published[:4]) if published else None
     sentences_with_figures = {c.sentence for c in candidates}
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in candidates:
+        by_sentence.setdefault(c.sentence, []).append(c)
     for c in candidates:
         sentence = sentences[c.sentence]
         if c.fields["scope"] == "running_total" and c.fields["status"] == "delivered":
@@ -1002,7 +1173,7 @@ def assign_years(
             c.fields["years"] = (min(first, pub_year), pub_year) if pub_year else (first, None)
             continue
         expressions = year_expressions(text, sentence, published, lex)
-        years = nearest(expressions, c.start, c.end)
+        years = nearest(_own_periods(expressions, c, by_sentence[c.sentence], text, lex) or expressions, c.start, c.end)
         c.fields["years_stated"] = years is not None
         if years is None:
             years = _period_referred_back(text, sentences, candidates, c, published, lex)
@@ -1017,6 +1188,17 @@ def assign_years(
         if years is None:
             years = (pub_year, pub_year) if pub_year else (None, None)
         c.fields["years"] = years
+
+
+def _own_periods(
+    expressions: list[tuple[int, int, tuple]], c: Candidate, neighbours: list[Candidate], text: str, lex: Lexicon
+) -> list[tuple[int, int, tuple]]:
+    """The periods of the sentence that belong to this figure when a clause joiner divides it between figures
+    ("voor 2025 … 3,5 miljard; voor 2026 … 3,5 miljard", "last year NOK 10 billion; this year NOK 15 billion")."""
+    if len(neighbours) < 2 or len(expressions) < 2:
+        return []
+    owners = assign_to_nearest(expressions, neighbours, text, lex)
+    return owners[id(c)]
 
 
 def _period_referred_back(

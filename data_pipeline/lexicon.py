@@ -102,6 +102,7 @@ class ItemRule:
     pattern: re.Pattern
     item: str
     subcategory: str
+    category: str = "military"  # generators for the power grid are civilian aid
 
 
 @lru_cache(maxsize=1)
@@ -130,7 +131,12 @@ class Lexicon:
         self.currency_codes: list[str] = shared["currency_codes"]
 
         word_scales = [s for s in self.scales if len(s.rstrip(".")) > 1 or s in ("m", "b", "k")]
-        self.scale_re = re.compile(rf"(?:{phrase_pattern(word_scales)})(?![\w-])", re.IGNORECASE)
+        # A scale word ends the amount, or a hyphen joins it to the range's next amount ("$500 million-$700
+        # million") or to the currency of a compound ("500-Millionen-Euro-Paket").
+        compound_currency = phrase_pattern(list(self.currency_words))
+        self.scale_re = re.compile(
+            rf"(?:{phrase_pattern(word_scales)})(?!\w)(?!-(?!(?:{compound_currency})-)[^\W\d_])", re.IGNORECASE
+        )
         # Any scale word longer than a letter, anywhere: a sentence without one (and without a number) cannot
         # hold "half a billion". A prefilter, so no word boundaries: it may find more, never less.
         self.long_scale_re = re.compile(
@@ -143,9 +149,29 @@ class Lexicon:
         self.currency_after_re = re.compile(
             rf"\s?(?:of\s+|aan\s+)?({phrase_pattern(currency_after)}|{symbols_after})(?![\w-])", re.IGNORECASE
         )
+        # "ein 500-Millionen-Euro-Paket", "a 2-billion-euro package": the currency inside a compound.
+        self.currency_in_compound_re = re.compile(
+            rf"-({phrase_pattern(list(self.currency_words))})(?=-[^\W\d_])", re.IGNORECASE
+        )
         prefix = "|".join(re.escape(s) for s in symbols) + "|" + "|".join(self.currency_codes)
         self.currency_before_re = re.compile(rf"(?:(?<![\w])({prefix}))\s?$")
         self.fraction_re = re.compile(rf"(?<![\w-])({phrase_pattern(list(self.fraction_words))})\s+$", re.IGNORECASE)
+        # A range of two amounts or counts ("€500-700 million", "400 à 500 miljoen", "between 10 and 15 tanks"):
+        # the gap between the two numbers, a currency sign or code allowed before the second.
+        currency_sign = rf"(?:(?:{prefix})\s?)?"
+        connectors = [c for c in words["range_connectors"] if c[0].isalpha()]
+        dashes = "".join(re.escape(c) for c in words["range_connectors"] if not c[0].isalpha())
+        self.range_gap_re = re.compile(
+            rf"\s*(?:[{dashes}]|(?<!\S)(?:{phrase_pattern(connectors)})(?=\s))\s*{currency_sign}", re.IGNORECASE
+        )
+        openers = words["range_openers"]
+        self.range_and_gap_re = re.compile(
+            rf"\s+(?:{phrase_pattern(sorted({w for ands in openers.values() for w in ands}))})\s+{currency_sign}",
+            re.IGNORECASE,
+        )
+        self.range_opener_before_re = re.compile(
+            rf"(?<![\w-])(?:{phrase_pattern(list(openers))})\s+{currency_sign}$", re.IGNORECASE
+        )
 
         self.qualifier_res = {q: compile_phrases(p) for q, p in words["qualifiers"].items()}
         self.qualifier_before_res = {
@@ -153,6 +179,16 @@ class Lexicon:
             q: re.compile(rf"(?<![\w-])(?:{phrase_pattern(p)})\s*(?:€|\$|£|(?-i:[A-Z]{{3}}))?\s*$", re.IGNORECASE)
             for q, p in words["qualifiers"].items()
         }
+        # "its largest package so far", "das bislang größte Paket": "so far" ranks the package, it sums nothing.
+        superlative = phrase_pattern(words["superlatives"])
+        self.superlative_near_re = re.compile(
+            rf"(?<![\w-])(?:{superlative})(?:\s+[\w-]+){{0,2}}\s*$|^\s*(?:[\w-]+\s+){{0,1}}(?:{superlative})(?![\w-])",
+            re.IGNORECASE,
+        )
+        # "ein Paket über 650 Millionen Euro", "ein Kredit über 18 Mrd.": after such a noun "über" means "worth".
+        self.worth_noun_before_re = re.compile(
+            rf"(?:{phrase_pattern(words['worth_nouns'])})(?:e?s|e|en|n)?\s+$", re.IGNORECASE
+        )
         simple = [
             "ceiling_context",
             "pledge_cues",
@@ -198,9 +234,12 @@ class Lexicon:
         self.superseded_to_re = re.compile(rf"^\s*(?:{phrase_pattern(cues['to'])})\s*$", re.IGNORECASE)
         self.per_year_after_re = re.compile(rf"\s*(?:{phrase_pattern(words['per_year_cues'])})", re.IGNORECASE)
         self.unit_price_before_re = re.compile(
-            rf"(?:{phrase_pattern(words['unit_price_cues'])})\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE
+            rf"(?<![\w-])(?:{phrase_pattern(words['unit_price_cues'])})\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE
         )
-        self.unit_price_after_re = re.compile(rf"\s*(?:{phrase_pattern(words['unit_price_cues'])})", re.IGNORECASE)
+        # Whole words only: "will reach €20 billion" has no "each".
+        self.unit_price_after_re = re.compile(
+            rf"\s*(?:{phrase_pattern(words['unit_price_cues'])})(?![\w-])", re.IGNORECASE
+        )
 
         self.model_res = [
             re.compile(rf"(?<![\w-])(?:{rule['pattern']})", re.IGNORECASE) for rule in shared["equipment_models"]
@@ -224,14 +263,16 @@ class Lexicon:
         self.model_after_noun_re = re.compile(
             rf"\s+(?:(?:{phrase_pattern(words['model_type_words'])})\s+)?", re.IGNORECASE
         )
-        self.items: list[ItemRule] = self.model_items + [
+        self.item_nouns: list[ItemRule] = [
             ItemRule(
                 re.compile(rf"(?:{rule['pattern'].removeprefix('re:')})(?![\w-])", re.IGNORECASE),
                 rule["item"],
                 rule["subcategory"],
+                rule.get("category", "military"),
             )
             for rule in words["equipment_nouns"]
         ]
+        self.items: list[ItemRule] = self.model_items + self.item_nouns
 
         self.donor_aliases: dict[str, str] = {}
         for canonical, aliases in words["donor_names"].items():
@@ -239,6 +280,10 @@ class Lexicon:
                 self.donor_aliases[alias.lower()] = canonical
         for capital, canonical in shared["capitals"].items():
             self.donor_aliases.setdefault(capital.lower(), canonical)
+        # "Pistorius kündigte an", "Healey announced": a minister's surname stands for the government.
+        for official, canonical in shared["officials"].items():
+            if not official.startswith("_"):
+                self.donor_aliases.setdefault(official.lower(), canonical)
         # Short upper-case aliases ("US", "UK", "EU") only count in capitals: "us" is also a pronoun.
         case_sensitive = [a for a in self.donor_aliases if len(a) <= 3 and "." not in a]
         case_insensitive = [a for a in self.donor_aliases if a not in case_sensitive]
@@ -256,6 +301,11 @@ class Lexicon:
             rf"(?<![\w-])(?:{phrase_pattern(words['recipient_prepositions'])})\s+(?:the\s+|de\s+|het\s+|die\s+)?$",
             re.IGNORECASE,
         )
+        # "for the Czech-led initiative", "voor het Tsjechische munitie-initiatief": a country word describing
+        # something else is not where the support goes.
+        self.attributive_after_re = re.compile(
+            rf"(?:-|\s+)(?:[\w-]+\s+)?[\w-]*?(?:{phrase_pattern(words['attributive_after'])})(?![\w])", re.IGNORECASE
+        )
         # "Of the €5 billion, …", "Of Germany's new …": the sentence opens on the package it breaks down.
         self.part_opening_re = re.compile(
             rf"\W*(?:{phrase_pattern(words['part_openings'])})\s+(?:[\w'’-]+\s+){{0,3}}$", re.IGNORECASE
@@ -266,7 +316,7 @@ class Lexicon:
         )
         # "during a visit to Germany": a country one travels to is not where the support goes.
         self.visit_before_re = re.compile(
-            rf"(?<![\w-])(?:{phrase_pattern(words['visit_words'])})\s+(?:{phrase_pattern(words['recipient_prepositions'])}"
+            rf"(?<![\w])(?:{phrase_pattern(words['visit_words'])})\s+(?:{phrase_pattern(words['recipient_prepositions'])}"
             r"|in|nach|naar)\s+(?:the\s+|de\s+|het\s+|die\s+)?$",
             re.IGNORECASE,
         )

@@ -14,9 +14,17 @@ from text_to_num import text2num
 NUMERAL_RE = re.compile(
     # A number glued to a currency code ("EUR250m", "DKK1.5bn") is an amount all the same.
     r"(?<![A-Za-z]-)(?:(?<![\w.,])|(?<=\b(?:EUR|USD|GBP|SEK|NOK|DKK|CHF|CAD|AUD|JPY|PLN|CZK|ISK)))"
-    r"(\d{1,3}(?:(?:[.,'’]|[ \u00a0\u202f\u2009])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+    # Thousands groups keep one separator throughout: in "12,000 155mm rounds" the space starts a new number.
+    # Groups spaced apart end on a word boundary ("20 155mm howitzers" is twenty howitzers, not 20,155).
+    r"(\d{1,3}(?:([.,'’])\d{3}(?:\2\d{3})*(?:[.,]\d+)?"
+    r"|([ \u00a0\u202f\u2009])\d{3}(?:\3\d{3})*(?:[.,]\d+)?(?![^\W\d_]))"
+    r"|\d+(?:[.,]\d+)?)"
     r"(?![\d])(?![.,]\d)"
 )
+# "two and a half billion", "twee en een half miljard": a number followed by a half.
+AND_A_HALF_RE = re.compile(r"\s+(?:and\s+a\s+half|en\s+een\s+half|und\s+eine?\s+halbe?)(?![\w-])", re.IGNORECASE)
+# "zweieinhalb", "dreieinhalb", "tweeënhalf", "vierenhalf": a number word glued to a half.
+HALF_SUFFIXES = {"de": ("einhalb",), "nl": ("ënhalf", "enhalf"), "en": ()}
 DIGIT_RE = re.compile(r"\d")
 SPACE_SEPARATOR_RE = re.compile(r"[ \u00a0\u202f\u2009'’]")  # spaces and Swiss apostrophes group thousands
 THOUSANDS_GROUP_RE = re.compile(r"[ \u00a0\u202f\u2009'’]|[.,]\d{3}(?!\d)")
@@ -82,8 +90,13 @@ def parse_numeral(text: str, language: str) -> float:
 def spelled_value(phrase: str, language: str) -> float | None:
     """The value of a spelled-out number ('vierentwintig', 'two hundred'), or None."""
     lang = TEXT2NUM_LANGUAGE.get(language, "en")
+    lowered = phrase.lower()
+    for suffix in HALF_SUFFIXES.get(lang, ()):
+        if lowered.endswith(suffix) and len(lowered) > len(suffix) + 1:
+            whole = spelled_value(lowered[: -len(suffix)], language)
+            return None if whole is None else whole + 0.5
     try:
-        return float(text2num(phrase.lower(), lang))
+        return float(text2num(lowered, lang))
     except (ValueError, IndexError, KeyError, AttributeError):
         return None
 
@@ -97,7 +110,11 @@ def find_numbers(
     for match in NUMERAL_RE.finditer(text, start, end):
         raw = match.group(1)
         grouped = bool(THOUSANDS_GROUP_RE.search(raw)) and not DECIMAL_ONLY_RE.fullmatch(raw)
-        spans.append(NumberSpan(parse_numeral(raw, language), match.start(1), match.end(1), raw, False, grouped))
+        spans.append(
+            _with_half(
+                text, end, NumberSpan(parse_numeral(raw, language), match.start(1), match.end(1), raw, False, grouped)
+            )
+        )
 
     words = [m for m in WORD_RE.finditer(text, start, end)]
     index = 0
@@ -120,11 +137,25 @@ def find_numbers(
             phrase = text[words[index].start() : words[run_end].end()]
             value = spelled_value(WHITESPACE_RE.sub(" ", phrase), language)
             if value is not None and words[run_end].group(0).lower() not in CONNECTORS:
-                spans.append(NumberSpan(value, words[index].start(), words[run_end].end(), phrase, True, False))
+                spans.append(
+                    _with_half(
+                        text, end, NumberSpan(value, words[index].start(), words[run_end].end(), phrase, True, False)
+                    )
+                )
                 break
             run_end -= 1
         index = max(run_end, index) + 1
     return sorted(spans, key=lambda s: s.start)
+
+
+def _with_half(text: str, end: int, span: NumberSpan) -> NumberSpan:
+    """'two and a half': the half belongs to the number (only a scale word makes it money)."""
+    half = AND_A_HALF_RE.match(text, span.end, end)
+    if not half:
+        return span
+    return NumberSpan(
+        span.value + 0.5, span.start, half.end(), text[span.start : half.end()], span.spelled, span.grouped
+    )
 
 
 def _opens_spelled_number(lowered: str, language: str, scale_words: set[str]) -> bool:

@@ -80,3 +80,37 @@ def test_find_numbers_reads_grouped_digits_with_offsets():
 
 def test_find_numbers_skips_articles():
     assert _values("They sent a convoy and an escort.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("zweieinhalb Milliarden", "de", [2.5]),
+        ("eineinhalb Milliarden", "de", [1.5]),
+        ("tweeënhalf miljard", "nl", [2.5]),
+        ("vierenhalf miljoen", "nl", [4.5]),
+        ("twee en een half miljard", "nl", [2.5]),
+        ("two and a half billion", "en", [2.5]),
+        ("2 and a half billion", "en", [2.5]),
+    ],
+)
+def test_find_numbers_reads_a_half_glued_or_added(text, language, expected):
+    from data_pipeline.lexicon import lexicon
+
+    scales = set(lexicon(language).scales)
+    assert [span.value for span in find_numbers(text, language, scales)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # One separator throughout a number: a space after comma groups starts the next number.
+        ("12,000 155mm rounds", "en", [12000, 155]),
+        ("20 155mm howitzers", "en", [20, 155]),
+        ("15 000 tonnes", "de", [15000]),
+        ("1.250.000,50 euro", "nl", [1250000.5]),
+        ("1,250,000 euros", "en", [1250000]),
+    ],
+)
+def test_find_numbers_keeps_one_thousands_separator_per_number(text, language, expected):
+    assert _values(text, language) == expected
