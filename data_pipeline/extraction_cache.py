@@ -27,8 +27,9 @@ from data_pipeline.paths import LEXICON_DIR, PACKAGE_DIR
 from data_pipeline.readers import UnreadableDocument
 from data_pipeline.tables import Problem
 
-# Libraries whose upgrade can change the text a reader returns.
-READER_LIBRARIES = ["trafilatura", "pypdf", "python-docx"]
+# Libraries whose upgrade can change what is cached: the text a reader returns, a date read from the text,
+# a number read from words.
+READER_LIBRARIES = ["trafilatura", "pypdf", "python-docx", "dateparser", "text2num"]
 
 
 @cache
