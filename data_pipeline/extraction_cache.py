@@ -14,6 +14,7 @@ import json
 import os
 import pickle
 import re
+import threading
 import time
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -101,7 +102,8 @@ def _load_shard(path: Path) -> dict[str, Extraction]:
 def _store_shard(path: Path, entries: dict[str, Extraction]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        # Unique per process and thread: two sessions of one dashboard server may save the same shard at once.
+        partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
         with partial.open("wb") as handle:
             pickle.dump(entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(partial, path)  # atomic: a concurrent build never reads half a shard
@@ -110,31 +112,36 @@ def _store_shard(path: Path, entries: dict[str, Extraction]) -> None:
 
 
 class _ShardedCache:
-    """The current version's shards of a cache folder, each loaded on first use and written back if it grew."""
+    """The current version's shards of a cache folder, each loaded on first use and written back if it grew.
+    A server process shares one between its sessions' builds (see _cache_for): changes happen under a lock."""
 
     def __init__(self, cache_dir: Path) -> None:
         self.cache_dir = Path(cache_dir)
         self.shards: dict[str, dict[str, Extraction]] = {}
         self.grown: set[str] = set()
+        self.lock = threading.RLock()
 
     def _shard(self, key: str) -> tuple[str, dict[str, Extraction]]:
         name = _shard_name(key)
-        if name not in self.shards:
-            self.shards[name] = _load_shard(self.cache_dir / name)
-        return name, self.shards[name]
+        with self.lock:
+            if name not in self.shards:
+                self.shards[name] = _load_shard(self.cache_dir / name)
+            return name, self.shards[name]
 
     def get(self, key: str) -> Extraction | None:
         return self._shard(key)[1].get(key)
 
     def put(self, key: str, extraction: Extraction) -> None:
-        name, shard = self._shard(key)
-        shard[key] = extraction
-        self.grown.add(name)
+        with self.lock:
+            name, shard = self._shard(key)
+            shard[key] = extraction
+            self.grown.add(name)
 
     def save(self) -> None:
-        for name in sorted(self.grown):
-            _store_shard(self.cache_dir / name, self.shards[name])
-        self.grown.clear()
+        with self.lock:
+            for name in sorted(self.grown):
+                _store_shard(self.cache_dir / name, dict(self.shards[name]))
+            self.grown.clear()
 
 
 @dataclass(frozen=True)
@@ -154,6 +161,7 @@ class _FileState:
 _file_states: dict[str, _FileState] = {}
 RECENTLY_MODIFIED_NS = 2_000_000_000
 _open_cache: dict[Path, _ShardedCache] = {}
+_open_cache_lock = threading.Lock()
 
 
 def forget_files_and_shards() -> None:
@@ -164,10 +172,11 @@ def forget_files_and_shards() -> None:
 
 def _cache_for(cache_dir: Path) -> _ShardedCache:
     folder = Path(cache_dir).resolve()
-    if folder not in _open_cache or not folder.is_dir():
-        _open_cache.clear()  # one folder at a time: a process that switches folders keeps only the latest
-        _open_cache[folder] = _ShardedCache(folder)
-    return _open_cache[folder]
+    with _open_cache_lock:
+        if folder not in _open_cache or not folder.is_dir():
+            _open_cache.clear()  # one folder at a time: a process that switches folders keeps only the latest
+            _open_cache[folder] = _ShardedCache(folder)
+        return _open_cache[folder]
 
 
 def _content_hash(source: SourceFile) -> tuple[str, bytes | None]:

@@ -305,12 +305,14 @@ GROUP_FIELDS = ["donor", "recipient", "kind", "status", "scope"]
 
 # This process's pledge rows of its last build, per group of mentions, keyed by the hash of the group's rows: after
 # one document is added or one correction saved, only the groups whose mentions changed are clustered again.
+# Replaced whole after each build (sessions of a server may build at the same time; any entry is valid for its key).
 _previous_groups: dict[tuple, pd.DataFrame] = {}
 
 
 def forget_previous_groups() -> None:
     """Drop the remembered groups (the next reconciliation clusters every group)."""
-    _previous_groups.clear()
+    global _previous_groups
+    _previous_groups = {}
 
 
 def reconcile_pledges(
@@ -318,6 +320,7 @@ def reconcile_pledges(
 ) -> pd.DataFrame:
     """`links` are the analysts' merges and splits: a pair of mention_ids mapped to True (the same commitment)
     or False (different commitments) overrides `same_commitment` for that pair."""
+    global _previous_groups
     published = documents.set_index("doc_id")["published"]
     publisher = documents.set_index("doc_id")["publisher"]
     scope = mentions["scope"]
@@ -336,15 +339,14 @@ def reconcile_pledges(
         # pledges (a 64-bit hash per row: a collision would need two different rows of one group to agree).
         row_hashes = pd.util.hash_pandas_object(pledgeable, index=False).to_numpy()
         groups = pledgeable.groupby(GROUP_FIELDS, sort=False, dropna=False).indices
-        current: dict[tuple, pd.DataFrame] = {}
+        previous, current = _previous_groups, {}
         for positions in groups.values():
             key = (len(positions), row_hashes[positions].tobytes())
-            piece = _previous_groups.get(key)
+            piece = previous.get(key)
             if piece is None:
                 piece = _pledge_rows(frame_records(pledgeable.iloc[positions]), None)
             current[key] = piece
-        _previous_groups.clear()
-        _previous_groups.update(current)
+        _previous_groups = current
         pieces = list(current.values())
     pledges = pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0].copy()
     pledge_of_mention = {

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -224,3 +225,20 @@ def test_rebuilds_in_one_process_equal_a_fresh_build_after_additions_and_correct
 
     assert 9.9e7 in set(corrected.pledges["amount"])
     assert_same_tables(corrected, full_build(docs, corrections=pd.DataFrame([correction])))
+
+
+def test_sessions_building_at_once_in_one_server_get_the_full_tables(tmp_path):
+    """A server's sessions share what the process remembers: builds running at the same time must not mix it up."""
+    docs, cache = seeds_copy(tmp_path), tmp_path / "cache"
+    build(docs, cache_dir=cache)
+    for number in range(6):
+        (docs / f"note_{number}.txt").write_text(
+            f"Denmark will provide DKK {100 + number} million to Ukraine in 2025.", encoding="utf-8"
+        )
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda _: build(docs, cache_dir=cache), range(8)))
+
+    expected = full_build(docs)
+    for tables in results:
+        assert_same_tables(tables, expected)
+    assert not list(cache.glob("*.tmp"))
