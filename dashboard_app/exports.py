@@ -6,6 +6,9 @@ import io
 
 import pandas as pd
 
+# One rule for every file we write, in the pipeline's tables module; the exports use it too.
+from data_pipeline.tables import FORMULA_PREFIXES, neutralise_cell, neutralised  # noqa: F401
+
 # One description per pledges column, in the schema's order. tests/test_exports.py checks that the keys
 # equal PledgeSchema's columns, so a new pipeline column cannot ship undocumented.
 PLEDGE_COLUMN_DESCRIPTIONS: dict[str, str] = {
@@ -39,27 +42,6 @@ PLEDGE_COLUMN_DESCRIPTIONS: dict[str, str] = {
 EXTRA_COLUMN_DESCRIPTIONS: dict[str, str] = {
     "corrections": "Number of analysts' corrections applied to this pledge's mentions (0 = as extracted).",
 }
-
-# A spreadsheet treats a cell starting with these as a formula (CSV/formula injection, OWASP).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_cell(value: object) -> object:
-    """Prefix a text cell that a spreadsheet would run as a formula with a single quote; leave the rest."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-def neutralised(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy of `frame` where every text cell is safe to open in a spreadsheet (numbers stay numbers)."""
-    safe = frame.copy()
-    for column in safe.columns:
-        if not pd.api.types.is_numeric_dtype(safe[column]):
-            safe[column] = safe[column].map(neutralise_cell)
-    # Column names come from our schema, but neutralise them too so the rule has no exception.
-    safe.columns = [neutralise_cell(str(column)) for column in safe.columns]
-    return safe
 
 
 def data_dictionary(columns: list[str]) -> pd.DataFrame:

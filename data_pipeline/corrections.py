@@ -27,6 +27,7 @@ import pandas as pd
 from data_pipeline.extract import to_eur
 from data_pipeline.tables import (
     CATEGORIES,
+    FORMULA_PREFIXES,
     KINDS,
     QUALIFIERS,
     SCOPES,
@@ -67,9 +68,6 @@ COLUMNS = [
     "new_value",
     "undoes",
 ]
-# The same characters dashboard_app/exports.py neutralises (tests check they agree); a leading quote is escaped
-# too, so that reading a file back undoes exactly what writing it did.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 SCHEMA_VERSION = 1
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS corrections (
@@ -354,6 +352,8 @@ def load_corrections(path: Path | str) -> pd.DataFrame:
 
 
 # ------------------------------------------------------------------------------------------- CSV
+# The characters every written file neutralises (tables.FORMULA_PREFIXES); a leading quote is escaped too, so that
+# reading a corrections file back undoes exactly what writing it did.
 def _protect(value: str) -> str:
     return "'" + value if value.startswith((*FORMULA_PREFIXES, "'")) else value
 

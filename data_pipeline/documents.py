@@ -14,7 +14,7 @@ import dateparser
 
 from data_pipeline.lexicon import LANGUAGES, raw
 from data_pipeline.readers import READERS, UnreadableDocument, size_problem, unsupported_type_problem
-from data_pipeline.tables import Problem
+from data_pipeline.tables import Problem, unprotect_cell
 
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_COLUMNS = ["file", "title", "publisher", "published", "language", "url"]
@@ -144,7 +144,8 @@ def read_manifest(folder: Path) -> tuple[dict[str, dict[str, str]], list[Problem
     for row in reader:
         name = (row.get("file") or "").strip()
         if name:
-            rows[name] = {k: (row.get(k) or "").strip() for k in MANIFEST_COLUMNS}
+            # The library writes its manifest with formula-like cells quoted (tables.protect_cell): undo that.
+            rows[name] = {k: unprotect_cell((row.get(k) or "").strip()) for k in MANIFEST_COLUMNS}
     return rows, []
 
 

@@ -30,6 +30,7 @@ from data_pipeline.documents import (
 from data_pipeline.lexicon import LANGUAGES
 from data_pipeline.paths import SEEDS_DIR
 from data_pipeline.readers import READERS, html_page_metadata, size_problem, unsupported_type_problem
+from data_pipeline.tables import protect_cell
 
 MAX_STEM_LENGTH = 80
 HTML_SUFFIXES = (".html", ".htm")
@@ -206,7 +207,8 @@ def _write_manifest(library: Path, rows: dict[str, dict[str, str]]) -> None:
     writer = csv.DictWriter(buffer, fieldnames=MANIFEST_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for name in sorted(rows):
-        writer.writerow({column: rows[name].get(column, "") for column in MANIFEST_COLUMNS})
+        # A title like "=HYPERLINK(…)" must not run when someone opens the manifest in a spreadsheet.
+        writer.writerow({column: protect_cell(rows[name].get(column, "")) for column in MANIFEST_COLUMNS})
     _write_atomically(library / MANIFEST_NAME, buffer.getvalue().encode("utf-8"))
 
 

@@ -262,13 +262,49 @@ class Tables:
         }
 
 
+# A spreadsheet treats a cell starting with these as a formula (CSV/formula injection, OWASP).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: object) -> object:
+    """Prefix a text cell that a spreadsheet would run as a formula with a single quote; leave the rest."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def protect_cell(value: str) -> str:
+    """neutralise_cell for a file we also read back (the library's manifest): unprotect_cell undoes it exactly."""
+    if value.startswith(FORMULA_PREFIXES) or (value.startswith("'") and value[1:].startswith((*FORMULA_PREFIXES, "'"))):
+        return "'" + value
+    return value
+
+
+def unprotect_cell(value: str) -> str:
+    """The value protect_cell was given. A quote before anything else stays ("'s-Hertogenbosch", "'t Hooft")."""
+    return value[1:] if value.startswith("'") and value[1:].startswith((*FORMULA_PREFIXES, "'")) else value
+
+
+def neutralised(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `frame` where every text cell is safe to open in a spreadsheet (numbers stay numbers)."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if not pd.api.types.is_numeric_dtype(safe[column]):
+            safe[column] = safe[column].map(neutralise_cell)
+    # Column names come from our schema, but neutralise them too so the rule has no exception.
+    safe.columns = [neutralise_cell(str(column)) for column in safe.columns]
+    return safe
+
+
 def write_tables(tables: Tables, out_dir: Path) -> list[Path]:
-    """Write every table as CSV (UTF-8, fixed column and row order) and Parquet, plus build_report.json."""
+    """Write every table as CSV (UTF-8, fixed column and row order) and Parquet, plus build_report.json. In the
+    CSV files a text cell a spreadsheet would run as a formula (a sentence starting with "-" or "=") starts with a
+    single quote; the Parquet files keep the values as they are."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name, frame in tables.frames().items():
         csv_path = out_dir / f"{name}.csv"
-        frame.to_csv(csv_path, index=False, encoding="utf-8", lineterminator="\n")
+        neutralised(frame).to_csv(csv_path, index=False, encoding="utf-8", lineterminator="\n")
         parquet_path = out_dir / f"{name}.parquet"
         frame.to_parquet(parquet_path, index=False)
         written += [csv_path, parquet_path]

@@ -128,3 +128,23 @@ def test_missing_arguments_are_a_usage_error(tmp_path):
     )
     assert result.returncode == 2
     assert "--out" in result.stderr
+
+
+def test_no_csv_cell_would_run_as_a_formula_and_parquet_keeps_the_text(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "list.txt").write_text(
+        "Support to Ukraine\n\n- Norway will provide NOK 500 million to Ukraine in 2025.\n"
+        '=HYPERLINK("http://x") Sweden will give SEK 200 million to Ukraine.\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert run_cli(docs, out).returncode == 0
+
+    mentions = pd.read_csv(out / "mentions.csv", dtype=str, keep_default_na=False)
+    assert len(mentions) == 2
+    cells = [c for name in SCHEMAS for c in pd.read_csv(out / f"{name}.csv", dtype=str, keep_default_na=False).stack()]
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    assert any(cell.startswith("'- Norway") for cell in mentions["evidence"])
+    raw = pd.read_parquet(out / "mentions.parquet")
+    assert any(text.startswith("- Norway") for text in raw["evidence"])

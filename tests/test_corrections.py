@@ -250,7 +250,6 @@ def test_csv_export_import_round_trips_and_a_second_import_changes_nothing(tmp_p
     assert store.import_csv_bytes(exported) == 0
     pd.testing.assert_frame_equal(other.frame(), store.frame())
     assert other.version() == store.version()
-    assert set(corr.FORMULA_PREFIXES) == set(exports.FORMULA_PREFIXES)
 
 
 def test_a_file_that_is_not_a_corrections_export_is_refused(db):

@@ -299,3 +299,16 @@ def test_a_library_alone_builds_when_the_documents_folder_is_missing(tmp_path):
     assert list(tables.documents["file"]) == ["note.txt"]
     with pytest.raises(FileNotFoundError):
         build(tmp_path / "no_such_folder")
+
+
+def test_metadata_that_looks_like_a_formula_is_quoted_in_the_manifest_and_read_back_as_typed(tmp_path):
+    library, docs = tmp_path / "library", tmp_path / "docs"
+    docs.mkdir()
+    typed = {"title": '=HYPERLINK("http://x","click")', "publisher": "'s-Hertogenbosch Courant", "language": "en"}
+
+    stored = add_document(library, "note.txt", PLEDGE.encode(), typed, [docs])
+
+    raw = [cell for row in manifest_rows(library) for cell in row.values()]
+    assert not [cell for cell in raw if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    row = build(docs, library_dir=library).documents.set_index("file").loc[stored]
+    assert (row["title"], row["publisher"]) == (typed["title"], typed["publisher"])
