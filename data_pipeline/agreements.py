@@ -27,12 +27,26 @@ def _duration(text: str, patterns: list[str], language: str) -> int | None:
     return None
 
 
+def _names_no_agreement(text: str, sentences: list, lex) -> bool:
+    """True when no sentence names a kind of agreement, known from one search of the whole text (most documents
+    name none). A kind found in a sentence is a match in the whole text too when the sentence starts after a
+    space and ends before one (as split_sentences makes them): its word boundaries are the same there."""
+    if lex.any_agreement_kind_re is None or lex.any_agreement_kind_re.search(text):
+        return False
+    return all(
+        (s.start == 0 or text[s.start - 1].isspace()) and (s.end == len(text) or text[s.end].isspace())
+        for s in sentences
+    )
+
+
 def agreement_sightings(doc: Document) -> list[dict]:
     """Every sentence of one document that names an agreement with its kind, parties, dates and themes."""
     lex = lexicon(doc.language)
     text = doc.text
     sentences = split_sentences(text)
     recipient = common()["default_recipient"]
+    if _names_no_agreement(text, sentences, lex):
+        return []
     sightings = []
     for index, sentence in enumerate(sentences):
         chunk = text[sentence.start : sentence.end]

@@ -4,19 +4,37 @@ sentence they stand in and what the words around them say (donor, status, scope,
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 import pandas as pd
 
-from data_pipeline.lexicon import Lexicon, common, eur_rates, first_character_check, first_characters, lexicon
-from data_pipeline.numbers import NumberSpan, find_numbers, may_hold_numbers, spelled_number_words, spelled_value
+from data_pipeline.lexicon import (
+    Lexicon,
+    common,
+    eur_rates,
+    first_character_check,
+    first_characters,
+    lexicon,
+    with_first_character_check,
+)
+from data_pipeline.numbers import (
+    DIGIT_RE,
+    NumberSpan,
+    find_numbers,
+    spelled_number_words,
+    spelled_numbers_possible,
+    spelled_value,
+)
 from data_pipeline.tables import conform
 
 FIRST_YEAR_OF_WAR = 2022
-YEAR_RE = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d])")
+# Both start with a digit: the look-ahead for one, tested first, rejects most positions at once (the
+# look-behinds cost more), and changes no match.
+YEAR_RE = re.compile(r"(?=\d)(?<![\d.,/-])((?:19|20)\d\d)(?![\d])")
 YEAR_RANGE_RE = re.compile(
-    r"(?<![\d.,/])((?:19|20)\d\d)\s*(?:-|–|—|/|to|tot en met|tot|bis einschließlich|bis|t/m|and|en|und|through|"
+    r"(?=\d)(?<![\d.,/])((?:19|20)\d\d)\s*(?:-|–|—|/|to|tot en met|tot|bis einschließlich|bis|t/m|and|en|und|through|"
     r"up to and including)\s*((?:19|20)\d\d|\d\d)(?![\d])",
     re.IGNORECASE,
 )
@@ -24,7 +42,9 @@ PERCENT_AFTER_RE = re.compile(r"\s?(?:%|percent\b|per cent\b|procent\b|prozent\b
 
 
 # Compiled once: re.search(r"...") looks its pattern up in re's cache on every call, which adds up per sentence.
-PARAGRAPH_RE = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
+# A run of characters and line breaks not followed by a blank line (runs of characters taken at once: the
+# same matches as one character at a time).
+PARAGRAPH_RE = re.compile(r"(?:[^\n]+|\n(?![ \t]*\n))+")
 LINE_RE = re.compile(r"[^\n]+")
 CLAUSE_END_RE = re.compile(r"[.!?:;\"”'’)]$")
 SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-ZÀ-ÖØ-Þ0-9€$£])")
@@ -54,16 +74,20 @@ WORD_BEFORE_DOT_RE = re.compile(r"([\w.]+)$")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    # Search a short window, not text[:dot]: the `$`-anchored search scans from the start, so on the whole
-    # prefix it costs O(length) per full stop (quadratic per document). A word reaching the window's edge
-    # may be longer: only then is the whole prefix searched.
-    window_start = max(0, dot - 80)
-    before = WORD_BEFORE_DOT_RE.search(text, window_start, dot)
-    if before and before.start() == window_start and window_start > 0:
-        before = WORD_BEFORE_DOT_RE.search(text, 0, dot)
-    if not before:
+    # The word before the full stop is what WORD_BEFORE_DOT_RE.search(text, 0, dot) finds: the whole run of
+    # word characters and dots that ends at `dot` (or, `$` also matching before a final line break, at a line
+    # break just before it). Walked back character by character: the search tried every position before it.
+    # `\w` is str.isalnum() or "_" (both are Py_UNICODE_ISALNUM).
+    end = dot - 1 if dot > 0 and text[dot - 1] == "\n" else dot
+    start = end
+    while start > 0:
+        char = text[start - 1]
+        if not (char.isalnum() or char == "." or char == "_"):
+            break
+        start -= 1
+    if start == end:
         return False
-    word = before.group(1).lower().rstrip(".")
+    word = text[start:end].lower().rstrip(".")
     if word in _abbreviations() or len(word) == 1:
         return True
     # German ordinals and dates: "am 24. Februar", "15. Hilfspaket".
@@ -85,7 +109,7 @@ def _currency_codes_and_symbols() -> frozenset[str]:
 
 
 def _currency_follows(text: str, pos: int) -> bool:
-    word = CURRENCY_WORD_RE.match(text[pos : pos + 12])
+    word = CURRENCY_WORD_RE.match(text, pos, pos + 12)  # as on text[pos : pos + 12], without the copy
     if not word:
         return False
     return word.group(0).lower() in _known_currency_words() or word.group(0) in _currency_codes_and_symbols()
@@ -105,7 +129,9 @@ LIST_LINE_RE = re.compile(
 
 def is_list_line(line: str) -> bool:
     """A bullet, a numbered item, a table row, or a short "label: value" line."""
-    return bool(line) and len(line) <= 200 and bool(LIST_LINE_RE.search(line))
+    # LIST_LINE_RE's alternatives are anchored at the start except the bar, which may stand anywhere: a match
+    # at the start or a bar is what its search finds, without trying every position.
+    return bool(line) and len(line) <= 200 and ("|" in line or bool(LIST_LINE_RE.match(line)))
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -406,6 +432,19 @@ def _item_ending_compound(text: str, start: int, end: int, lex: Lexicon):
     closed compounds too ("Radhaubitzen", "Luftverteidigungsraketen", "Stromgeneratoren")."""
     tail = text.rfind("-", start, end - 1) + 1
     closed = lex.language in ("nl", "de")
+    # Below, a rule is tried at `tail` (when tail > start) or searched from tail + 1 (closed compounds), and
+    # counts only when its hit ends at `end`. Without a hyphen tail is 0: the search runs from the start of the
+    # text, and a rule whose first hit lies earlier does not count. Such a hit is at most
+    # item_noun_max_width long, so it starts in the last item_noun_max_width characters before `end`: where
+    # no item noun ends at `end` from there on, none can count (a search of a few characters instead of the
+    # whole text before the word, 14 times).
+    if tail <= start and not closed:
+        return None
+    lowest = tail if tail > start else tail + 1
+    if lex.item_noun_max_width is not None:
+        lowest = max(lowest, end - lex.item_noun_max_width)
+    if not lex.any_item_noun_at_end_re.search(text, lowest, end):
+        return None
     for rule in lex.item_nouns:
         hit = rule.pattern.match(text, tail, end) if tail > start else None
         if hit is None and closed:
@@ -449,9 +488,12 @@ def list_is_about_support(text: str, sentences: list[Sentence], index: int, lex:
     )
 
 
+NOT_SEARCHED = object()
+
+
 def _support_patterns(lex: Lexicon) -> tuple[re.Pattern, ...]:
     return (
-        lex.support_verbs_re,
+        lex.support_verbs_re,  # first: drop_non_support relies on it
         lex.pledge_cues_re,
         lex.delivered_cues_re,
         lex.unspecified_cues_re,
@@ -466,7 +508,12 @@ def drop_non_support(
     numbers in sentences about something other than support. A `licensed` line (a list item under an
     introduction about support) needs no support word of its own."""
     sentence_text = text[sentence.start : sentence.end]
-    excluded = [c for c in candidates if _excluded(text, sentence, c, lex)]
+    # A figure is excluded by a cue in its clause or in the sentence before it; either cue is a match in the
+    # sentence too (the clause and the part before the figure end at punctuation or a space, so the cue's word
+    # boundaries are the same there): without a cue in the sentence, none is excluded (one search, not two
+    # per figure).
+    has_exclusion_cue = not lex.exclusion_cues_are_phrases or lex.exclusion_cues_re.search(sentence_text)
+    excluded = [c for c in candidates if _excluded(text, sentence, c, lex)] if has_exclusion_cue else []
     if excluded:
         first_excluded = min(c.start for c in excluded)
         # A part of an excluded figure ("davon 4 Milliarden") goes with it.
@@ -478,12 +525,11 @@ def drop_non_support(
         ]
     # A sentence opening with "Davon"/"Daarvan"/"Of this" breaks down the support just named.
     opens_with_part = lex.part_cues_re.match(sentence_text.lstrip(" \"'“„"))
-    if (
-        not licensed
-        and not opens_with_part
-        and not any(pattern.search(sentence_text) for pattern in _support_patterns(lex))
-    ):
-        candidates = [c for c in candidates if c.kind != "money"]
+    support_verb = NOT_SEARCHED  # searched once for both rules below
+    if not licensed and not opens_with_part:
+        support_verb = lex.support_verbs_re.search(sentence_text)
+        if not support_verb and not any(pattern.search(sentence_text) for pattern in _support_patterns(lex)[1:]):
+            candidates = [c for c in candidates if c.kind != "money"]
     money = sorted((c for c in candidates if c.kind == "money"), key=lambda c: c.start)
     dropped: set[int] = set()
     for first, second in zip(money, money[1:], strict=False):
@@ -507,8 +553,11 @@ def drop_non_support(
         if lex.unit_price_before_re.search(window) or lex.unit_price_after_re.match(text, candidate.end):
             dropped.add(id(candidate))
     kept = [c for c in candidates if id(c) not in dropped]
-    if not licensed and not lex.support_verbs_re.search(sentence_text):
-        kept = [c for c in kept if c.kind != "equipment"]
+    if not licensed:
+        if support_verb is NOT_SEARCHED:
+            support_verb = lex.support_verbs_re.search(sentence_text)
+        if not support_verb:
+            kept = [c for c in kept if c.kind != "equipment"]
     kept = [c for c in kept if not _led_by_non_donor(text, sentence, c, lex)]
     # Missiles that killed people, drones the money would buy: the words right around the count decide.
     kept = [
@@ -545,11 +594,13 @@ def _led_by_non_donor(text: str, sentence: Sentence, candidate: Candidate, lex: 
     return not any(name not in lex.not_donors and name != "NATO" for _, _, name in named[1:])
 
 
+CLAUSE_BOUNDARY_RE = re.compile(r"[,;:]\s|\s(?:while|whereas|but|terwijl|maar|während|aber|doch)\s", re.IGNORECASE)
+
+
 def _clause(text: str, sentence: Sentence, candidate: Candidate) -> str:
     """The part of the sentence between the punctuation or contrast words around a figure."""
-    boundary = re.compile(r"[,;:]\s|\s(?:while|whereas|but|terwijl|maar|während|aber|doch)\s", re.IGNORECASE)
     start, end = sentence.start, sentence.end
-    for m in boundary.finditer(text, sentence.start, sentence.end):
+    for m in CLAUSE_BOUNDARY_RE.finditer(text, sentence.start, sentence.end):
         if m.end() <= candidate.start:
             start = m.end()
         elif m.start() >= candidate.end:
@@ -633,18 +684,23 @@ def _year_expressions(
     pub_month = int(published[5:7]) if published and len(published) >= 7 else 6
     found: list[tuple[int, int, tuple]] = []
     patterns = _year_patterns(lex.language)
-    # Full dates ("on 6 February 2023") stamp a report; they are not the years the support covers.
-    stamped = [m.span() for m in patterns["stamped"].finditer(chunk)]
-    taken: list[tuple[int, int]] = [(a - s_start, b - s_start) for a, b in model_spans(text, sentence, lex)]
+    ranges: list[tuple[int, int]] = []
     for m in YEAR_RANGE_RE.finditer(chunk):
         first, last = int(m.group(1)), m.group(2)
         last = int(last) if len(last) == 4 else int(m.group(1)[:2] + last)
         if first <= last <= first + 30:
             found.append((s_start + m.start(), s_start + m.end(), (first, last)))
-            taken.append(m.span())
+            ranges.append(m.span())
     until_re = patterns["until"]
+    # Years inside model names, ranges or full dates are not periods; the model names and dates are only
+    # looked up for a sentence with a year.
+    taken: list[tuple[int, int]] | None = None
     for m in YEAR_RE.finditer(chunk):
-        if any(a <= m.start() < b for a, b in taken + stamped):
+        if taken is None:
+            # Full dates ("on 6 February 2023") stamp a report; they are not the years the support covers.
+            stamped = [d.span() for d in patterns["stamped"].finditer(chunk)]
+            taken = [(a - s_start, b - s_start) for a, b in model_spans(text, sentence, lex)] + ranges + stamped
+        if any(a <= m.start() < b for a, b in taken):
             continue
         year = int(m.group(1))
         if until_re.search(chunk[max(0, m.start() - 25) : m.start()]) and pub_year and year >= pub_year:
@@ -701,7 +757,9 @@ def _year_patterns(language: str) -> dict:
             rf"{first_character_check(phrases)}(?<![\w-])(?:{_alternation(phrases)})(?![\w-])", re.I
         )
     for key in ("next_n_years", "next_n_months"):
-        patterns[key] = [re.compile(pattern.removeprefix("re:"), re.I) for pattern in lex.year_words[key]]
+        patterns[key] = [
+            with_first_character_check(re.compile(pattern.removeprefix("re:"), re.I)) for pattern in lex.year_words[key]
+        ]
     return patterns
 
 
@@ -716,10 +774,17 @@ def _count(word: str, lex: Lexicon) -> int | None:
     return int(value) if value else None
 
 
-def keyword_hits(text: str, sentence: Sentence, patterns: dict[str, re.Pattern]) -> list[tuple[int, int, str]]:
+def keyword_hits(
+    text: str, sentence: Sentence, patterns: dict[str, re.Pattern], starts: list[int] | None = None
+) -> list[tuple[int, int, str]]:
+    """Each label's keywords in the sentence. `starts`: every position where one of the patterns can match
+    (Lexicon.keyword_starts_re), to try each label there only (finditer_at) instead of scanning for each."""
     hits = []
     for label, pattern in patterns.items():
-        for m in pattern.finditer(text, sentence.start, sentence.end):
+        found = finditer_at(pattern, text, sentence.start, sentence.end, starts) if starts is not None else None
+        if found is None:
+            found = pattern.finditer(text, sentence.start, sentence.end)
+        for m in found:
             hits.append((m.start(), m.end(), label))
     # "artillery shells" is ammunition: a keyword inside a longer one of another label does not count.
     hits = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0]) for o in hits)]
@@ -730,6 +795,27 @@ def keyword_hits(text: str, sentence: Sentence, patterns: dict[str, re.Pattern])
         for h in hits
         if not any(o[2] != h[2] and o[0] > h[0] and HEAD_NOUN_GAP_RE.fullmatch(text[h[1] : o[0]]) for o in hits)
     ]
+
+
+def finditer_at(pattern: re.Pattern, text: str, start: int, end: int, positions: list[int]) -> list[re.Match] | None:
+    """What pattern.finditer(text, start, end) finds, given every position where the pattern can match (sorted);
+    None when that cannot be told (an empty match, after which finditer steps differently).
+
+    finditer tries each position from `start` on, a try at p being pattern.match(text, p, end) (same string, end
+    and look-behind context), and after a match goes on from its end. Positions where the pattern cannot match
+    need no try: trying only the given ones, past the previous match, finds the same matches."""
+    matches = []
+    resume = start
+    for position in positions:
+        if position < resume:
+            continue
+        m = pattern.match(text, position, end)
+        if m is not None:
+            if m.end() == position:
+                return None
+            matches.append(m)
+            resume = m.end()
+    return matches
 
 
 def assign_to_nearest(
@@ -784,8 +870,9 @@ def categorise(
     text: str, sentence: Sentence, candidates: list[Candidate], lex: Lexicon, title_hits: dict[int, tuple]
 ) -> None:
     """Category and subcategory of each figure from the words nearest to it in its sentence."""
-    category_hits = keyword_hits(text, sentence, lex.category_res)
-    sub_hits = keyword_hits(text, sentence, lex.subcategory_res)
+    starts = [m.start() for m in lex.keyword_starts_re.finditer(text, sentence.start, sentence.end)]
+    category_hits = keyword_hits(text, sentence, lex.category_res, starts)
+    sub_hits = keyword_hits(text, sentence, lex.subcategory_res, starts)
     by_figure_category = assign_to_nearest(category_hits, candidates, text, lex)
     by_figure_sub = assign_to_nearest(sub_hits, candidates, text, lex)
     sentence_text = text[sentence.start : sentence.end]
@@ -838,17 +925,68 @@ def _pick_sub(labels: list[str], hits: list[tuple[int, int, str]], candidate: Ca
 
 
 def donors_in(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int, str]]:
-    # The donor, the recipient and the agreement finder ask about the same sentences: look each up once.
+    # main_donor scans the whole text; the donor, the recipient and the agreement finder ask about parts of it
+    # (sentences, a sentence up to a figure): their names are read off the whole text's matches when that is
+    # exact (_donors_from_whole), else each part is looked up once.
+    if lex.donor_names_are_phrases and (start, end) != (0, len(text)):
+        found = _donors_from_whole(text, start, end, lex.language)
+        if found is not None:
+            return found
     return list(_donors_in(text, start, end, lex.language))
+
+
+def _donors_from_whole(text: str, start: int, end: int, language: str) -> list[tuple[int, int, str]] | None:
+    """The names donor_re.finditer(text, start, end) finds, taken from the scan of the whole text, or None.
+
+    Both scans try the same positions inside [start, end) unless a match of the whole scan runs over `start` or
+    `end` (then None), and a try looks at the same characters (look-behinds see the text before `start` in
+    both), except past `end`, where the part ends. A name is phrases of letters (no 're:' patterns) followed by
+    look-aheads for a word character or a hyphen and an optional "'s": when the character at `end` is
+    whitespace these see it as they see the end of the part, and when the character before `end` is whitespace
+    no name can end at `end`, so a try reading past it would run over it in the whole text. Otherwise None."""
+    if not (end == len(text) or text[end].isspace() or (end > 0 and text[end - 1].isspace())):
+        return None
+    spans, names = _whole_text_donors(text, language)
+    first = bisect_left(spans, (start,))
+    if first > 0 and spans[first - 1][1] > start:
+        return None  # a match of the whole scan runs over `start`
+    found = []
+    for index in range(first, len(spans)):
+        m_start, m_end = spans[index]
+        if m_start >= end:
+            break
+        if m_end > end:
+            return None  # runs over `end`
+        if names[index]:
+            found.append((m_start, m_end, names[index]))
+    return found
+
+
+@lru_cache(maxsize=4)
+def _whole_text_donors(text: str, language: str) -> tuple[list[tuple[int, int]], list[str | None]]:
+    """Every match of donor_re in the whole text (also those naming no known donor), and its canonical name."""
+    lex = lexicon(language)
+    spans, names = [], []
+    for m in lex.donor_re.finditer(text):
+        spans.append(m.span())
+        names.append(_canonical_donor(m, lex))
+    return spans, names
+
+
+def _canonical_donor(m: re.Match, lex: Lexicon) -> str | None:
+    alias = WHITESPACE_RE.sub(" ", POSSESSIVE_RE.sub("", m.group(0)).lower())
+    return lex.donor_aliases.get(alias) or lex.donor_aliases.get(alias.upper().lower())
 
 
 @lru_cache(maxsize=256)
 def _donors_in(text: str, start: int, end: int, language: str) -> tuple[tuple[int, int, str], ...]:
     lex = lexicon(language)
     found = []
+    if (start, end) == (0, len(text)) and lex.donor_names_are_phrases:
+        spans, names = _whole_text_donors(text, language)
+        return tuple((a, b, name) for (a, b), name in zip(spans, names, strict=True) if name)
     for m in lex.donor_re.finditer(text, start, end):
-        alias = WHITESPACE_RE.sub(" ", POSSESSIVE_RE.sub("", m.group(0)).lower())
-        canonical = lex.donor_aliases.get(alias) or lex.donor_aliases.get(alias.upper().lower())
+        canonical = _canonical_donor(m, lex)
         if canonical:
             found.append((m.start(), m.end(), canonical))
     return tuple(found)
@@ -931,12 +1069,17 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
     for index, sentence in enumerate(sentences):
         # Most sentences hold no figure at all: no digit, no number word, no scale word ("half a billion").
         # Ruling them out with two searches skips the number finder and the candidate rules for them.
-        if not may_hold_numbers(text, sentence.start, sentence.end, number_words) and not lex.long_scale_re.search(
-            text, sentence.start, sentence.end
+        # (may_hold_numbers is a digit or spelled_numbers_possible; the latter also lets the number finder skip
+        # the word-by-word walk for spelled numbers in sentences that hold digits only.)
+        spelled = spelled_numbers_possible(text, sentence.start, sentence.end, number_words)
+        if (
+            not spelled
+            and not DIGIT_RE.search(text, sentence.start, sentence.end)
+            and not lex.long_scale_re.search(text, sentence.start, sentence.end)
         ):
             per_sentence.append([])
             continue
-        numbers = find_numbers(text, lex.language, scale_words, sentence.start, sentence.end)
+        numbers = find_numbers(text, lex.language, scale_words, sentence.start, sentence.end, spelled)
         if numbers:  # model names only matter where they would hide a number: most sentences have none
             models = model_spans(text, sentence, lex)
             numbers = [n for n in numbers if not any(a < n.start and n.end <= b for a, b in models)]
@@ -959,9 +1102,10 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
                 shown in title_numbers or any(abs(c.amount or 0) == v * s for v in title_numbers for s in (1e6, 1e9))
             ):
                 title_sentence = Sentence(0, len(title), 0)
+                starts = [m.start() for m in lex.keyword_starts_re.finditer(title)]
                 title_hits[id(c)] = (
-                    [h[2] for h in keyword_hits(title, title_sentence, lex.category_res)],
-                    [h[2] for h in keyword_hits(title, title_sentence, lex.subcategory_res)],
+                    [h[2] for h in keyword_hits(title, title_sentence, lex.category_res, starts)],
+                    [h[2] for h in keyword_hits(title, title_sentence, lex.subcategory_res, starts)],
                 )
         categorise(text, sentence, group, lex, title_hits)
         for c in group:
@@ -994,6 +1138,10 @@ def _resolve_currency(c: Candidate, donor, fallback_donor, explicit, lex: Lexico
 
 def _cue_distance(pattern: re.Pattern, text: str, sentence: Sentence, candidate: Candidate) -> int | None:
     spans = [(m.start(), m.end(), 0) for m in pattern.finditer(text, sentence.start, sentence.end)]
+    return _distance_to_spans(spans, candidate)
+
+
+def _distance_to_spans(spans: list[tuple[int, int, int]], candidate: Candidate) -> int | None:
     if not spans:
         return None
     return min(
@@ -1010,9 +1158,14 @@ def classify_status_and_scope(
     future_total = lex.future_total_cues_re.search(chunk)
     running = _running_total_cue(chunk, lex)
     weak_running = lex.weak_running_total_cues_re.search(chunk) and lex.already_cues_re.search(chunk)
+    # The cues of the sentence, found once for all its figures (_cue_distance per figure found the same).
+    pledge_spans = [(m.start(), m.end(), 0) for m in lex.pledge_cues_re.finditer(text, sentence.start, sentence.end)]
+    delivered_spans = [
+        (m.start(), m.end(), 0) for m in lex.delivered_cues_re.finditer(text, sentence.start, sentence.end)
+    ]
     for c in group:
-        pledge_distance = _cue_distance(lex.pledge_cues_re, text, sentence, c)
-        delivered_distance = _cue_distance(lex.delivered_cues_re, text, sentence, c)
+        pledge_distance = _distance_to_spans(pledge_spans, c)
+        delivered_distance = _distance_to_spans(delivered_spans, c)
         # "With next year's €3.5 billion, total support since 2022 will reach €20 billion": the total is the
         # figure after the cue; one before it is a package, and the words describing the total are not its own.
         total_after = future_total is not None and sentence.start + future_total.start() >= c.end
@@ -1070,8 +1223,9 @@ def title_category(title: str, lex: Lexicon) -> str | None:
     if not title:
         return None
     whole = Sentence(0, len(title), 0)
-    labels = {hit[2] for hit in keyword_hits(title, whole, lex.category_res)}
-    if keyword_hits(title, whole, lex.subcategory_res):
+    starts = [m.start() for m in lex.keyword_starts_re.finditer(title)]
+    labels = {hit[2] for hit in keyword_hits(title, whole, lex.category_res, starts)}
+    if keyword_hits(title, whole, lex.subcategory_res, starts):
         labels.add("military")
     return labels.pop() if len(labels) == 1 else None
 

@@ -1,0 +1,110 @@
+"""The extractor's shortcuts find exactly what the plain scans find: finditer_at, spelled_numbers_possible, the
+donor names read off the whole text, and the grouped phrase alternation (with IGNORECASE's odd letters)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from data_pipeline.extract import _donors_from_whole, _donors_in, finditer_at, split_sentences
+from data_pipeline.lexicon import compile_phrases, lexicon, with_first_character_check
+from data_pipeline.numbers import find_numbers, spelled_number_words, spelled_numbers_possible
+
+PASSAGES = {
+    "en": (
+        "The United Kingdom's new package, announced in London on Tuesday, includes air defence missiles and "
+        "artillery shells.\nGermany and the Netherlands pledged two hundred million euros for reconstruction; "
+        "the U.S. will deliver twelve Bradley vehicles. Russia's budget is not support.\n\n"
+        "Humanitarian aid: €50 million. Denmark - with Sweden - funds drones (F-16 training, 155mm ammunition)."
+    ),
+    "nl": (
+        "Nederland maakt 2,5 miljard euro vrij voor luchtverdediging en artilleriemunitie. Duitsland levert "
+        "twaalf pantservoertuigen.\nDe regering in Den Haag steunt de wederopbouw van het energienet met "
+        "vijftig miljoen euro; België volgt."
+    ),
+    "de": (
+        "Deutschland stellt zwei Milliarden Euro für Luftverteidigung bereit, davon 750 Mio. € für Munition. "
+        "Norwegens Regierung in Oslo liefert zehn Radhaubitzen.\nDie humanitäre Hilfe umfasst Nothilfe und "
+        "Wiederaufbau der Energie-Infrastruktur."
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(PASSAGES))
+def test_keywords_tried_at_their_starts_find_what_finditer_finds(language):
+    lex = lexicon(language)
+    text = PASSAGES[language]
+    for sentence in split_sentences(text):
+        starts = [m.start() for m in lex.keyword_starts_re.finditer(text, sentence.start, sentence.end)]
+        for pattern in [*lex.category_res.values(), *lex.subcategory_res.values()]:
+            expected = [m.span() for m in pattern.finditer(text, sentence.start, sentence.end)]
+            found = finditer_at(pattern, text, sentence.start, sentence.end, starts)
+            assert found is not None and [m.span() for m in found] == expected
+
+
+def test_finditer_at_gives_up_on_an_empty_match():
+    assert finditer_at(re.compile(r"x*"), "abc", 0, 3, [0, 1, 2]) is None
+
+
+@pytest.mark.parametrize("language", sorted(PASSAGES))
+def test_no_spelled_number_where_none_is_possible(language):
+    lex = lexicon(language)
+    text = PASSAGES[language]
+    words = spelled_number_words(text, language, set(lex.scales))
+    for sentence in split_sentences(text):
+        spelled = [n for n in find_numbers(text, language, set(lex.scales), sentence.start, sentence.end) if n.spelled]
+        if not spelled_numbers_possible(text, sentence.start, sentence.end, words):
+            assert spelled == []
+        all_numbers = find_numbers(text, language, set(lex.scales), sentence.start, sentence.end)
+        digits_only = find_numbers(text, language, set(lex.scales), sentence.start, sentence.end, spelled=False)
+        assert digits_only == [n for n in all_numbers if not n.spelled]
+
+
+@pytest.mark.parametrize("language", sorted(PASSAGES))
+def test_donors_read_off_the_whole_text_are_the_donors_of_the_part(language):
+    text = PASSAGES[language]
+    ranges = [(s.start, s.end) for s in split_sentences(text)]
+    ranges += [(a, i + 1) for a, b in ranges for i in range(a, b) if text[i] == " "]  # up to a figure
+    ranges += [(a, b) for a in range(0, len(text), 7) for b in range(a, len(text), 11)]
+    for start, end in ranges:
+        found = _donors_from_whole(text, start, end, language)
+        if found is not None:
+            assert found == list(_donors_in.__wrapped__(text, start, end, language)), (start, end)
+
+
+def test_grouped_phrases_match_what_the_plain_alternation_matches():
+    # Letters equal to others under IGNORECASE: dotted and dotless i, long s, Kelvin sign, capital sharp s.
+    phrases = ["istanbul", "işbirliği", "kiev", "kyiv", "sanctions", "support", "straße", "ıslak", "zusage"]
+    grouped = compile_phrases(phrases)
+    plain = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")(?![\w-])",
+        re.IGNORECASE,
+    )
+    text = "İSTANBUL ıstanbul Istanbul ſupport ſanctions \u212aiev KYIV STRAẞE Straße ISLAK ıslak Zusage x-kiev kiev-y"
+    for start in range(len(text)):
+        assert [m.span() for m in grouped.finditer(text, start)] == [m.span() for m in plain.finditer(text, start)]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"(?<![\w-])(?:(?:M1 )?Abrams(?:[- ]tanks?)?)",
+        r"(?:over|during|in|for) the (?:next|coming) (?P<n>\w+) years",
+        r"PzH[- ]?2000|Panzerhaubitzen? 2000",
+        r"(?-i:[xX])ray|Ωmega",
+    ],
+)
+def test_first_character_check_changes_no_match(source):
+    pattern = re.compile(source, re.IGNORECASE)
+    checked = with_first_character_check(pattern)
+    assert checked.pattern.startswith("(?=[")
+    text = "m1 abrams, ABRAMS-tanks; within the next five years; PzH 2000 and panzerhaubitze 2000; Xray xRAY ωMEGA"
+    for start in range(len(text)):
+        assert [m.span() for m in checked.finditer(text, start)] == [m.span() for m in pattern.finditer(text, start)]
+
+
+def test_first_character_check_left_out_when_unknown():
+    for source in (r"\w+ years", r"(?:x)?", r".bc", r"[^a]b"):
+        pattern = re.compile(source)
+        assert with_first_character_check(pattern) is pattern
