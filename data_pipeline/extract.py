@@ -430,29 +430,35 @@ def _count_range(text: str, sentence: Sentence, low: NumberSpan, high: NumberSpa
 def _item_ending_compound(text: str, start: int, end: int, lex: Lexicon):
     """A generic item at the end of a compound: "Leopard-Panzer", "Caesar-houwitsers", and in Dutch and German
     closed compounds too ("Radhaubitzen", "Luftverteidigungsraketen", "Stromgeneratoren")."""
-    tail = text.rfind("-", start, end - 1) + 1
+    hyphen = text.rfind("-", start, end - 1)
+    tail = hyphen + 1 if hyphen >= 0 else start  # where the compound's last part can start
     closed = lex.language in ("nl", "de")
-    # Below, a rule is tried at `tail` (when tail > start) or searched from tail + 1 (closed compounds), and
-    # counts only when its hit ends at `end`. Without a hyphen tail is 0: the search runs from the start of the
-    # text, and a rule whose first hit lies earlier does not count. Such a hit is at most
-    # item_noun_max_width long, so it starts in the last item_noun_max_width characters before `end`: where
-    # no item noun ends at `end` from there on, none can count (a search of a few characters instead of the
-    # whole text before the word, 14 times).
     if tail <= start and not closed:
         return None
     lowest = tail if tail > start else tail + 1
+    # An item noun is at most item_noun_max_width long: one ending at `end` starts in the last that many characters.
     if lex.item_noun_max_width is not None:
         lowest = max(lowest, end - lex.item_noun_max_width)
     if not lex.any_item_noun_at_end_re.search(text, lowest, end):
         return None
     for rule in lex.item_nouns:
         hit = rule.pattern.match(text, tail, end) if tail > start else None
+        if hit is not None and hit.end() != end:
+            hit = None
         if hit is None and closed:
-            hit = rule.pattern.search(text, tail + 1, end)
-            if hit and hit.end() - hit.start() < 6:  # "brandstoftanks" are no tanks
-                hit = None
-        if hit and hit.end() == end:
+            hit = _closed_compound_ending(rule.pattern, text, tail + 1, end)
+        if hit:
             return hit, rule
+    return None
+
+
+def _closed_compound_ending(pattern: re.Pattern, text: str, pos: int, end: int) -> re.Match | None:
+    """A hit of the pattern inside the word that ends at its end and is long enough to be a noun of its own
+    ("brandstoftanks" are no tanks)."""
+    while (hit := pattern.search(text, pos, end)) is not None:
+        if hit.end() == end:
+            return hit if hit.end() - hit.start() >= 6 else None
+        pos = hit.start() + 1
     return None
 
 
