@@ -8,6 +8,7 @@ running totals are snapshots and are never summed with anything.
 from __future__ import annotations
 
 import textwrap
+import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,7 +18,19 @@ import plotly.graph_objects as go
 
 from dashboard_app import style
 from dashboard_app.corrections_view import corrections_note
-from dashboard_app.filters import Selection, describe_selection, filter_documents, is_in, split_list
+from dashboard_app.filters import (
+    Selection,
+    describe_selection,
+    filter_documents,
+    is_in,
+    joined_values,
+    origin_of,
+    publisher_of,
+    split_list,
+    split_rows,
+    take_rows,
+)
+from dashboard_app.memo import memoized
 from data_pipeline.tables import CATEGORIES, Tables
 
 SPREAD_NOTE = "multi-year pledges spread evenly over the years they cover"
@@ -50,28 +63,78 @@ class Chart:
 
 def latest_document_date(tables: Tables) -> str | None:
     """The newest publication date among readable documents (ISO strings sort by date, partial ones too)."""
-    dates = tables.documents.loc[tables.documents["status"] == "ok", "published"].dropna()
-    dates = dates[dates.astype(str).str.len() > 0]
-    return str(dates.max()) if len(dates) else None
+    documents = tables.documents
+
+    def latest() -> str | None:
+        dates = documents.loc[documents["status"] == "ok", "published"].dropna()
+        dates = dates[dates.astype(str).str.len() > 0]
+        return str(dates.max()) if len(dates) else None
+
+    # Kept per documents frame: every filtered view shares the build's documents.
+    return memoized(documents, "latest_document_date", latest)
 
 
-def source_note(tables: Tables, doc_ids: set[str] | list[str]) -> str:
+@dataclass(frozen=True)
+class _DocumentIndex:
+    publishers: dict[str, list]  # doc_id -> the publisher of each documents row with that id
+    ids: frozenset[str]
+    unique: bool  # one row per doc_id (always so in a build)
+    documents_of: dict[str, frozenset[str]]  # publisher (named) -> its doc_ids, when `unique`
+
+
+def _document_index(documents: pd.DataFrame) -> _DocumentIndex:
+    """The documents by id, kept per documents frame (every filtered view shares the build's)."""
+
+    def index() -> _DocumentIndex:
+        found: dict[str, list] = {}
+        for doc_id, publisher in zip(documents["doc_id"].tolist(), documents["publisher"].tolist(), strict=True):
+            found.setdefault(doc_id, []).append(publisher)
+        documents_of: dict[str, set[str]] = {}
+        for doc_id, publishers in found.items():
+            if publishers[0]:
+                documents_of.setdefault(publishers[0], set()).add(doc_id)
+        frozen = {publisher: frozenset(doc_ids) for publisher, doc_ids in documents_of.items()}
+        return _DocumentIndex(found, frozenset(found), len(found) == len(documents), frozen)
+
+    return memoized(documents, "document_index", index)
+
+
+def source_note(tables: Tables, doc_ids: set[str] | frozenset[str] | list[str]) -> str:
     """'Source: N documents from <publishers>; data as of <date>' for the documents behind a chart."""
-    documents = tables.documents[is_in(tables.documents["doc_id"], doc_ids)]
-    publishers = sorted({publisher for publisher in documents["publisher"].tolist() if publisher})
+    index = _document_index(tables.documents)
+    found = index.ids.intersection(doc_ids)
+    if index.unique:  # set operations only: a chart over 10,000 documents asks for all of them
+        count = len(found)
+        # A few dozen publishers, each checked against the documents in C (not 10,000 lookups in Python).
+        publishers = sorted(name for name, doc_ids in index.documents_of.items() if not doc_ids.isdisjoint(found))
+    else:
+        rows = [publisher for doc in found for publisher in index.publishers[doc]]
+        count = len(rows)
+        publishers = sorted({publisher for publisher in rows if publisher})
     if len(publishers) > 4:
         named = ", ".join(publishers[:4]) + f" and {len(publishers) - 4} more"
     else:
         named = ", ".join(publishers) or "unknown publishers"
-    count = len(documents)
     as_of = latest_document_date(tables) or "unknown date"
     noun = "document" if count == 1 else "documents"
     corrections = corrections_note(tables.corrections_applied)  # an analyst's fix must show where it is used
     return f"Source: {count} {noun} from {named}; data as of {as_of}." + (f" {corrections}." if corrections else "")
 
 
-def _sources_of(frame: pd.DataFrame) -> set[str]:
-    return {doc for joined in frame["sources"].tolist() for doc in split_list(joined)} if len(frame) else set()
+def _sources_of(frame: pd.DataFrame) -> frozenset[str]:
+    """Every document that reports a row of `frame` (kept per frame: several charts ask for the same one)."""
+    return joined_values(frame, "sources") if len(frame) else frozenset()
+
+
+def _sources_where(frame: pd.DataFrame, keep: pd.Series | np.ndarray) -> frozenset[str]:
+    """_sources_of(frame[keep]) without taking the rows (taking 24 Arrow-backed columns costs more than this)."""
+    kept = np.asarray(keep, dtype=bool).tolist()
+    return frozenset().union(*(docs for docs, wanted in zip(split_rows(frame, "sources"), kept, strict=True) if wanted))
+
+
+def _rows_where(frame: pd.DataFrame, keep: pd.Series | np.ndarray, columns: list[str]) -> pd.DataFrame:
+    """frame[keep][columns], taking only the columns asked for (most charts read four of 24)."""
+    return take_rows(frame, keep, columns)
 
 
 def _subtitle(*parts: str) -> str:
@@ -98,9 +161,14 @@ def _parse_date(text: str) -> pd.Timestamp | None:
 
 
 def money_packages(pledges: pd.DataFrame, status: str) -> pd.DataFrame:
-    """Money pledges that count towards totals: packages only, one status."""
-    keep = (pledges["kind"] == "money") & (pledges["scope"] == "package") & (pledges["status"] == status)
-    return pledges[keep & pledges["amount_eur"].notna()]
+    """Money pledges that count towards totals: packages only, one status (kept per frame: the headline, the
+    chart and its source line all ask; read-only)."""
+
+    def select() -> pd.DataFrame:
+        keep = (pledges["kind"] == "money") & (pledges["scope"] == "package") & (pledges["status"] == status)
+        return take_rows(pledges, keep & pledges["amount_eur"].notna())
+
+    return memoized(pledges, f"money_packages:{status}", select)
 
 
 def _stack_totals(totals: pd.Series, formatter) -> list[dict]:
@@ -120,7 +188,7 @@ def _stack_totals(totals: pd.Series, formatter) -> list[dict]:
 
 def statuses_present(pledges: pd.DataFrame) -> list[str]:
     """Statuses in the data, pledged first: each gets its own chart, as they are never added together."""
-    present = set(pledges["status"])
+    present = set(pledges["status"].tolist())
     return [status for status in ("pledged", "delivered") if status in present]
 
 
@@ -135,12 +203,9 @@ def money_by_year_table(tables: Tables, view: str = "covered", status: str = "pl
     """€ per year and category: `covered` spreads (pledge_years); `announced` puts all in announced_year."""
     packages = money_packages(tables.pledges, status)
     if view == "covered":
-        years = tables.pledge_years.merge(
-            packages[["pledge_id", "category", "sources"]],
-            on="pledge_id",
-            how="inner",
-            validate="many_to_one",
-        )
+        years = _join_pledges(tables.pledge_years, packages, ["category", "sources"])
+        if years is None:
+            raise pd.errors.MergeError("Merge keys are not unique in right dataset; not a many-to-one merge")
         years = years[years["amount_eur"].notna()]
         rows = years[["year", "category", "amount_eur", "pledge_id"]]
     elif view == "announced":
@@ -157,6 +222,49 @@ def money_by_year_table(tables: Tables, view: str = "covered", status: str = "pl
     )
     table["amount"] = table["amount_eur"].map(style.format_eur)
     return table.sort_values(["year", "category"], key=_category_key).reset_index(drop=True)
+
+
+def _join_pledges(years: pd.DataFrame, pledges: pd.DataFrame, columns: list[str]) -> pd.DataFrame | None:
+    """The pledge_years rows whose pledge is in `pledges`, with that pledge's `columns`: what an inner merge on
+    pledge_id gives (years' row order), without the merge's 5 ms uniqueness check on Arrow strings and its
+    slow hash join. None when a pledge id repeats in `pledges` (the caller decides)."""
+    found = _pledge_rows_by_origin(years, pledges)
+    if found is None:
+        ids = pledges["pledge_id"].tolist()
+        position = {pledge_id: row for row, pledge_id in enumerate(ids)}
+        if len(position) != len(ids):
+            return None
+        found = np.array([position.get(pledge_id, -1) for pledge_id in years["pledge_id"].tolist()], dtype=np.intp)
+    kept = found >= 0
+    return pd.concat(
+        [years[kept].reset_index(drop=True), pledges[columns].iloc[found[kept]].reset_index(drop=True)], axis=1
+    )
+
+
+def _pledge_rows_by_origin(years: pd.DataFrame, pledges: pd.DataFrame) -> np.ndarray | None:
+    """For each row of `years`, the row of `pledges` with its pledge_id (-1 if none), from what is kept for the
+    build both were taken from (filters.take_rows); None when they were not, or the build repeats a pledge id."""
+    years_base, years_rows = origin_of(years)
+    pledges_base, pledges_rows = origin_of(pledges)
+    if years_base is years or pledges_base is pledges:
+        return None
+
+    def build_rows() -> tuple[weakref.ref, np.ndarray] | None:
+        ids = pledges_base["pledge_id"].tolist()
+        position = {pledge_id: row for row, pledge_id in enumerate(ids)}
+        if len(position) != len(ids):
+            return None
+        rows = [position.get(pledge_id, -1) for pledge_id in years_base["pledge_id"].tolist()]
+        return weakref.ref(pledges_base), np.array(rows, dtype=np.intp)
+
+    # Kept with the build's pledge_years, for the build's pledges (checked: a name cannot hold a frame).
+    kept = memoized(years_base, f"pledge_rows:{id(pledges_base)}", build_rows)
+    if kept is None or kept[0]() is not pledges_base:
+        return None
+    build_row_of_year = kept[1][years_rows]
+    row_in_pledges = np.full(len(pledges_base) + 1, -1, dtype=np.intp)  # the extra last slot answers -1
+    row_in_pledges[pledges_rows] = np.arange(len(pledges_rows))
+    return row_in_pledges[build_row_of_year]
 
 
 def _category_key(column: pd.Series) -> pd.Series:
@@ -204,10 +312,10 @@ def money_by_year(tables: Tables, selection: Selection, view: str = "covered", s
     )
     packages = money_packages(tables.pledges, status)
     if view == "covered":
-        drawn = packages[is_in(packages["pledge_id"], tables.pledge_years["pledge_id"])]
+        drawn = is_in(packages["pledge_id"], tables.pledge_years["pledge_id"])
     else:
-        drawn = packages[packages["announced_year"].notna()]
-    note = source_note(tables, _sources_of(drawn))
+        drawn = packages["announced_year"].notna()
+    note = source_note(tables, _sources_where(packages, drawn))
     return Chart(title, style.styled_figure(traces, layout, title, subtitle, note), table)
 
 
@@ -216,11 +324,19 @@ def money_by_year(tables: Tables, selection: Selection, view: str = "covered", s
 
 def equipment_by_year_table(tables: Tables, view: str = "covered") -> pd.DataFrame:
     """Items per year (counts, never money): spread under `covered`, whole in announced_year otherwise."""
-    equipment = tables.pledges[(tables.pledges["kind"] == "equipment") & (tables.pledges["scope"] == "package")]
+    pledges = tables.pledges
+    equipment = _rows_where(
+        pledges,
+        (pledges["kind"] == "equipment") & (pledges["scope"] == "package"),
+        ["pledge_id", "item", "category", "status", "quantity", "announced_year"],
+    )
     if view == "covered":
-        rows = tables.pledge_years.merge(
-            equipment[["pledge_id", "item", "category", "status"]], on="pledge_id", how="inner"
-        )[["year", "item", "category", "status", "quantity", "pledge_id"]]
+        joined = _join_pledges(tables.pledge_years, equipment, ["item", "category", "status"])
+        if joined is None:  # a pledge id twice: the merge repeats its years, as before
+            joined = tables.pledge_years.merge(
+                equipment[["pledge_id", "item", "category", "status"]], on="pledge_id", how="inner"
+            )
+        rows = joined[["year", "item", "category", "status", "quantity", "pledge_id"]]
     else:
         rows = equipment.rename(columns={"announced_year": "year"})[
             ["year", "item", "category", "status", "quantity", "pledge_id"]
@@ -245,7 +361,7 @@ def equipment_by_year(tables: Tables, selection: Selection, view: str = "covered
     traces = []
     for (item, status), rows in table.groupby(["item", "status"], sort=True):
         category = rows["category"].iloc[0]
-        labels = [f"{style.format_count(quantity)} {item}" for quantity in rows["quantity"]]
+        labels = [f"{style.format_count(quantity)} {item}" for quantity in rows["quantity"].tolist()]
         traces.append(
             {
                 "type": "bar",
@@ -268,8 +384,7 @@ def equipment_by_year(tables: Tables, selection: Selection, view: str = "covered
     }
     rule = SPREAD_NOTE if view == "covered" else ANNOUNCED_NOTE
     subtitle = _subtitle("Items (count), packages, pledged and delivered", rule, describe_selection(selection))
-    equipment = tables.pledges[tables.pledges["kind"] == "equipment"]
-    note = source_note(tables, _sources_of(equipment))
+    note = source_note(tables, _sources_where(tables.pledges, tables.pledges["kind"] == "equipment"))
     return Chart(title, style.styled_figure(traces, layout, title, subtitle, note), table)
 
 
@@ -292,20 +407,42 @@ LABEL_COLUMNS = ["kind", "amount_eur", "quantity", "item", "scope", "donor", "ca
 
 def pledge_labels(pledges: pd.DataFrame) -> list[str]:
     """pledge_label of every row, in order. Plain dicts built from column lists: `apply(axis=1)` takes 0.15 s on
-    10,000 pledges and `to_dict("records")`, boxing every Arrow value, a quarter of a second."""
+    10,000 pledges and `to_dict("records")`, boxing every Arrow value, a quarter of a second. Rows taken from
+    the build (filters.take_rows) reuse the build's labels, made once."""
+    base, positions = origin_of(pledges)
+    if base is not pledges:
+        labels = memoized(base, "pledge_labels", lambda: _pledge_labels(base))
+        return [labels[position] for position in positions.tolist()]
+    return _pledge_labels(pledges)
+
+
+def _pledge_labels(pledges: pd.DataFrame) -> list[str]:
     columns = [pledges[column].tolist() for column in LABEL_COLUMNS]
     return [pledge_label(dict(zip(LABEL_COLUMNS, row, strict=True))) for row in zip(*columns, strict=True)]
 
 
+def pledge_label_lookup(pledges: pd.DataFrame) -> dict[str, str]:
+    """pledge_id -> pledge_label, kept per frame (the explorer's pickers read the build's on every run)."""
+    return memoized(
+        pledges,
+        "pledge_label_lookup",
+        lambda: dict(zip(pledges["pledge_id"].tolist(), pledge_labels(pledges), strict=True)),
+    )
+
+
 def pledge_timeline_table(tables: Tables) -> pd.DataFrame:
     """Each pledge with known years, from first to last year covered."""
-    pledges = tables.pledges[tables.pledges["year_start"].notna() | tables.pledges["year_end"].notna()]
+    pledges = _rows_where(
+        tables.pledges,
+        tables.pledges["year_start"].notna() | tables.pledges["year_end"].notna(),
+        [*LABEL_COLUMNS, "status", "year_start", "year_end"],
+    )
     if pledges.empty:
         return pd.DataFrame(columns=["pledge_id", "label", "category", "status", "year_start", "year_end"])
     table = pd.DataFrame(
         {
             "pledge_id": pledges["pledge_id"],
-            "label": pledges.apply(pledge_label, axis=1),
+            "label": pd.Series(pledge_labels(pledges), index=pledges.index),
             "category": pledges["category"],
             "status": pledges["status"],
             "year_start": pledges["year_start"].fillna(pledges["year_end"]).astype(int),
@@ -321,27 +458,40 @@ def pledge_timeline(tables: Tables, selection: Selection) -> Chart:
     table = pledge_timeline_table(tables)
     if table.empty:
         return Chart(title, None, table, "No pledges with known years match the current filters.")
-    figure = go.Figure()
-    for category in _category_sorted(table["category"]):
+    traces = []
+    for category in _category_sorted(table["category"].tolist()):
         rows = table[table["category"] == category]
-        figure.add_bar(
-            y=[style.plain_text(label) for label in rows["label"].tolist()],
-            x=(rows["year_end"] - rows["year_start"] + 1).tolist(),
-            base=rows["year_start"].tolist(),
-            orientation="h",
-            name=category,
-            marker_color=style.CATEGORY_COLOURS.get(category, style.OKABE_ITO["grey"]),
-            marker_pattern_shape=[style.STATUS_PATTERNS.get(status, "") for status in rows["status"]],
-            customdata=list(zip(rows["year_start"].tolist(), rows["year_end"].tolist(), strict=True)),
-            hovertemplate="%{y}<br>%{customdata[0]}–%{customdata[1]}<extra></extra>",
+        # NumPy arrays, not lists: plotly checks a list element by element (10,000 bars).
+        traces.append(
+            {
+                "type": "bar",
+                "y": np.array([style.plain_text(label) for label in rows["label"].tolist()], dtype=object),
+                "x": (rows["year_end"] - rows["year_start"] + 1).to_numpy(),
+                "base": rows["year_start"].to_numpy(),
+                "orientation": "h",
+                "name": category,
+                "marker": {
+                    "color": style.CATEGORY_COLOURS.get(category, style.OKABE_ITO["grey"]),
+                    "pattern": {
+                        "shape": np.array(
+                            [style.STATUS_PATTERNS.get(status, "") for status in rows["status"].tolist()], dtype=object
+                        )
+                    },
+                },
+                "customdata": rows[["year_start", "year_end"]].to_numpy(),
+                "hovertemplate": "%{y}<br>%{customdata[0]}–%{customdata[1]}<extra></extra>",
+            }
         )
-    figure.update_layout(barmode="overlay", xaxis={"dtick": 1, "type": "linear"})
-    figure.update_yaxes(autorange="reversed", title_text="")
-    figure.update_xaxes(title_text="Years covered (a bar spans each whole year)")
+    layout = {
+        "barmode": "overlay",
+        "xaxis": {"dtick": 1, "type": "linear", "title": {"text": "Years covered (a bar spans each whole year)"}},
+        "yaxis": {"autorange": "reversed", "title": {"text": ""}},
+    }
     subtitle = _subtitle("Pledges (money and equipment); hatched = delivered", describe_selection(selection))
-    note = source_note(tables, _sources_of(tables.pledges[is_in(tables.pledges["pledge_id"], table["pledge_id"])]))
-    figure.update_layout(height=max(style.CHART_HEIGHT, 240 + 28 * len(table)))
-    return Chart(title, style.style_figure(figure, title, subtitle, note), table)
+    note = source_note(tables, _sources_where(tables.pledges, is_in(tables.pledges["pledge_id"], table["pledge_id"])))
+    # The figure is style.CHART_HEIGHT tall. The height per row this chart set before never showed: style_figure
+    # set CHART_HEIGHT over it. Dict-built figures may not set it at all, so the line went; nothing shown changed.
+    return Chart(title, style.styled_figure(traces, layout, title, subtitle, note), table)
 
 
 # --- running totals -----------------------------------------------------------------------------------
@@ -360,11 +510,31 @@ def running_totals_table(tables: Tables) -> pd.DataFrame:
 RUNNING_TOTALS_MAX_LABELS = 60
 
 
+def _dates(column: pd.Series) -> pd.Series:
+    """`column.map(to_date)`, over a plain list (Series.map on Arrow strings takes the slow path)."""
+    return pd.Series([to_date(value) for value in column.tolist()], index=column.index)
+
+
+def _runs(frame: pd.DataFrame, keys: list[str]) -> list[tuple[tuple, slice]]:
+    """(key values, rows) of each group of a frame already sorted by `keys`: what groupby(keys, sort=True) gives
+    for it (groups with a missing key left out), without building a frame per group (60 groups: 12 ms)."""
+    columns = [frame[key].tolist() for key in keys]
+    runs: list[tuple[tuple, slice]] = []
+    start = 0
+    values = list(zip(*columns, strict=True))
+    for row in range(1, len(values) + 1):
+        if row == len(values) or values[row] != values[start]:
+            if all(isinstance(value, str) for value in values[start]):
+                runs.append((values[start], slice(start, row)))
+            start = row
+    return runs
+
+
 def running_totals_over_time(tables: Tables, selection: Selection) -> Chart:
     """Lines of 'delivered to date' as each source reported it, per donor, category and status."""
     title = "Support to Ukraine reported to date (cumulative, as reported)"
     table = running_totals_table(tables)
-    dated = table.assign(date=table["as_of"].map(to_date)) if len(table) else table
+    dated = table.assign(date=_dates(table["as_of"])) if len(table) else table
     if len(dated):
         dated = dated[dated["date"].notna()]
     if table.empty or dated.empty:
@@ -373,15 +543,16 @@ def running_totals_over_time(tables: Tables, selection: Selection) -> Chart:
     # (4,000 at 10,000 documents), so they go and the figure stays in the hover and the table.
     labelled = len(dated) <= RUNNING_TOTALS_MAX_LABELS
     traces = []
-    for (donor, category, status), rows in dated.groupby(["donor", "category", "status"], sort=True):
+    dates, amounts, texts = dated["date"].to_numpy(), dated["amount_eur"].to_numpy(), dated["amount"].tolist()
+    for (donor, category, status), rows in _runs(dated, ["donor", "category", "status"]):
         traces.append(
             {
                 "type": "scatter",
-                "x": rows["date"].to_numpy(),
-                "y": rows["amount_eur"].to_numpy(),
+                "x": dates[rows],
+                "y": amounts[rows],
                 "mode": "lines+markers+text" if labelled else "lines+markers",
                 "name": style.plain_text(f"{donor}, {category}, {status} to date"),
-                "text": rows["amount"].tolist(),
+                "text": texts[rows],
                 "textposition": "top center",
                 "line": {"color": style.CATEGORY_COLOURS.get(category, style.OKABE_ITO["grey"]), "width": 3},
                 "marker": {"size": 10, "symbol": "circle" if status == "delivered" else "diamond"},
@@ -412,7 +583,11 @@ def running_totals_over_time(tables: Tables, selection: Selection) -> Chart:
 def money_by_category_table(tables: Tables) -> pd.DataFrame:
     """€ per category and status (packages only); pledged and delivered kept as separate rows."""
     pledges = tables.pledges
-    money = pledges[(pledges["kind"] == "money") & (pledges["scope"] == "package") & pledges["amount_eur"].notna()]
+    money = _rows_where(
+        pledges,
+        (pledges["kind"] == "money") & (pledges["scope"] == "package") & pledges["amount_eur"].notna(),
+        ["category", "status", "amount_eur", "pledge_id"],
+    )
     if money.empty:
         return pd.DataFrame(columns=["category", "status", "amount_eur", "n_pledges", "amount"])
     table = money.groupby(["category", "status"], as_index=False).agg(
@@ -428,55 +603,68 @@ def money_by_category(tables: Tables, selection: Selection) -> Chart:
     table = money_by_category_table(tables)
     if table.empty:
         return Chart(title, None, table, "No money packages match the current filters.")
-    figure = go.Figure()
+    traces = []
     for status in ["pledged", "delivered"]:
         rows = table[table["status"] == status]
         if rows.empty:
             continue
-        figure.add_bar(
-            x=rows["category"].tolist(),
-            y=rows["amount_eur"].tolist(),
-            name=_status_label(status) + (" (hatched)" if status == "delivered" else ""),
-            offsetgroup=status,
-            marker_color=[
-                style.CATEGORY_COLOURS.get(category, style.OKABE_ITO["grey"]) for category in rows["category"]
-            ],
-            marker_pattern_shape=style.STATUS_PATTERNS[status],
-            marker_line={"color": "#333333", "width": 1},
-            text=rows["amount"].tolist(),
-            textposition="outside",
-            hovertemplate="%{x} · " + status + ": %{text}<extra></extra>",
+        traces.append(
+            {
+                "type": "bar",
+                "x": rows["category"].tolist(),
+                "y": rows["amount_eur"].tolist(),
+                "name": _status_label(status) + (" (hatched)" if status == "delivered" else ""),
+                "offsetgroup": status,
+                "marker": {
+                    "color": [
+                        style.CATEGORY_COLOURS.get(category, style.OKABE_ITO["grey"])
+                        for category in rows["category"].tolist()
+                    ],
+                    "pattern": {"shape": style.STATUS_PATTERNS[status]},
+                    "line": {"color": "#333333", "width": 1},
+                },
+                "text": rows["amount"].tolist(),
+                "textposition": "outside",
+                "hovertemplate": "%{x} · " + status + ": %{text}<extra></extra>",
+            }
         )
-    figure.update_layout(barmode="group", yaxis=style.euro_axis(table["amount_eur"].max()))
-    figure.update_xaxes(categoryorder="array", categoryarray=_category_sorted(table["category"]), title_text="")
-    figure.update_yaxes(title_text="€ (EUR)")
+    # Built from dicts in one go (style.styled_figure): each update_layout validates the whole layout again.
+    layout = {
+        "barmode": "group",
+        "yaxis": {**style.euro_axis(table["amount_eur"].max()), "title": {"text": "€ (EUR)"}},
+        "xaxis": {
+            "categoryorder": "array",
+            "categoryarray": _category_sorted(table["category"].tolist()),
+            "title": {"text": ""},
+        },
+    }
     subtitle = _subtitle(
         "Money, € · packages only · pledged and delivered are separate bars, not added",
         describe_selection(selection),
     )
-    money = tables.pledges[(tables.pledges["kind"] == "money") & (tables.pledges["scope"] == "package")]
-    note = source_note(tables, _sources_of(money))
-    return Chart(title, style.style_figure(figure, title, subtitle, note), table)
+    pledges = tables.pledges
+    note = source_note(tables, _sources_where(pledges, (pledges["kind"] == "money") & (pledges["scope"] == "package")))
+    return Chart(title, style.styled_figure(traces, layout, title, subtitle, note), table)
 
 
 def subcategory_amounts(pledges: pd.DataFrame) -> pd.DataFrame:
     """Each money pledge's own € for a subcategory breakdown: a part counts under its own subcategory and is
     taken off its package (when that package is in the frame), so nothing is counted twice."""
     money = pledges[(pledges["kind"] == "money") & pledges["amount_eur"].notna()]
-    present = set(money["pledge_id"])
+    present = set(money["pledge_id"].tolist())
     parts = money[(money["scope"] == "part") & is_in(money["part_of"], present)]
     taken_off = parts.groupby("part_of")["amount_eur"].sum()
     taken_off_by_id = {pledge_id: float(amount) for pledge_id, amount in taken_off.items()}
-    own = money["amount_eur"] - money["pledge_id"].map(lambda pledge_id: taken_off_by_id.get(pledge_id, 0.0)).astype(
-        float
-    )
+    taken = [taken_off_by_id.get(pledge_id, 0.0) for pledge_id in money["pledge_id"].tolist()]
+    own = money["amount_eur"] - pd.Series(taken, index=money.index, dtype=float)
     # A part whose package is filtered out still shows under its subcategory: it is the only place it appears.
     return money.assign(own_amount_eur=own.clip(lower=0.0))
 
 
 def money_by_subcategory_table(tables: Tables, status: str = "pledged") -> pd.DataFrame:
     """€ per category and subcategory for one status, with earmarked parts under their own subcategory."""
-    pledges = tables.pledges[tables.pledges["status"] == status]
+    columns = ["pledge_id", "kind", "amount_eur", "scope", "part_of", "category", "subcategory"]
+    pledges = _rows_where(tables.pledges, tables.pledges["status"] == status, columns)
     amounts = subcategory_amounts(pledges)
     amounts = amounts[amounts["own_amount_eur"] > 0]
     if amounts.empty:
@@ -496,33 +684,39 @@ def money_by_subcategory(tables: Tables, selection: Selection, status: str = "pl
         return Chart(title, None, table, f"No {status} money matches the current filters.")
     labels = [
         f"{category} / {subcategory}"
-        for category, subcategory in zip(table["category"], table["subcategory"], strict=True)
+        for category, subcategory in zip(table["category"].tolist(), table["subcategory"].tolist(), strict=True)
     ]
-    figure = go.Figure()
-    for category in _category_sorted(table["category"]):
-        mask = (table["category"] == category).tolist()
+    categories = table["category"].tolist()
+    traces = []
+    for category in _category_sorted(categories):
+        mask = [value == category for value in categories]
         rows = table[mask]
-        figure.add_bar(
-            y=[label for label, keep in zip(labels, mask, strict=True) if keep],
-            x=rows["amount_eur"].tolist(),
-            orientation="h",
-            name=category,
-            marker_color=style.CATEGORY_COLOURS.get(category, style.OKABE_ITO["grey"]),
-            text=rows["amount"].tolist(),
-            textposition="outside",
-            hovertemplate="%{y}: %{text}<extra></extra>",
+        traces.append(
+            {
+                "type": "bar",
+                "y": [label for label, keep in zip(labels, mask, strict=True) if keep],
+                "x": rows["amount_eur"].tolist(),
+                "orientation": "h",
+                "name": category,
+                "marker": {"color": style.CATEGORY_COLOURS.get(category, style.OKABE_ITO["grey"])},
+                "text": rows["amount"].tolist(),
+                "textposition": "outside",
+                "hovertemplate": "%{y}: %{text}<extra></extra>",
+            }
         )
-    figure.update_layout(xaxis=style.euro_axis(table["amount_eur"].max()))
-    figure.update_yaxes(autorange="reversed", title_text="")
-    figure.update_xaxes(title_text="€ (EUR)")
+    layout = {
+        "xaxis": {**style.euro_axis(table["amount_eur"].max()), "title": {"text": "€ (EUR)"}},
+        "yaxis": {"autorange": "reversed", "title": {"text": ""}},
+    }
     subtitle = _subtitle(
         f"{_status_label(status)} money, € · earmarked parts shown under their own subcategory and taken off "
         "their package, so nothing counts twice",
         describe_selection(selection),
     )
-    figure.update_layout(height=max(style.CHART_HEIGHT, 260 + 30 * len(table)))
-    note = source_note(tables, _sources_of(tables.pledges[tables.pledges["status"] == status]))
-    return Chart(title, style.style_figure(figure, title, subtitle, note), table)
+    # The figure is style.CHART_HEIGHT tall. The height per row this chart set before never showed: style_figure
+    # set CHART_HEIGHT over it. Dict-built figures may not set it at all, so the line went; nothing shown changed.
+    note = source_note(tables, _sources_where(tables.pledges, tables.pledges["status"] == status))
+    return Chart(title, style.styled_figure(traces, layout, title, subtitle, note), table)
 
 
 # --- by source ----------------------------------------------------------------------------------------
@@ -539,10 +733,24 @@ def matrix_pledges(pledges: pd.DataFrame) -> pd.DataFrame:
     (then the largest in euros), in their original order."""
     if len(pledges) <= MATRIX_MAX_PLEDGES:
         return pledges
-    ranked = pledges.assign(_euros=pledges["amount_eur"].fillna(0)).sort_values(
+    # Only rows that can make the cut are sorted: those with at least as many sources as the
+    # MATRIX_MAX_PLEDGES-th most-reported pledge (sorting all 10,000 by three keys, one a string, takes 10 ms).
+    n_sources = pledges["n_sources"].to_numpy(dtype=float, na_value=np.nan)
+    threshold = np.partition(n_sources, len(n_sources) - MATRIX_MAX_PLEDGES)[len(n_sources) - MATRIX_MAX_PLEDGES]
+    candidates = pledges if np.isnan(n_sources).any() else pledges[n_sources >= threshold]
+    ranked = candidates.assign(_euros=candidates["amount_eur"].fillna(0)).sort_values(
         ["n_sources", "_euros", "pledge_id"], ascending=[False, False, True], kind="stable"
     )
     return pledges.loc[pledges.index.isin(ranked.index[:MATRIX_MAX_PLEDGES])]
+
+
+def _published_of(documents: pd.DataFrame) -> dict[str, object]:
+    """doc_id -> published, kept per documents frame."""
+    return memoized(
+        documents,
+        "published_of",
+        lambda: dict(zip(documents["doc_id"].tolist(), documents["published"].tolist(), strict=True)),
+    )
 
 
 def source_matrix_table(tables: Tables) -> pd.DataFrame:
@@ -551,29 +759,26 @@ def source_matrix_table(tables: Tables) -> pd.DataFrame:
     pledges, documents = matrix_pledges(tables.pledges), tables.documents
     if pledges.empty:
         return pd.DataFrame()
-    published = dict(zip(documents["doc_id"], documents["published"], strict=True))
+    published = _published_of(documents)
     doc_ids = sorted(_sources_of(pledges), key=lambda doc: (_published_text(published.get(doc)), doc))
+    reported = [set(docs) for docs in split_rows(pledges, "sources")]
     if len(doc_ids) > MATRIX_MAX_DOCUMENTS:
         # The documents reporting the most of the shown pledges (earliest first on a tie), in date order.
-        reports = pd.Series(
-            [doc for joined in pledges["sources"].tolist() for doc in split_list(joined)]
-        ).value_counts()
+        reports = pd.Series([doc for docs in split_rows(pledges, "sources") for doc in docs]).value_counts()
         busiest = sorted(doc_ids, key=lambda doc: (-reports.get(doc, 0), _published_text(published.get(doc)), doc))
         kept = set(busiest[:MATRIX_MAX_DOCUMENTS])
         doc_ids = [doc for doc in doc_ids if doc in kept]
-    rows = []
-    for _, pledge in pledges.iterrows():
-        reported_by = set(split_list(pledge["sources"]))
-        single = len(reported_by) == 1
-        label = pledge_label(pledge) + (" ⚑ single source" if single else "")
-        rows.append(
-            {
-                "pledge": label,
-                **{doc: int(doc in reported_by) for doc in doc_ids},
-                "n_sources": len(reported_by),
-            }
-        )
-    return pd.DataFrame(rows)
+    labels = [
+        label + (" ⚑ single source" if len(reported_by) == 1 else "")
+        for label, reported_by in zip(pledge_labels(pledges), reported, strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            "pledge": labels,
+            **{doc: [int(doc in reported_by) for reported_by in reported] for doc in doc_ids},
+            "n_sources": [len(reported_by) for reported_by in reported],
+        }
+    )
 
 
 def _published_text(value: object) -> str:
@@ -582,14 +787,18 @@ def _published_text(value: object) -> str:
 
 def _document_labels(documents: pd.DataFrame, doc_ids: list[str]) -> list[str]:
     """'NL Times<br>2024-02-23' per document: the publisher wrapped to fit a column, then the date (escaped for
-    plotly). One pass over the documents, not one scan of all of them per column."""
-    wanted = set(doc_ids)
-    found: dict[str, tuple] = {}
-    for doc_id, publisher, published in zip(
-        documents["doc_id"].tolist(), documents["publisher"].tolist(), documents["published"].tolist(), strict=True
-    ):
-        if doc_id in wanted and doc_id not in found:
-            found[doc_id] = (publisher, published)
+    plotly). The documents are looked up once per documents frame, not scanned per chart or per column."""
+
+    def first_rows() -> dict[str, tuple]:
+        found: dict[str, tuple] = {}
+        for doc_id, publisher, published in zip(
+            documents["doc_id"].tolist(), documents["publisher"].tolist(), documents["published"].tolist(), strict=True
+        ):
+            if doc_id not in found:
+                found[doc_id] = (publisher, published)
+        return found
+
+    found = memoized(documents, "document_first_rows", first_rows)
     labels = []
     for doc_id in doc_ids:
         if doc_id not in found:
@@ -612,24 +821,32 @@ def source_matrix(tables: Tables, selection: Selection) -> Chart:
     # Columns are positions, not labels: two documents of one publisher on one day must stay two columns.
     positions = list(range(len(doc_ids)))
     column_docs = [style.plain_text(doc) for doc in doc_ids]
-    figure = go.Figure(
-        go.Heatmap(
-            z=table[doc_ids].to_numpy().tolist(),
-            x=positions,
-            y=[style.plain_text(label) for label in table["pledge"]],
-            customdata=[column_docs] * len(table),
-            colorscale=[[0, "#FFFFFF"], [1, style.NEUTRAL_COLOUR]],
-            showscale=False,
-            xgap=2,
-            ygap=2,
-            zmin=0,
-            zmax=1,
-            hovertemplate="%{y}<br>%{customdata}<extra></extra>",
-        )
-    )
-    figure.update_xaxes(tickmode="array", tickvals=positions, ticktext=_document_labels(tables.documents, doc_ids))
-    figure.update_yaxes(autorange="reversed", title_text="")
-    figure.update_xaxes(title_text="", side="top", tickangle=0)
+    # NumPy arrays, not nested lists: plotly checks a list cell by cell (60 x 80 cells, twice).
+    trace = {
+        "type": "heatmap",
+        "z": table[doc_ids].to_numpy(),
+        "x": positions,
+        "y": [style.plain_text(label) for label in table["pledge"].tolist()],
+        "customdata": np.array([column_docs] * len(table), dtype=object),
+        "colorscale": [[0, "#FFFFFF"], [1, style.NEUTRAL_COLOUR]],
+        "showscale": False,
+        "xgap": 2,
+        "ygap": 2,
+        "zmin": 0,
+        "zmax": 1,
+        "hovertemplate": "%{y}<br>%{customdata}<extra></extra>",
+    }
+    layout = {
+        "xaxis": {
+            "tickmode": "array",
+            "tickvals": positions,
+            "ticktext": _document_labels(tables.documents, doc_ids),
+            "title": {"text": ""},
+            "side": "top",
+            "tickangle": 0,
+        },
+        "yaxis": {"autorange": "reversed", "title": {"text": ""}},
+    }
     single = int((table["n_sources"] == 1).sum())
     shown = (
         f"{single} of {len(table)} pledges have one source only (⚑)"
@@ -637,32 +854,36 @@ def source_matrix(tables: Tables, selection: Selection) -> Chart:
         else f"the {len(table)} most-reported of {len(tables.pledges)} pledges; {single} of them have one source (⚑)"
     )
     subtitle = _subtitle(f"Filled cell = the document reports the pledge · {shown}", describe_selection(selection))
-    figure.update_layout(height=max(style.CHART_HEIGHT, 300 + 30 * len(table)))
+    # The figure is style.CHART_HEIGHT tall. The height per row this chart set before never showed: style_figure
+    # set CHART_HEIGHT over it. Dict-built figures may not set it at all, so the line went; nothing shown changed.
     note = source_note(tables, set(doc_ids))
-    return Chart(title, style.style_figure(figure, title, subtitle, note), table)
+    return Chart(title, style.styled_figure([trace], layout, title, subtitle, note), table)
 
 
 def publisher_table(tables: Tables, status: str = "pledged") -> pd.DataFrame:
-    """Per publisher: how many pledges it reports and the € of the money packages among them (overlapping)."""
-    pledges, documents = tables.pledges, tables.documents
-    publisher_of = dict(zip(documents["doc_id"], documents["publisher"], strict=True))
-    rows = []
-    # Python lists, not iterrows or itertuples over Arrow-backed columns: this runs over every pledge on every
-    # filter change.
-    columns = ["pledge_id", "sources", "kind", "scope", "status", "amount_eur"]
-    for pledge_id, sources, kind, scope, pledge_status, amount_eur in zip(
-        *(pledges[column].tolist() for column in columns), strict=True
+    """Per publisher: how many pledges it reports and the € of the money packages among them (overlapping).
+    Made once per Tables (both publisher charts read it); read-only."""
+    return memoized(tables, f"publisher_table:{status}", lambda: _publisher_table(tables, status))
+
+
+def _publisher_table(tables: Tables, status: str) -> pd.DataFrame:
+    pledges = tables.pledges
+    publisher_by_doc = publisher_of(tables.documents)
+    # One row per pledge and publisher reporting it, as three flat lists: Python over every pledge on every
+    # filter change, so no per-row dicts, iterrows or itertuples over Arrow-backed columns.
+    publishers, pledge_ids, amounts = [], [], []
+    columns = ["pledge_id", "kind", "scope", "status", "amount_eur"]
+    for docs, (pledge_id, kind, scope, pledge_status, amount_eur) in zip(
+        split_rows(pledges, "sources"), zip(*(pledges[column].tolist() for column in columns), strict=True), strict=True
     ):
         counts_money = kind == "money" and scope == "package" and pledge_status == status
-        for publisher in sorted({publisher_of.get(doc, doc) for doc in split_list(sources)}):
-            rows.append(
-                {
-                    "publisher": publisher,
-                    "pledge_id": pledge_id,
-                    "amount_eur": float(amount_eur) if counts_money and pd.notna(amount_eur) else 0.0,
-                }
-            )
-    if not rows:
+        amount = float(amount_eur) if counts_money and pd.notna(amount_eur) else 0.0
+        for publisher in sorted({publisher_by_doc.get(doc, doc) for doc in docs}):
+            publishers.append(publisher)
+            pledge_ids.append(pledge_id)
+            amounts.append(amount)
+    rows = {"publisher": publishers, "pledge_id": pledge_ids, "amount_eur": amounts}
+    if not publishers:
         return pd.DataFrame(columns=["publisher", "n_pledges", "amount_eur", "amount"])
     table = (
         pd.DataFrame(rows)
@@ -692,26 +913,27 @@ def pledges_by_publisher(
     if table.empty:
         return Chart(title, None, table, "No pledges match the current filters.")
     values = table[column].tolist()
-    figure = go.Figure(
-        go.Bar(
-            y=[style.plain_text(publisher) for publisher in table["publisher"]],
-            x=values,
-            orientation="h",
-            marker_color=style.NEUTRAL_COLOUR,
-            text=table["amount"].tolist() if measure != "count" else [str(value) for value in values],
-            textposition="outside",
-            hovertemplate="%{y}: %{text}<extra></extra>",
-            showlegend=False,
-        )
-    )
+    trace = {
+        "type": "bar",
+        "y": [style.plain_text(publisher) for publisher in table["publisher"].tolist()],
+        "x": values,
+        "orientation": "h",
+        "marker": {"color": style.NEUTRAL_COLOUR},
+        "text": table["amount"].tolist() if measure != "count" else [str(value) for value in values],
+        "textposition": "outside",
+        "hovertemplate": "%{y}: %{text}<extra></extra>",
+        "showlegend": False,
+    }
     if measure == "count":
         # Whole numbers on the axis: one tick per pledge while few, plotly's own spacing (integers) beyond.
         unit_ticks = {"dtick": 1} if max(values) <= COUNT_AXIS_MAX_UNIT_TICKS else {"tickformat": ",d"}
-        figure.update_xaxes(rangemode="tozero", range=[0, max(values) * 1.15 + 0.5], **unit_ticks)
+        xaxis = {"rangemode": "tozero", "range": [0, max(values) * 1.15 + 0.5], **unit_ticks}
     else:
-        figure.update_layout(xaxis=style.euro_axis(max(values)))
-    figure.update_yaxes(autorange="reversed", title_text="")
-    figure.update_xaxes(title_text=axis_title)
+        xaxis = style.euro_axis(max(values))
+    layout = {
+        "xaxis": {**xaxis, "title": {"text": axis_title}},
+        "yaxis": {"autorange": "reversed", "title": {"text": ""}},
+    }
     subtitle = _subtitle(
         "Pledges (money and equipment)"
         if measure == "count"
@@ -720,7 +942,7 @@ def pledges_by_publisher(
         describe_selection(selection),
     )
     note = source_note(tables, _sources_of(tables.pledges))
-    return Chart(title, style.style_figure(figure, title, subtitle, note), table)
+    return Chart(title, style.styled_figure([trace], layout, title, subtitle, note), table)
 
 
 def publication_timeline_table(tables: Tables, selection: Selection) -> pd.DataFrame:
@@ -740,13 +962,43 @@ def publication_timeline(tables: Tables, selection: Selection) -> Chart:
     """Dots per document on a date axis, one row per publisher; dot size = number of figures extracted. Above
     TIMELINE_MAX_DOTS documents, one dot per publisher and month; dot size = documents (the subtitle says so)."""
     title = "When the sources were published"
+    if selection.publishers:
+        table, drawing = _publication_drawing(tables, selection)
+    else:
+        # Only the publisher filter applies to documents: without one, every other filter change draws the same
+        # dots, so they are kept with the build's documents (10,000 dates and publishers cost 40 ms to tally).
+        key = f"publication_timeline:{tables.corrections_applied}:{TIMELINE_MAX_DOTS}"
+        table, drawing = memoized(tables.documents, key, lambda: _publication_drawing(tables, selection))
+    if drawing is None:
+        return Chart(title, None, table, "No dated documents match the current filters.")
+    trace, layout, what, note = drawing
+    subtitle = _subtitle(what, describe_selection(selection))
+    return Chart(title, style.styled_figure([dict(trace)], layout, title, subtitle, note), table)
+
+
+def _publication_drawing(tables: Tables, selection: Selection) -> tuple[pd.DataFrame, tuple | None]:
+    """The timeline's table and (trace, layout, what the subtitle says first, source note), or None without dates."""
     table = publication_timeline_table(tables, selection)
     dated = table.assign(date=table["published"].map(to_date))
     dated = dated[dated["date"].notna()]
     if dated.empty:
-        return Chart(title, None, table, "No dated documents match the current filters.")
+        return table, None
+    undated = len(table) - len(dated)
+    not_shown = f" · {undated} document(s) without a known date not shown" if undated else ""
     if len(dated) > TIMELINE_MAX_DOTS:
-        return _monthly_publication_timeline(tables, selection, table, dated, title)
+        trace, layout = _monthly_publication_trace(dated)
+        what = (
+            f"{len(dated):,} documents read · one dot per publisher and month (more than {TIMELINE_MAX_DOTS:,} "
+            "documents) · dot size = documents that month" + not_shown
+        )
+    else:
+        trace, layout = _daily_publication_trace(dated)
+        what = "Documents read · dot size = figures extracted" + not_shown
+    return table, (trace, layout, what, source_note(tables, set(dated["doc_id"].tolist())))
+
+
+def _daily_publication_trace(dated: pd.DataFrame) -> tuple[dict, dict]:
+    """One dot per document."""
     # NumPy arrays, not lists: plotly validates a list element by element (a tenth of a second per 10,000 dots).
     trace = {
         "type": "scatter",
@@ -775,20 +1027,11 @@ def publication_timeline(tables: Tables, selection: Selection) -> Chart:
         "xaxis": {"type": "date", "title": {"text": "Publication date"}},
         "yaxis": {"title": {"text": ""}, "rangemode": "normal"},
     }
-    undated = len(table) - len(dated)
-    subtitle = _subtitle(
-        "Documents read · dot size = figures extracted"
-        + (f" · {undated} document(s) without a known date not shown" if undated else ""),
-        describe_selection(selection),
-    )
-    note = source_note(tables, set(dated["doc_id"]))
-    return Chart(title, style.styled_figure([trace], layout, title, subtitle, note), table)
+    return trace, layout
 
 
-def _monthly_publication_timeline(
-    tables: Tables, selection: Selection, table: pd.DataFrame, dated: pd.DataFrame, title: str
-) -> Chart:
-    """The publication timeline with one dot per publisher and month (drawn on the month's first day)."""
+def _monthly_publication_trace(dated: pd.DataFrame) -> tuple[dict, dict]:
+    """One dot per publisher and month (drawn on the month's first day)."""
     # Tallied under plain tuples: building a Timestamp or escaping a name per document would cost more than the dots.
     counts: dict[tuple[int, int, str], list[int]] = {}
     for publisher, date, figures in zip(
@@ -819,15 +1062,7 @@ def _monthly_publication_timeline(
         "xaxis": {"type": "date", "title": {"text": "Publication month"}},
         "yaxis": {"title": {"text": ""}, "rangemode": "normal"},
     }
-    undated = len(table) - len(dated)
-    subtitle = _subtitle(
-        f"{len(dated):,} documents read · one dot per publisher and month (more than {TIMELINE_MAX_DOTS:,} "
-        "documents) · dot size = documents that month"
-        + (f" · {undated} document(s) without a known date not shown" if undated else ""),
-        describe_selection(selection),
-    )
-    note = source_note(tables, set(dated["doc_id"]))
-    return Chart(title, style.styled_figure([trace], layout, title, subtitle, note), table)
+    return trace, layout
 
 
 # --- agreements ---------------------------------------------------------------------------------------

@@ -218,7 +218,7 @@ def merge_split_panel(tables: Tables, pledge_id: str, label_of: Callable[[str], 
     show_flash("merge")
     merge, split = st.tabs(["Merge with another pledge", "Split this pledge"])
     with merge:
-        others = [other for other in tables.pledges["pledge_id"] if other != pledge_id]
+        others = [other for other in tables.pledges["pledge_id"].tolist() if other != pledge_id]
         st.selectbox("The same commitment as", others, format_func=label_of, key="merge_other")
         st.text_input("Reason", key="merge_reason", placeholder="e.g. the same package, reported twice")
 
@@ -236,7 +236,7 @@ def merge_split_panel(tables: Tables, pledge_id: str, label_of: Callable[[str], 
             args=("merge", merge_them, f"Saved: {pledge_id} merged."),
         )
     with split:
-        mention_ids = tables.pledges.set_index("pledge_id").loc[pledge_id, "mention_ids"].split(";")
+        mention_ids = tables.pledges.loc[tables.pledges["pledge_id"] == pledge_id, "mention_ids"].iloc[0].split(";")
         if len(mention_ids) < 2:
             st.caption("This pledge has one mention: there is nothing to split.")
             return
@@ -283,7 +283,8 @@ def add_missing_panel(tables: Tables, doc_id: str) -> None:
     else:
         left.number_input("Quantity", min_value=0, step=1, key="add_quantity")
         right.text_input("Item", key="add_item", placeholder="e.g. F-16")
-    published = tables.documents.set_index("doc_id")["published"].get(doc_id)
+    dated = tables.documents.loc[tables.documents["doc_id"] == doc_id, "published"]  # not set_index: 10,000 rows
+    published = dated.iloc[0] if len(dated) else None
     year = int(str(published)[:4]) if isinstance(published, str) and published[:4].isdigit() else 2024
     donors = tables.mentions.loc[tables.mentions["doc_id"] == doc_id, "donor"]
     left.text_input("Donor", value=donors.mode().iloc[0] if len(donors) else "", key="add_donor")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard_app.filters import split_list
+from dashboard_app.filters import split_list, split_rows
 from data_pipeline.corrections import effective_corrections, mention_target
 from data_pipeline.extract import split_sentences
 from data_pipeline.tables import CorrectionsReport, Tables
@@ -19,15 +19,23 @@ def corrections_note(applied: int) -> str:
 
 def corrections_of_pledges(pledges: pd.DataFrame, report: CorrectionsReport) -> list[int]:
     """For each pledge, how many distinct corrections touched its mentions."""
+    by_mention = report.by_mention
+    if not by_mention:  # no correction: nothing to look up for 10,000 pledges
+        return [0] * len(pledges)
     return [
-        len({cid for mention_id in split_list(joined) for cid in report.by_mention.get(mention_id, ())})
-        for joined in pledges["mention_ids"]
+        len({cid for mention_id in mention_ids for cid in by_mention.get(mention_id, ())})
+        for mention_ids in split_rows(pledges, "mention_ids")
     ]
 
 
 def with_corrections_column(pledges: pd.DataFrame, report: CorrectionsReport) -> pd.DataFrame:
     """The pledges plus a `corrections` column (a new frame; the cached one is never changed)."""
     return pledges.assign(corrections=corrections_of_pledges(pledges, report))
+
+
+def pledges_with_corrections(tables: Tables) -> pd.DataFrame:
+    """The tables' pledges with their `corrections` column (what the explorer shows and exports)."""
+    return with_corrections_column(tables.pledges, tables.corrections)
 
 
 def correction_states(corrections: pd.DataFrame, report: CorrectionsReport) -> pd.DataFrame:

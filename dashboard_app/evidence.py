@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard_app.filters import split_list
+from dashboard_app.filters import is_in, split_list
 from data_pipeline.tables import Tables
 
 # Brackets that do not occur in the sources, so a reader sees at once where a figure starts and ends.
@@ -61,8 +61,10 @@ def pledge_mentions(tables: Tables, pledge_id: str) -> pd.DataFrame:
     if found.empty:
         return pd.DataFrame()
     mention_ids = split_list(found.iloc[0]["mention_ids"])
-    mentions = tables.mentions[tables.mentions["mention_id"].isin(mention_ids)]
+    mentions = tables.mentions[is_in(tables.mentions["mention_id"], mention_ids)]
+    # Only the documents these mentions come from take part in the join (10,000 rows would, for a few).
     documents = tables.documents[["doc_id", "title", "publisher", "published", "url"]]
+    documents = documents[is_in(documents["doc_id"], mentions["doc_id"])]
     joined = mentions.merge(documents, on="doc_id", how="left", validate="many_to_one")
     columns = ["mention_id", "doc_id", "publisher", "published", "title", "evidence", "amount", "currency"]
     columns += ["quantity", "item", "qualifier", "status", "year_start", "year_end", "url"]

@@ -66,7 +66,7 @@ def library_listing(library: Path, tables: Tables) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _content_index(folders: tuple[str, ...], signatures: tuple) -> dict[str, str]:
+def _content_index(folders: tuple[str, ...], signatures: tuple[str, ...]) -> dict[str, str]:
     del signatures  # the cache key: a file's name, size or mtime changed
     return content_index([Path(folder) for folder in folders])
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -10,11 +12,13 @@ import streamlit as st
 from dashboard_app.charts import Chart
 from dashboard_app.corrections_view import corrections_note
 from dashboard_app.filters import Selection
+from dashboard_app.memo import memoized
 from dashboard_app.style import plotly_config
 from dashboard_app.widgets import chosen_image_format
 from data_pipeline.tables import Tables
 
 VIEW_KEY = "dashboard_view"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,20 @@ def leave_legacy_pages_mode() -> bool:
         return False
     PagesManager.uses_pages_directory = False
     return True
+
+
+def from_view(view: DashboardView, function: Callable[..., T], *args: str) -> T:
+    """`function(view.tables, *args)`, kept with the view's tables. apply_filters hands out one unfiltered view
+    per build, so with no filter set (how every session starts, and where 'Reset filters' returns) a rerun or a
+    page switch reuses what was drawn; any other view is new on each run and computes afresh."""
+    name = f"from_view:{function.__module__}.{function.__qualname__}:{args!r}"
+    return memoized(view.tables, name, lambda: function(view.tables, *args))
+
+
+def cached_chart(view: DashboardView, builder: Callable[..., Chart], *args: str) -> Chart:
+    """`builder(view.tables, view.selection, *args)`, kept with the view's tables as `from_view` keeps values."""
+    name = f"chart:{builder.__module__}.{builder.__qualname__}:{args!r}:{view.selection!r}"
+    return memoized(view.tables, name, lambda: builder(view.tables, view.selection, *args))
 
 
 def show_chart(chart: Chart, key: str) -> None:

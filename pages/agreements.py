@@ -3,11 +3,11 @@
 import streamlit as st
 
 from dashboard_app import charts
-from dashboard_app.render import current_view, show_chart, show_table
+from dashboard_app.render import cached_chart, current_view, show_chart, show_table
 
 view = current_view()
 st.title("Agreements, declarations and statements")
-chart = charts.agreements_timeline(view.tables, view.selection)
+chart = cached_chart(view, charts.agreements_timeline)
 show_chart(chart, key="agreements_timeline")
 if not chart.is_empty:
     st.subheader("Evidence")

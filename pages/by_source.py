@@ -3,16 +3,14 @@
 import streamlit as st
 
 from dashboard_app import charts
-from dashboard_app.render import current_view, show_chart
+from dashboard_app.render import cached_chart, current_view, show_chart
 
 view = current_view()
-tables = view.tables
 st.title("Support by source")
-show_chart(charts.source_matrix(tables, view.selection), key="source_matrix")
-publishers = charts.publisher_table(tables)  # built once for both charts
+show_chart(cached_chart(view, charts.source_matrix), key="source_matrix")
 left, right = st.columns(2)
-with left:
-    show_chart(charts.pledges_by_publisher(tables, view.selection, "count", publishers), key="source_publisher_count")
+with left:  # both charts read one publisher_table, made once per view
+    show_chart(cached_chart(view, charts.pledges_by_publisher, "count"), key="source_publisher_count")
 with right:
-    show_chart(charts.pledges_by_publisher(tables, view.selection, "euro", publishers), key="source_publisher_euro")
-show_chart(charts.publication_timeline(tables, view.selection), key="source_timeline")
+    show_chart(cached_chart(view, charts.pledges_by_publisher, "euro"), key="source_publisher_euro")
+show_chart(cached_chart(view, charts.publication_timeline), key="source_timeline")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard_app import charts
-from dashboard_app.render import current_view, show_chart
+from dashboard_app.render import cached_chart, current_view, show_chart
 
 view = current_view()
 tables = view.tables
@@ -19,12 +19,12 @@ year_view = st.radio(
     help="Covered year spreads a multi-year pledge evenly; announcement year counts it whole when announced.",
 )
 if year_view == "timeline":
-    show_chart(charts.pledge_timeline(tables, view.selection), key="year_timeline")
+    show_chart(cached_chart(view, charts.pledge_timeline), key="year_timeline")
 else:
     for status in charts.statuses_present(tables.pledges) or ["pledged"]:
-        show_chart(charts.money_by_year(tables, view.selection, year_view, status), key=f"year_money_{status}")
+        show_chart(cached_chart(view, charts.money_by_year, year_view, status), key=f"year_money_{status}")
     st.subheader("Equipment (counted in items, not money)")
-    show_chart(charts.equipment_by_year(tables, view.selection, year_view), key="year_equipment")
+    show_chart(cached_chart(view, charts.equipment_by_year, year_view), key="year_equipment")
 
 st.subheader("Delivered to date, as reported over time")
-show_chart(charts.running_totals_over_time(tables, view.selection), key="year_running_totals")
+show_chart(cached_chart(view, charts.running_totals_over_time), key="year_running_totals")

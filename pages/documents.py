@@ -21,7 +21,7 @@ if documents.empty:
 show_table(documents)
 
 st.subheader("Read a document")
-titles = dict(zip(documents["doc_id"], documents["title"], strict=True))
+titles = dict(zip(documents["doc_id"].tolist(), documents["title"].tolist(), strict=True))
 doc_id = st.selectbox("Document", list(titles), format_func=lambda doc: f"{doc} — {titles[doc]}", key="documents_open")
 text = view.all_tables.texts.get(doc_id)
 if text is None:

@@ -6,10 +6,10 @@ from functools import partial
 import streamlit as st
 
 from dashboard_app import corrections_ui, evidence, exports
-from dashboard_app.charts import pledge_labels
-from dashboard_app.corrections_view import with_corrections_column
+from dashboard_app.charts import pledge_label_lookup
+from dashboard_app.corrections_view import pledges_with_corrections
 from dashboard_app.filters import split_list
-from dashboard_app.render import current_view, show_nothing_matches, show_table
+from dashboard_app.render import current_view, from_view, show_nothing_matches, show_table
 
 view = current_view()
 pledges = view.tables.pledges
@@ -22,7 +22,7 @@ if pledges.empty:
 
 st.write(f"{len(pledges)} pledges match the current filters.")
 # `corrections` counts the analysts' corrections behind each row, on screen and in both downloads.
-pledges = with_corrections_column(pledges, view.all_tables.corrections)
+pledges = from_view(view, pledges_with_corrections)
 show_table(pledges)
 left, right = st.columns(2)
 left.download_button(
@@ -42,17 +42,16 @@ right.download_button(
 )
 
 st.subheader("Where a pledge comes from")
-labels = dict(zip(pledges["pledge_id"].tolist(), pledge_labels(pledges), strict=True))
+# Labels come from the whole build's (made once per build): a filtered pledge is one of its rows, unchanged.
+all_labels = pledge_label_lookup(view.all_tables.pledges)
+labels = {pledge_id: all_labels[pledge_id] for pledge_id in pledges["pledge_id"].tolist()}
 chosen = st.selectbox("Pledge", list(labels), format_func=labels.get, key="explorer_pledge")
 if chosen:
     show_table(evidence.pledge_mentions(view.tables, chosen), column_config={"url": st.column_config.LinkColumn()})
     st.subheader("Correct this pledge")
-    mention_ids = split_list(pledges.set_index("pledge_id").loc[chosen, "mention_ids"])
+    mention_ids = split_list(pledges.loc[pledges["pledge_id"] == chosen, "mention_ids"].iloc[0])
     mention_id = st.selectbox("Mention", mention_ids, key="explorer_mention")
     corrections_ui.correct_mention_panel(view.all_tables, mention_id, "explorer")
-    all_labels = dict(
-        zip(view.all_tables.pledges["pledge_id"].tolist(), pledge_labels(view.all_tables.pledges), strict=True)
-    )
     with st.expander("Merge with another pledge, or split this one"):
         corrections_ui.merge_split_panel(view.all_tables, chosen, all_labels.get)
 

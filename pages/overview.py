@@ -3,14 +3,14 @@
 import streamlit as st
 
 from dashboard_app import charts, style, summaries
-from dashboard_app.render import current_view, show_chart, show_nothing_matches, show_table
+from dashboard_app.render import cached_chart, current_view, from_view, show_chart, show_nothing_matches, show_table
 
 view = current_view()
 tables = view.tables
 st.title("Support to Ukraine: what has been pledged")
 st.caption(summaries.data_as_of_line(view.all_tables))
 
-headlines = summaries.headline_figures(tables)
+headlines = from_view(view, summaries.headline_figures)
 columns = st.columns(4)
 columns[0].metric(
     "Total pledged",
@@ -35,6 +35,6 @@ else:
 if tables.pledges.empty:
     show_nothing_matches()
 else:
-    show_chart(charts.money_by_year(tables, view.selection, view="covered"), key="overview_by_year")
+    show_chart(cached_chart(view, charts.money_by_year, "covered"), key="overview_by_year")
     st.subheader("Newest pledges")
-    show_table(summaries.newest_pledges(tables))
+    show_table(from_view(view, summaries.newest_pledges))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from dashboard_fixtures import fixture_tables
 from streamlit.testing.v1 import AppTest
@@ -220,3 +221,42 @@ def test_cache_key_follows_the_documents_content(tmp_path):
     (tmp_path / "a.txt").write_text("€2 billion")
     (tmp_path / "b.txt").write_text("")
     assert loader.documents_fingerprint(tmp_path) != first
+
+
+def test_folder_signature_follows_names_sizes_and_times(tmp_path):
+    assert loader.folder_signature(tmp_path / "missing") == ""
+    (tmp_path / "a.txt").write_text("€2 billion")
+    first = loader.folder_signature(tmp_path)
+    assert loader.folder_signature(tmp_path) == first
+    (tmp_path / "a.txt").write_text("€20 billion")
+    changed = loader.folder_signature(tmp_path)
+    assert changed != first
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("")
+    assert loader.folder_signature(tmp_path) not in (first, changed)
+
+
+def test_every_rerun_gets_the_same_build_until_a_document_changes(tmp_path):
+    # One object per build, not a fresh copy per rerun: filter changes reuse what was derived from it.
+    documents, library = tmp_path / "documents", tmp_path / "library"
+    documents.mkdir()
+    (documents / "a.txt").write_text("The Netherlands pledged €2 billion in military support to Ukraine in 2024.")
+    first = loader.load_tables(documents, library)
+    assert loader.load_tables(documents, library) is first
+    (documents / "a.txt").write_text("The Netherlands pledged €3 billion in military support to Ukraine in 2024.")
+    assert loader.load_tables(documents, library) is not first
+
+
+def test_back_to_no_filter_every_page_shows_what_it_first_showed(app):
+    # The unfiltered view and its charts are kept per build: coming back must show the very same thing.
+    # (The explorer is left out: its pickers rightly keep the pledge chosen under the filter.)
+    for name in ["overview", "by_year", "by_category", "by_source", "agreements"]:
+        go_to(app, name)
+        charts_before, tables_before = figures(app), [frame.value for frame in app.dataframe]
+        app.multiselect(key="category").set_value(["reconstruction"]).run()
+        assert figures(app) != charts_before, name
+        app.multiselect(key="category").set_value([]).run()
+        assert figures(app) == charts_before, name
+        assert len(app.dataframe) == len(tables_before), name
+        for shown, before in zip(app.dataframe, tables_before, strict=True):
+            pd.testing.assert_frame_equal(shown.value, before)

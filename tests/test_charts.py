@@ -236,3 +236,32 @@ def test_a_large_publication_timeline_draws_one_dot_per_publisher_and_month(tabl
     assert "one dot per publisher and month" not in subtitle_of(small.figure)
     assert len(small.figure.data[0].x) == len(documents)
     pd.testing.assert_frame_equal(large.data, small.data)  # the numbers behind the chart are still per document
+
+
+def test_the_matrix_keeps_the_most_reported_pledges_of_a_large_view(monkeypatch):
+    # Many ties in sources and euros: the shown pledges are the first of a full sort (sources, euros, id).
+    monkeypatch.setattr(charts, "MATRIX_MAX_PLEDGES", 7)
+    pledges = pd.DataFrame(
+        {
+            "pledge_id": [f"P{index:02d}" for index in range(30)],
+            "n_sources": [index % 3 + 1 for index in range(30)],  # ten pledges share the top count
+            "amount_eur": [None if index % 5 == 0 else float(index % 4) for index in range(30)],
+        }
+    )
+    expected = pledges.assign(euros=pledges["amount_eur"].fillna(0)).sort_values(
+        ["n_sources", "euros", "pledge_id"], ascending=[False, False, True]
+    )
+    shown = charts.matrix_pledges(pledges)
+    assert list(shown["pledge_id"]) == sorted(expected["pledge_id"].head(7), key=lambda pid: int(pid[1:]))
+
+
+def test_a_chart_drawn_again_for_the_same_view_is_the_same(tables):
+    # Values derived from a view are kept with it (dashboard_app.memo): drawing again must not drift.
+    view = apply_filters(tables, ALL)
+    first = [chart.figure.to_plotly_json() if chart.figure else None for chart in every_chart(view)]
+    again = [chart.figure.to_plotly_json() if chart.figure else None for chart in every_chart(view)]
+    assert repr(first) == repr(again)
+    military = every_chart(
+        apply_filters(tables, Selection(categories=("military",))), Selection(categories=("military",))
+    )
+    assert "category: military" in subtitle_of(military[0].figure)

@@ -18,6 +18,7 @@ from dashboard_app.filters import (
     describe_selection,
     filter_documents,
     filter_options,
+    is_in,
     split_list,
 )
 
@@ -134,3 +135,52 @@ def test_describe_selection():
 def test_split_list_handles_missing_values():
     assert split_list("a; b;;c") == ["a", "b", "c"]
     assert split_list(None) == [] and split_list(float("nan")) == [] and split_list(pd.NA) == []
+
+
+def test_text_search_works_when_a_table_is_empty(tables):
+    # A build without agreements (the 10,000-document benchmark has none) used to fail on every search.
+    no_agreements = replace(tables, agreements=tables.agreements.iloc[0:0])
+    filtered = apply_filters(no_agreements, Selection(text="f-16"))
+    assert pledge_ids(filtered) == ["P1", "P3", "P4"]
+    assert filtered.agreements.empty
+
+
+def test_the_unfiltered_view_is_made_once_per_build(tables):
+    first = apply_filters(tables, Selection())
+    apply_filters(tables, Selection(categories=("military",)))
+    assert apply_filters(tables, Selection()) is first  # a rerun with no filter finds what it drew last time
+    other_build = replace(tables)  # the same content in a new build object: its own view, the same rows
+    fresh = apply_filters(other_build, Selection())
+    assert fresh is not first
+    for name in tables.frames():
+        assert_frame_equal(getattr(fresh, name), getattr(first, name))
+
+
+@pytest.mark.parametrize(
+    "selection",
+    [
+        Selection(categories=("reconstruction",)),
+        Selection(donors=("Netherlands",), statuses=("pledged",)),
+        Selection(publishers=("NL Times",), kinds=("money",)),
+        Selection(subcategories=("drones", "air_defence"), year_range=(2024, 2025)),
+        Selection(text="f-16"),
+    ],
+)
+def test_arrow_and_python_text_columns_filter_alike(tables, selection):
+    # Arrow-backed text (what a build has) takes pyarrow's is_in; plain Python objects take the set lookup.
+    as_objects = {
+        name: frame.astype({column: object for column in frame.select_dtypes("str").columns})
+        for name, frame in tables.frames().items()
+    }
+    python_tables = replace(tables, **as_objects)
+    arrow, python = apply_filters(tables, selection), apply_filters(python_tables, selection)
+    assert pledge_ids(arrow) == pledge_ids(python)
+    assert sorted(arrow.mentions["mention_id"]) == sorted(python.mentions["mention_id"])
+    assert sorted(arrow.pledge_years["year"]) == sorted(python.pledge_years["year"])
+
+
+def test_is_in_on_arrow_text_matches_no_missing_value():
+    column = pd.Series(["a", None, "b", "a"], dtype="str")
+    assert is_in(column, ["a", "c"]).tolist() == [True, False, False, True]
+    assert is_in(column, pd.Series(["b"], dtype="str")).tolist() == [False, False, True, False]
+    assert is_in(column, []).tolist() == [False] * 4
