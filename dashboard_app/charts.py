@@ -489,9 +489,8 @@ def pledge_timeline(tables: Tables, selection: Selection) -> Chart:
     }
     subtitle = _subtitle("Pledges (money and equipment); hatched = delivered", describe_selection(selection))
     note = source_note(tables, _sources_where(tables.pledges, is_in(tables.pledges["pledge_id"], table["pledge_id"])))
-    # The figure is style.CHART_HEIGHT tall. The height per row this chart set before never showed: style_figure
-    # set CHART_HEIGHT over it. Dict-built figures may not set it at all, so the line went; nothing shown changed.
-    return Chart(title, style.styled_figure(traces, layout, title, subtitle, note), table)
+    height = style.height_for_rows(len(table), per_row=28, fixed=240)
+    return Chart(title, style.styled_figure(traces, layout, title, subtitle, note, height), table)
 
 
 # --- running totals -----------------------------------------------------------------------------------
@@ -713,10 +712,9 @@ def money_by_subcategory(tables: Tables, selection: Selection, status: str = "pl
         "their package, so nothing counts twice",
         describe_selection(selection),
     )
-    # The figure is style.CHART_HEIGHT tall. The height per row this chart set before never showed: style_figure
-    # set CHART_HEIGHT over it. Dict-built figures may not set it at all, so the line went; nothing shown changed.
     note = source_note(tables, _sources_where(tables.pledges, tables.pledges["status"] == status))
-    return Chart(title, style.styled_figure(traces, layout, title, subtitle, note), table)
+    height = style.height_for_rows(len(table), per_row=30, fixed=260)
+    return Chart(title, style.styled_figure(traces, layout, title, subtitle, note, height), table)
 
 
 # --- by source ----------------------------------------------------------------------------------------
@@ -854,10 +852,9 @@ def source_matrix(tables: Tables, selection: Selection) -> Chart:
         else f"the {len(table)} most-reported of {len(tables.pledges)} pledges; {single} of them have one source (⚑)"
     )
     subtitle = _subtitle(f"Filled cell = the document reports the pledge · {shown}", describe_selection(selection))
-    # The figure is style.CHART_HEIGHT tall. The height per row this chart set before never showed: style_figure
-    # set CHART_HEIGHT over it. Dict-built figures may not set it at all, so the line went; nothing shown changed.
     note = source_note(tables, set(doc_ids))
-    return Chart(title, style.styled_figure([trace], layout, title, subtitle, note), table)
+    height = style.height_for_rows(len(table), per_row=30, fixed=300)
+    return Chart(title, style.styled_figure([trace], layout, title, subtitle, note, height), table)
 
 
 def publisher_table(tables: Tables, status: str = "pledged") -> pd.DataFrame:
@@ -1128,6 +1125,6 @@ def agreements_timeline(tables: Tables, selection: Selection) -> Chart:
         "Open marker = announced, filled = signed · ○ agreement, ◇ declaration, □ statement",
         describe_selection(selection),
     )
-    figure.update_layout(height=max(style.CHART_HEIGHT, 280 + 40 * len(table)))
     note = source_note(tables, _sources_of(tables.agreements))
-    return Chart(title, style.style_figure(figure, title, subtitle, note), table)
+    height = style.height_for_rows(len(table), per_row=40, fixed=280)
+    return Chart(title, style.style_figure(figure, title, subtitle, note, height), table)

@@ -47,6 +47,9 @@ STATUS_PATTERNS = {"pledged": "", "delivered": "/"}
 FONT_FAMILY = "Arial, Helvetica, sans-serif"
 BASE_FONT_SIZE = 14
 CHART_HEIGHT = 520
+# A chart with a row per pledge or document grows with its rows, up to this (a browser draws it; beyond, a
+# page of bars is unreadable anyway and the chart says how many it shows).
+CHART_MAX_HEIGHT = 2400
 EXPORT_WIDTH = 1280
 EXPORT_HEIGHT = 720
 
@@ -138,7 +141,12 @@ def wrap_lines(text: str, width: int = 120) -> list[str]:
     return lines
 
 
-def chart_layout(title: str, subtitle: str, source_note: str) -> dict:
+def height_for_rows(rows: int, per_row: int, fixed: int) -> int:
+    """The height of a chart drawing one bar or line of cells per row: room for title and axes, then per row."""
+    return min(CHART_MAX_HEIGHT, max(CHART_HEIGHT, fixed + per_row * rows))
+
+
+def chart_layout(title: str, subtitle: str, source_note: str, height: int = CHART_HEIGHT) -> dict:
     """Title, subtitle and source line inside the figure, so a pasted PNG still says what it shows (layout keys)."""
     subtitle_lines = wrap_lines(subtitle)
     # Room above the plot for the title and each subtitle line, and below for the source line.
@@ -146,7 +154,7 @@ def chart_layout(title: str, subtitle: str, source_note: str) -> dict:
     source_lines = wrap_lines(source_note, width=100)
     return {
         "template": TEMPLATE,
-        "height": CHART_HEIGHT,
+        "height": height,
         "title": {
             "text": f"<b>{plain_text(title)}</b>",
             "subtitle": {
@@ -184,18 +192,22 @@ def source_annotation(source_note: str) -> dict:
     }
 
 
-def style_figure(figure: go.Figure, title: str, subtitle: str, source_note: str) -> go.Figure:
+def style_figure(
+    figure: go.Figure, title: str, subtitle: str, source_note: str, height: int = CHART_HEIGHT
+) -> go.Figure:
     """Put title, subtitle and source line inside the figure, so a pasted PNG still says what it shows."""
-    figure.update_layout(**chart_layout(title, subtitle, source_note))
+    figure.update_layout(**chart_layout(title, subtitle, source_note, height))
     figure.add_annotation(**source_annotation(source_note))
     return figure
 
 
-def styled_figure(traces: list[dict], layout: dict, title: str, subtitle: str, source_note: str) -> go.Figure:
+def styled_figure(
+    traces: list[dict], layout: dict, title: str, subtitle: str, source_note: str, height: int = CHART_HEIGHT
+) -> go.Figure:
     """What style_figure makes of a figure with these traces and layout, built in one go.Figure call: each
     update_layout or add_annotation validates the whole layout again (a figure with a dozen stacked totals took
     30 ms; built from dicts, 3 ms). `layout` must not set the keys chart_layout sets."""
-    styled = chart_layout(title, subtitle, source_note)
+    styled = chart_layout(title, subtitle, source_note, height)
     if not styled.keys().isdisjoint(layout.keys() - {"annotations"}):
         raise ValueError(f"the chart's layout sets what the style sets: {sorted(styled.keys() & layout.keys())}")
     annotations = [*layout.get("annotations", []), source_annotation(source_note)]
