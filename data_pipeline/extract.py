@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 import pandas as pd
 
 from data_pipeline.lexicon import (
+    ItemRule,
     Lexicon,
     common,
     eur_rates,
@@ -373,9 +374,9 @@ def equipment_candidates(
         if partitive:  # "all 19 of its Caesar howitzers"
             pos = partitive.end()
         words = list(ITEM_WORD_RE.finditer(text[pos : min(sentence.end, pos + 90)]))
-        if not words or text[pos : pos + words[0].start()].strip() not in ("", "-"):
+        if words and text[pos : pos + words[0].start()].strip() not in ("", "-"):
             continue
-        if words[0].group(0).lower() in lex.months:
+        if words and words[0].group(0).lower() in lex.months:
             continue
         match = None
         for skipped in range(0, min(4, len(words))):
@@ -395,6 +396,20 @@ def equipment_candidates(
                 match = best
                 break
         if not match:
+            before = _item_before_count(text, sentence, number, lex)
+            if before is not None:  # "Norway | NASAMS launchers | 4", "F-16-gevechtsvliegtuigen: 6"
+                found.append(
+                    Candidate(
+                        "equipment",
+                        number.start,
+                        number.end,
+                        index,
+                        quantity=int(number.value),
+                        item=before.item,
+                        item_subcategory=before.subcategory,
+                        item_category=before.category,
+                    )
+                )
             continue
         hit, rule = match
         if rule not in lex.model_items:
@@ -415,6 +430,39 @@ def equipment_candidates(
         )
         if low:
             found[-1].fields["range"] = True
+    return found
+
+
+# The count closes a table row or a list line: "| 4", ": 6", "(55)".
+COUNT_CLOSES_LINE_RE = re.compile(r"[\s)|.;]*")
+# The cell, label or name the count belongs to: "Norway | NASAMS launchers | ", "Pantserhouwitsers: ",
+# "• Flugabwehrkanonenpanzer Gepard (".
+CELL_BEFORE_COUNT_RE = re.compile(r"(?:\|([^|]*)\|\s*|([^:|]*):\s*|([^()|:]*)\(\s*)$")
+
+
+def _item_before_count(text: str, sentence: Sentence, number: NumberSpan, lex: Lexicon) -> ItemRule | None:
+    """In a table row or a list line whose count comes last ("Norway | NASAMS launchers | 4",
+    "F-16-gevechtsvliegtuigen: 6", "• Panzerhaubitze 2000 (36)"), the item its cell or label names."""
+    if not COUNT_CLOSES_LINE_RE.fullmatch(text, number.end, sentence.end):
+        return None
+    if not is_list_line(text[sentence.start : sentence.end].strip()):
+        return None
+    cell = CELL_BEFORE_COUNT_RE.search(text, sentence.start, number.start)
+    if cell is None:
+        return None
+    group = next(g for g in (1, 2, 3) if cell.group(g) is not None)
+    start, end = cell.span(group)
+    found: ItemRule | None = None
+    for word in ITEM_WORD_RE.finditer(text, start, end):
+        for rule in lex.items:
+            hit = rule.pattern.match(text, word.start(), end)
+            if hit and (found is None or (rule in lex.model_items and found not in lex.model_items)):
+                found = rule
+        if found is None and (lex.language in ("nl", "de") or "-" in word.group(0).strip("-")):
+            compound = _item_ending_compound(text, word.start(), word.end(), lex)
+            found = compound[1] if compound else None
+        if found is not None and found in lex.model_items:
+            break
     return found
 
 
@@ -486,9 +534,31 @@ def list_introduction(text: str, sentences: list[Sentence], index: int) -> Sente
     return None
 
 
+def refers_back(text: str, sentences: list[Sentence], index: int, lex: Lexicon) -> Sentence | None:
+    """The sentence before, in the same paragraph, when this one refers back to its package ("Es umfasst …",
+    "Het pakket bestaat uit …", "It includes …") or corrects its figure ("An earlier version … misstated …")."""
+    if index == 0:
+        return None
+    sentence, previous = sentences[index], sentences[index - 1]
+    if previous.paragraph != sentence.paragraph:
+        return None
+    if lex.package_reference_re.match(text, sentence.start, sentence.end) or lex.correction_cues_re.search(
+        text, sentence.start, sentence.end
+    ):
+        return previous
+    return None
+
+
+def context_sentence(text: str, sentences: list[Sentence], index: int, lex: Lexicon) -> Sentence | None:
+    """What speaks for a sentence without words of its own: the line introducing its list, or the sentence
+    before it that it refers back to."""
+    return list_introduction(text, sentences, index) or refers_back(text, sentences, index, lex)
+
+
 def list_is_about_support(text: str, sentences: list[Sentence], index: int, lex: Lexicon) -> bool:
-    """A bullet or table row has no verb of its own: the line that introduces the list speaks for it."""
-    introduction = list_introduction(text, sentences, index)
+    """A bullet or table row has no verb of its own: the line that introduces the list speaks for it (and so does
+    the sentence a "Es umfasst …" refers back to)."""
+    introduction = context_sentence(text, sentences, index, lex)
     return introduction is not None and any(
         pattern.search(text, introduction.start, introduction.end) for pattern in _support_patterns(lex)
     )
@@ -508,12 +578,26 @@ def _support_patterns(lex: Lexicon) -> tuple[re.Pattern, ...]:
 
 
 def drop_non_support(
-    text: str, sentence: Sentence, candidates: list[Candidate], lex: Lexicon, licensed: bool = False
+    text: str,
+    sentence: Sentence,
+    candidates: list[Candidate],
+    lex: Lexicon,
+    licensed: bool = False,
+    corrected: list[Candidate] | None = None,
 ) -> list[Candidate]:
     """Drop conversions in brackets, superseded levels, per-year rates of a framework, unit prices, and
     numbers in sentences about something other than support. A `licensed` line (a list item under an
-    introduction about support) needs no support word of its own."""
+    introduction about support) needs no support word of its own. Figures a correction says were wrong
+    ("An earlier version … misstated the figure as …") go to `corrected`."""
     sentence_text = text[sentence.start : sentence.end]
+    correction = lex.correction_cues_re.search(sentence_text)
+    if correction:
+        # The figures after the cue, up to a ";" that opens the corrected statement ("…; dat moet 175 miljoen zijn").
+        cue_end = sentence.start + correction.end()
+        wrong = [c for c in candidates if c.start >= cue_end and ";" not in text[cue_end : c.start]]
+        if corrected is not None:
+            corrected.extend(wrong)
+        candidates = [c for c in candidates if c not in wrong]
     # A figure is excluded by a cue in its clause or in the sentence before it; either cue is a match in the
     # sentence too (the clause and the part before the figure end at punctuation or a space, so the cue's word
     # boundaries are the same there): without a cue in the sentence, none is excluded (one search, not two
@@ -552,10 +636,18 @@ def drop_non_support(
             first.aliases.append((second.currency, second.amount))
         elif lex.superseded_to_re.match(between) and lex.superseded_from_re.search(text[sentence.start : first.start]):
             dropped.add(id(first))
-    for candidate in money:
+    for position, candidate in enumerate(money):
         if lex.per_year_after_re.match(text, candidate.end) and len(money) - len(dropped) > 1:
             dropped.add(id(candidate))
         window = text[max(sentence.start, candidate.start - 40) : candidate.start]
+        # "in totaal 3,5 miljard euro, jaarlijks circa 1,2 miljard euro": the rate of the total before it;
+        # "€3.9 billion, up from €3.4 billion previously": the level it replaced.
+        if (
+            position > 0
+            and len(money) - len(dropped) > 1
+            and (lex.per_year_before_re.search(window) or lex.superseded_before_re.search(window))
+        ):
+            dropped.add(id(candidate))
         if lex.unit_price_before_re.search(window) or lex.unit_price_after_re.match(text, candidate.end):
             dropped.add(id(candidate))
     kept = [c for c in candidates if id(c) not in dropped]
@@ -605,14 +697,20 @@ CLAUSE_BOUNDARY_RE = re.compile(r"[,;:]\s|\s(?:while|whereas|but|terwijl|maar|w�
 
 def _clause(text: str, sentence: Sentence, candidate: Candidate) -> str:
     """The part of the sentence between the punctuation or contrast words around a figure."""
+    start, end = _clause_span(text, sentence, candidate.start, candidate.end)
+    return text[start:end]
+
+
+def _clause_span(text: str, sentence: Sentence, first: int, last: int) -> tuple[int, int]:
+    """Where the clause around the span [first, last) starts and ends."""
     start, end = sentence.start, sentence.end
     for m in CLAUSE_BOUNDARY_RE.finditer(text, sentence.start, sentence.end):
-        if m.end() <= candidate.start:
+        if m.end() <= first:
             start = m.end()
-        elif m.start() >= candidate.end:
+        elif m.start() >= last:
             end = m.start()
             break
-    return text[start:end]
+    return start, end
 
 
 def model_spans(text: str, sentence: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
@@ -906,7 +1004,14 @@ def categorise(
                     for o in candidates
                     if o.start >= candidate.end and lex.part_cues_re.search(text, candidate.end, o.start)
                 }
-                labels = {h[2] for o in candidates if id(o) not in parts for h in by_figure_category[id(o)]}
+                # Nor the words of another clause ("ein Darlehen … für den Wiederaufbau; hinzu kommt ein Zuschuss…").
+                labels = {
+                    h[2]
+                    for o in candidates
+                    if id(o) not in parts
+                    for h in by_figure_category[id(o)]
+                    if not _clause_joined(text, h, candidate, lex)
+                }
             if not labels and not lex.unspecified_cues_re.search(sentence_text):
                 candidate.fields["category_unstated"] = True
             if mainly:
@@ -914,12 +1019,45 @@ def categorise(
                 after_mainly += [("military") for h in sub_hits if h[0] >= sentence.start + mainly.end()]
                 if after_mainly:
                     labels = {after_mainly[0]}
+            if (
+                len(labels) > 1
+                and "financial" in labels
+                and _lends(text, by_figure_category[id(candidate)], candidate, lex)
+            ):
+                # "ein Darlehen über 100 Millionen Euro für den Wiederaufbau": a loan is financial whatever it is
+                # for; what it is for stays its topic, for a figure that continues it ("hinzu kommt ein Zuschuss…").
+                purposes = labels - {"financial"}
+                if len(purposes) == 1:
+                    candidate.fields["topic"] = (purposes.pop(), "general")
+                labels = {"financial"}
             category = next(iter(labels)) if len(labels) == 1 else "other"
             subcategory = "general"
             if category == "military":
                 subcategory = _pick_sub(sub_labels, subs, candidate) or "general"
         candidate.fields["category"] = category
         candidate.fields["subcategory"] = subcategory
+
+
+def _clause_joiner_between(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    return ";" in text[start:end] or bool(lex.clause_joiners_re.search(text, start, end))
+
+
+def _clause_joined(text: str, hit: tuple[int, int, str], candidate: Candidate, lex: Lexicon) -> bool:
+    """Whether a clause joiner (";", "and another", "sowie") stands between a keyword and a figure."""
+    if hit[1] <= candidate.start:
+        return _clause_joiner_between(text, hit[1], candidate.start, lex)
+    return _clause_joiner_between(text, candidate.end, hit[0], lex)
+
+
+def _lends(text: str, hits: list[tuple[int, int, str]], candidate: Candidate, lex: Lexicon) -> bool:
+    """Whether the keyword nearest a figure is a loan word ("ein Darlehen über 100 Millionen Euro für …"; not
+    "Unabhängig von dem Kredit … Militärhilfe im Umfang von 7 Milliarden Euro")."""
+    closest = nearest([(a, b, (a, b, label)) for a, b, label in hits], candidate.start, candidate.end)
+    return (
+        closest is not None
+        and closest[2] == "financial"
+        and bool(lex.loan_words_re.fullmatch(text[closest[0] : closest[1]]))
+    )
 
 
 def _pick_sub(labels: list[str], hits: list[tuple[int, int, str]], candidate: Candidate) -> str | None:
@@ -1046,9 +1184,19 @@ def donor_of(text: str, sentence: Sentence, candidate: Candidate, lex: Lexicon, 
     return ";".join(names)
 
 
-def recipient_of(text: str, sentence: Sentence, donor: str | None, lex: Lexicon) -> str:
+def recipient_of(
+    text: str, sentence: Sentence, donor: str | None, lex: Lexicon, span: tuple[int, int] | None = None
+) -> str:
+    """Ukraine, unless the figure's own part of the sentence (`span`: from the figure before it to the figure
+    after it) names another recipient and not Ukraine ("… and a further £10 million to help Moldova …"), or the
+    sentence sends it to a country named after a recipient preposition."""
     default = common()["default_recipient"]
     mentioned = donors_in(text, sentence.start, sentence.end, lex)
+    if span is not None:
+        own = {name for start, end, name in mentioned if span[0] <= start and end <= span[1]}
+        others = [name for name in common()["other_recipients"] if name in own]
+        if others and default not in own:
+            return others[0]
     if any(name == default for _, _, name in mentioned):
         return default
     for start, end, name in mentioned:
@@ -1072,7 +1220,10 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
     fallback_donor = main_donor(text, title, lex)
     number_words = spelled_number_words(text, lex.language, scale_words)
     per_sentence: list[list[Candidate]] = []
+    corrected: list[Candidate] = []  # figures a correction in the sentence before says were wrong
     for index, sentence in enumerate(sentences):
+        wrong_before = corrected if index and sentences[index - 1].paragraph == sentence.paragraph else []
+        corrected = []
         # Most sentences hold no figure at all: no digit, no number word, no scale word ("half a billion").
         # Ruling them out with two searches skips the number finder and the candidate rules for them.
         # (may_hold_numbers is a digit or spelled_numbers_possible; the latter also lets the number finder skip
@@ -1093,7 +1244,12 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
         equipment = equipment_candidates(text, sentence, index, numbers, money, lex)
         found = money + equipment
         licensed = bool(found) and list_is_about_support(text, sentences, index, lex)
-        per_sentence.append(drop_non_support(text, sentence, found, lex, licensed) if found else [])
+        if not found and wrong_before:
+            # "… hieß es, Deutschland habe 100 Leopard-1-Panzer geliefert. Tatsächlich sind es bislang 80.": the
+            # bare count that follows a correction counts the corrected item.
+            found = _corrected_counts(text, sentence, index, numbers, wrong_before, lex)
+            licensed = bool(found)
+        per_sentence.append(drop_non_support(text, sentence, found, lex, licensed, corrected) if found else [])
 
     explicit_currencies = [(c.start, c.end, c.currency) for group in per_sentence for c in group if c.currency]
     title_numbers = {n.value for n in find_numbers(title, lex.language, scale_words)} if title else set()
@@ -1114,11 +1270,20 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
                     [h[2] for h in keyword_hits(title, title_sentence, lex.subcategory_res, starts)],
                 )
         categorise(text, sentence, group, lex, title_hits)
+        if any(c.fields.get("category_unstated") for c in group):
+            # "…; dat moet 175 miljoen euro zijn" after "… voor het herstel van energiecentrales": a sentence that
+            # refers back to the one before it takes its topic.
+            context = refers_back(text, sentences, index, lex)
+            stated = title_category(text[context.start : context.end], lex) if context is not None else None
+            for c in group if stated else ():
+                if c.fields.get("category_unstated"):
+                    c.fields["category"], c.fields["subcategory"] = stated, "general"
+                    c.fields["category_unstated"] = False
         for c in group:
             c.fields["qualifier"] = qualifier_of(text, sentence, c, lex)
             donor = donor_of(text, sentence, c, lex, fallback_donor)
             c.fields["donor"] = donor or "Unknown"
-            c.fields["recipient"] = recipient_of(text, sentence, donor, lex)
+            c.fields["recipient"] = recipient_of(text, sentence, donor, lex, _own_span(sentence, group, c))
             if c.kind == "money":
                 c.currency = _resolve_currency(c, donor, fallback_donor, explicit_currencies, lex)
         classify_status_and_scope(text, sentences, index, group, lex)
@@ -1127,6 +1292,44 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
     link_parts(all_candidates, sentences, text, lex, title_category(title, lex))
     assign_years(text, sentences, all_candidates, published, lex)
     return dedupe_within_document(all_candidates)
+
+
+def _corrected_counts(
+    text: str, sentence: Sentence, index: int, numbers: list[NumberSpan], wrong: list[Candidate], lex: Lexicon
+) -> list[Candidate]:
+    """A bare whole number ("Tatsächlich sind es 80.") right after a correction of one equipment figure: its
+    corrected count."""
+    items = {(c.item, c.item_subcategory, c.item_category) for c in wrong if c.kind == "equipment"}
+    counts = [
+        n
+        for n in numbers
+        if n.value == int(n.value) and 1 <= n.value < 2_000_000 and not (_is_year(n.value) and not n.grouped)
+    ]
+    if len(items) != 1 or len(counts) != 1 or PERCENT_AFTER_RE.match(text, counts[0].end):
+        return []
+    if _scale_after(text, counts[0].end, lex) or ITEM_WORD_RE.match(text, _skip_space(text, counts[0].end)):
+        return []  # a scale or a noun follows: it counts something else
+    item, subcategory, category = items.pop()
+    number = counts[0]
+    return [
+        Candidate(
+            "equipment",
+            number.start,
+            number.end,
+            index,
+            quantity=int(number.value),
+            item=item,
+            item_subcategory=subcategory,
+            item_category=category,
+        )
+    ]
+
+
+def _own_span(sentence: Sentence, group: list[Candidate], c: Candidate) -> tuple[int, int]:
+    """A figure's own part of its sentence: from the end of the figure before it to the start of the next."""
+    before = [o.end for o in group if o.end <= c.start]
+    after = [o.start for o in group if o.start >= c.end]
+    return max(before, default=sentence.start), min(after, default=sentence.end)
 
 
 def _resolve_currency(c: Candidate, donor, fallback_donor, explicit, lex: Lexicon) -> str | None:
@@ -1169,6 +1372,14 @@ def classify_status_and_scope(
     delivered_spans = [
         (m.start(), m.end(), 0) for m in lex.delivered_cues_re.finditer(text, sentence.start, sentence.end)
     ]
+    # "Germany will send two more IRIS-T, …, adding that Berlin had so far provided €28 billion": a running-total
+    # cue in the clause of another figure is that figure's (and its parts').
+    running_clause = (
+        _clause_span(text, sentence, sentence.start + running.start(), sentence.start + running.end())
+        if (running is not None and len(group) > 1)
+        else None
+    )
+    promises_too = running is not None and lex.promised_or_delivered_re.search(chunk)
     for c in group:
         pledge_distance = _distance_to_spans(pledge_spans, c)
         delivered_distance = _distance_to_spans(delivered_spans, c)
@@ -1176,8 +1387,15 @@ def classify_status_and_scope(
         # figure after the cue; one before it is a package, and the words describing the total are not its own.
         total_after = future_total is not None and sentence.start + future_total.start() >= c.end
         running_here = running is not None and not (total_after and sentence.start + running.start() >= c.end)
+        if running_here and running_clause is not None and not running_clause[0] <= c.start < running_clause[1]:
+            # A part after it ("…, of which £7.8 billion is military") is still the total's.
+            part = c.start >= running_clause[1] and lex.part_cues_re.search(text, running_clause[1], c.start)
+            if not part:
+                running_here = not any(running_clause[0] <= o.start < running_clause[1] for o in group if o is not c)
         if future_total and not total_after:
             status, scope = "pledged", "running_total"
+        elif running_here and promises_too:
+            status, scope = "pledged", "running_total"  # "geliefert oder zugesagt": it includes promises
         elif running_here or (weak_running and delivered_distance is not None):
             status, scope = "delivered", "running_total"
         elif delivered_distance is not None and (pledge_distance is None or delivered_distance < pledge_distance):
@@ -1203,16 +1421,17 @@ def _running_total_cue(chunk: str, lex: Lexicon) -> re.Match | None:
 def _status_from_list_introduction(
     text: str, sentences: list[Sentence], index: int, lex: Lexicon
 ) -> tuple[str | None, str]:
-    """A list item takes its status from the line introducing the list ("Bisher geliefert:"); any other
-    figure without a verb of its own is decided from the context (link_parts)."""
-    introduction = list_introduction(text, sentences, index)
+    """A list item takes its status from the line introducing the list ("Bisher geliefert:"), a sentence that
+    refers back from the sentence before it; any other figure without a verb of its own is decided from the
+    context (link_parts)."""
+    introduction = context_sentence(text, sentences, index, lex)
     if introduction is None:
         return None, "package"
     chunk = text[introduction.start : introduction.end]
     if lex.future_total_cues_re.search(chunk):
         return "pledged", "running_total"
     if lex.running_total_cues_re.search(chunk):
-        return "delivered", "running_total"
+        return ("pledged" if lex.promised_or_delivered_re.search(chunk) else "delivered"), "running_total"
     promised = [m.span() for m in lex.pledge_cues_re.finditer(chunk)]
     # "Zugesagt, aber noch nicht geliefert:": a delivery word inside a promise ("noch nicht geliefert") is none.
     if any(
@@ -1262,7 +1481,7 @@ def link_parts(
             and lex.part_opening_re.match(text, sentence.start, previous.start)
         ):
             parent = previous  # "Of the €5 billion, €3 billion is…", "Van de € 3,5 miljard is € 400 miljoen…"
-        if parent is not None and parent.kind == c.kind and (c.kind == "equipment" or _comparable(parent, c)):
+        if parent is not None and parent.kind == c.kind and (c.kind == "equipment" or _comparable(parent, c, True)):
             if parent.fields["scope"] == "running_total":
                 c.fields["scope"], c.fields["parent"] = "running_total", parent
             else:
@@ -1273,8 +1492,9 @@ def link_parts(
             # Nothing before it in its paragraph either: the document's title says what the money is for.
             c.fields["category"] = document_category
         if c.fields.get("category_unstated") and same_paragraph:
-            # No word for what the money is for: it continues the topic of the figure just before it.
-            c.fields["category"], c.fields["subcategory"] = (
+            # No word for what the money is for: it continues the topic of the figure just before it (for a loan,
+            # what the loan is for).
+            c.fields["category"], c.fields["subcategory"] = previous.fields.get("topic") or (
                 previous.fields["category"],
                 previous.fields["subcategory"],
             )
@@ -1304,8 +1524,17 @@ def link_parts(
                 break
 
 
-def _comparable(a: Candidate, b: Candidate) -> bool:
-    return a.kind == b.kind == "money" and a.currency == b.currency and (b.amount or 0) < (a.amount or 0)
+def _comparable(a: Candidate, b: Candidate, other_currency: bool = False) -> bool:
+    """Whether b can be a part of a: money, smaller; in another currency only when `other_currency` ("$50 billion in
+    loans, of which the EU will contribute €18.1 billion"), compared in euros."""
+    if a.kind != "money" or b.kind != "money":
+        return False
+    if a.currency == b.currency:
+        return (b.amount or 0) < (a.amount or 0)
+    if not other_currency:
+        return False
+    a_eur, b_eur = to_eur(a.amount, a.currency, None), to_eur(b.amount, b.currency, None)
+    return a_eur is not None and b_eur is not None and b_eur < a_eur
 
 
 def _package_of(candidate: Candidate) -> Candidate:
@@ -1323,7 +1552,9 @@ def assign_years(
         by_sentence.setdefault(c.sentence, []).append(c)
     for c in candidates:
         sentence = sentences[c.sentence]
-        if c.fields["scope"] == "running_total" and c.fields["status"] == "delivered":
+        if c.fields["scope"] == "running_total" and (
+            c.fields["status"] == "delivered" or _running_total_cue(text[sentence.start : sentence.end], lex)
+        ):
             since = re.search(
                 r"(?:since|sinds|seit)\s+(?:\w+\s+){0,3}?((?:19|20)\d\d)",
                 text[sentence.start : sentence.end],
@@ -1394,8 +1625,16 @@ def dedupe_within_document(candidates: list[Candidate]) -> list[Candidate]:
             if alias_owner is not None:
                 continue
             kept.append(c)
-        elif duplicate.fields["qualifier"] == "exact" and c.fields["qualifier"] != "exact":
-            duplicate.fields["qualifier"] = c.fields["qualifier"]
+        else:
+            if duplicate.fields["qualifier"] == "exact" and c.fields["qualifier"] != "exact":
+                duplicate.fields["qualifier"] = c.fields["qualifier"]
+            if duplicate.fields.get("category_unstated") and not c.fields.get("category_unstated"):
+                # A headline without words for what the money is for; the body says it.
+                duplicate.fields["category"], duplicate.fields["subcategory"] = (
+                    c.fields["category"],
+                    c.fields["subcategory"],
+                )
+                duplicate.fields["category_unstated"] = False
     return kept
 
 

@@ -371,6 +371,23 @@ class Lexicon:
         cues = words["superseded_cues"]
         self.superseded_from_re = re.compile(rf"(?<![\w-])(?:{phrase_pattern(cues['from'])})\s*$", re.IGNORECASE)
         self.superseded_to_re = re.compile(rf"^\s*(?:{phrase_pattern(cues['to'])})\s*$", re.IGNORECASE)
+        # A sentence that refers back to the package of the sentence before it ("Es umfasst …", "It includes …").
+        self.package_reference_re = re.compile(
+            rf"[\s\"'“”„‘’(]*(?:{phrase_pattern(words['package_reference_openings'])})", re.IGNORECASE
+        )
+        # "An earlier version of this article misstated the figure as …": the figure after it is superseded.
+        self.correction_cues_re = compile_phrases(words["correction_cues"])
+        # "€3.9 billion, up from €3.4 billion": the level a figure replaced, right before it.
+        self.superseded_before_re = re.compile(
+            rf"(?<![\w-])(?:{phrase_pattern(words['superseded_before'])})(?:\s+[\w-]+){{0,2}}\s*$", re.IGNORECASE
+        )
+        # "geliefert oder zugesagt": a running total that includes promises.
+        self.promised_or_delivered_re = compile_phrases(words["promised_or_delivered_cues"])
+        self.loan_words_re = compile_phrases(words["loan_words"])
+        # "in totaal 3,5 miljard euro, jaarlijks circa 1,2 miljard euro": a per-year rate right before a figure.
+        self.per_year_before_re = re.compile(
+            rf"(?<![\w-])(?:{phrase_pattern(words['per_year_cues'])})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE
+        )
         self.per_year_after_re = re.compile(rf"\s*(?:{phrase_pattern(words['per_year_cues'])})", re.IGNORECASE)
         self.unit_price_before_re = re.compile(
             rf"(?<![\w-])(?:{phrase_pattern(words['unit_price_cues'])})\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE
