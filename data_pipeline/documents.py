@@ -136,16 +136,21 @@ def read_manifest(folder: Path) -> tuple[dict[str, dict[str, str]], list[Problem
         content = path.read_text(encoding="utf-8-sig")
     except (UnicodeDecodeError, OSError) as error:
         return {}, [Problem(MANIFEST_NAME, f"the manifest could not be read ({error}); metadata comes from the texts")]
-    reader = csv.DictReader(io.StringIO(content))
-    missing = [c for c in ("file",) if c not in (reader.fieldnames or [])]
-    if missing:
+    # Rows as lists, not csv.DictReader's dicts: a 10,000-row manifest is read on every rebuild.
+    reader = csv.reader(io.StringIO(content))
+    header = next(reader, [])
+    if "file" not in header:
         return {}, [Problem(MANIFEST_NAME, "the manifest has no 'file' column; metadata comes from the texts")]
+    where = [(column, header.index(column)) for column in MANIFEST_COLUMNS if column in header]
+    absent = {column: "" for column in MANIFEST_COLUMNS if column not in header}
+    file_at = header.index("file")
     rows = {}
-    for row in reader:
-        name = (row.get("file") or "").strip()
+    for line in reader:
+        name = line[file_at].strip() if file_at < len(line) else ""
         if name:
+            row = {column: line[at].strip() if at < len(line) else "" for column, at in where} | absent
             # The library writes its manifest with formula-like cells quoted (tables.protect_cell): undo that.
-            rows[name] = {k: unprotect_cell((row.get(k) or "").strip()) for k in MANIFEST_COLUMNS}
+            rows[name] = {column: unprotect_cell(row[column]) for column in MANIFEST_COLUMNS}
     return rows, []
 
 
