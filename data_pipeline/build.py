@@ -56,7 +56,7 @@ def documents_table(documents: list[Document], mentions: pd.DataFrame) -> pd.Dat
     counts = mentions.groupby("doc_id").size().to_dict() if len(mentions) else {}
     frame = None
     previous = _previous_documents
-    if previous is not None and documents:
+    if previous is not None and documents and not previous[1].empty:
         earlier_documents, earlier = previous
         position = {id(doc): index for index, doc in enumerate(earlier_documents)}
         new_documents = [doc for doc in documents if id(doc) not in position]
@@ -88,7 +88,7 @@ def mentions_table(records_per_document: list[list[dict]]) -> pd.DataFrame:
     lists = [records for records in records_per_document if records]
     previous = _previous_mentions
     frame = None
-    if previous is not None:
+    if previous is not None and not previous[1].empty:  # an empty table has the schema's dtypes, not inferred ones
         previous_lists, previous_frame = previous
         known = {id(records) for records in previous_lists}
         if known <= {id(records) for records in lists}:
@@ -113,6 +113,8 @@ def _same_dtypes(earlier: pd.DataFrame, added: pd.DataFrame) -> tuple[pd.DataFra
     for name in added.columns:
         if added[name].dtype == earlier[name].dtype:
             continue
+        if added[name].isna().all() and earlier[name].isna().all():
+            return earlier, None  # all missing on both sides: what one frame would infer is not either's dtype
         if added[name].isna().all():
             added = added.astype({name: earlier[name].dtype})
         elif earlier[name].isna().all():

@@ -150,6 +150,7 @@ class _FileState:
 
     size: int
     mtime_ns: int
+    ctime_ns: int  # also changes when a copy keeps the old modification time (cp -p, rsync -t)
     inode: int
     content_sha256: str
 
@@ -188,15 +189,22 @@ def _content_hash(source: SourceFile) -> tuple[str, bytes | None]:
     except OSError as error:
         raise UnreadableDocument(f"the file could not be opened ({error.strerror or error})") from error
     known = _file_states.get(location)
-    if known is not None and (known.size, known.mtime_ns, known.inode) == (stat.st_size, stat.st_mtime_ns, stat.st_ino):
+    if known is not None and (known.size, known.mtime_ns, known.ctime_ns, known.inode) == (
+        stat.st_size,
+        stat.st_mtime_ns,
+        stat.st_ctime_ns,
+        stat.st_ino,
+    ):
         return known.content_sha256, None
     data = read_file_bytes(source.path)
     content_sha256 = hashlib.sha256(data).hexdigest()
     # The stat from before the read: a file changed after it has a newer stat, so it is read again next time.
     # Not for a file modified in the last seconds: file times tick in steps of a few milliseconds, so a rewrite of
     # the same size in the same tick would look unchanged (git's "racily clean" entries).
-    if time.time_ns() - stat.st_mtime_ns > RECENTLY_MODIFIED_NS:
-        _file_states[location] = _FileState(stat.st_size, stat.st_mtime_ns, stat.st_ino, content_sha256)
+    if time.time_ns() - max(stat.st_mtime_ns, stat.st_ctime_ns) > RECENTLY_MODIFIED_NS:
+        _file_states[location] = _FileState(
+            stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, content_sha256
+        )
     return content_sha256, data
 
 

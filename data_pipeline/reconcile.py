@@ -338,10 +338,12 @@ def reconcile_pledges(
         # Each group's clusters depend on its own mentions only, in order; the same rows, hashed, give the same
         # pledges (a 64-bit hash per row: a collision would need two different rows of one group to agree).
         row_hashes = pd.util.hash_pandas_object(pledgeable, index=False).to_numpy()
+        dtypes = tuple(str(dtype) for dtype in pledgeable.dtypes)
         groups = pledgeable.groupby(GROUP_FIELDS, sort=False, dropna=False).indices
         previous, current = _previous_groups, {}
         for positions in groups.values():
-            key = (len(positions), row_hashes[positions].tobytes())
+            # The dtypes too: the row hash is the same for None, NaN and <NA>, the records made from them are not.
+            key = (dtypes, len(positions), row_hashes[positions].tobytes())
             piece = previous.get(key)
             if piece is None:
                 piece = _pledge_rows(frame_records(pledgeable.iloc[positions]), None)

@@ -242,3 +242,17 @@ def test_sessions_building_at_once_in_one_server_get_the_full_tables(tmp_path):
     for tables in results:
         assert_same_tables(tables, expected)
     assert not list(cache.glob("*.tmp"))
+
+
+def test_a_rebuild_from_no_mentions_or_no_equipment_has_a_fresh_builds_dtypes(tmp_path):
+    """Columns that were all empty in the last build (no mentions at all, no equipment) must come out as a fresh
+    build infers them, not with the dtypes of the remembered tables."""
+    docs, cache = tmp_path / "docs", tmp_path / "cache"
+    docs.mkdir()
+    (docs / "weather.txt").write_text("It rained in Kyiv on Monday.", encoding="utf-8")
+    build(docs, cache_dir=cache)
+    (docs / "money.txt").write_text("Sweden will provide EUR 40 million to Ukraine in 2025.", encoding="utf-8")
+    assert_same_tables(build(docs, cache_dir=cache), full_build(docs))
+    build(docs, cache_dir=cache)
+    (docs / "tanks.txt").write_text("Germany will deliver 50 Leopard tanks to Ukraine in 2025.", encoding="utf-8")
+    assert_same_tables(build(docs, cache_dir=cache), full_build(docs))
