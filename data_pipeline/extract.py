@@ -398,18 +398,7 @@ def equipment_candidates(
         if not match:
             before = _item_before_count(text, sentence, number, lex)
             if before is not None:  # "Norway | NASAMS launchers | 4", "F-16-gevechtsvliegtuigen: 6"
-                found.append(
-                    Candidate(
-                        "equipment",
-                        number.start,
-                        number.end,
-                        index,
-                        quantity=int(number.value),
-                        item=before.item,
-                        item_subcategory=before.subcategory,
-                        item_category=before.category,
-                    )
-                )
+                found.append(_count_of(number, index, before.item, before.subcategory, before.category))
             continue
         hit, rule = match
         if rule not in lex.model_items:
@@ -1311,18 +1300,21 @@ def _corrected_counts(
         return []  # a scale or a noun follows: it counts something else
     item, subcategory, category = items.pop()
     number = counts[0]
-    return [
-        Candidate(
-            "equipment",
-            number.start,
-            number.end,
-            index,
-            quantity=int(number.value),
-            item=item,
-            item_subcategory=subcategory,
-            item_category=category,
-        )
-    ]
+    return [_count_of(number, index, item, subcategory, category)]
+
+
+def _count_of(number, index: int, item: str, subcategory: str, category: str | None) -> Candidate:
+    """An equipment figure whose item was found apart from the count (a table cell, a label, a bracket)."""
+    return Candidate(
+        "equipment",
+        number.start,
+        number.end,
+        index,
+        quantity=int(number.value),
+        item=item,
+        item_subcategory=subcategory,
+        item_category=category,
+    )
 
 
 def _own_span(sentence: Sentence, group: list[Candidate], c: Candidate) -> tuple[int, int]:

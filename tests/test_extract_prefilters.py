@@ -67,8 +67,11 @@ def test_donors_read_off_the_whole_text_are_the_donors_of_the_part(language):
     ranges = [(s.start, s.end) for s in split_sentences(text)]
     ranges += [(a, i + 1) for a, b in ranges for i in range(a, b) if text[i] == " "]  # up to a figure
     ranges += [(a, b) for a in range(0, len(text), 7) for b in range(a, len(text), 11)]
+    sentences = {(s.start, s.end) for s in split_sentences(text)}
     for start, end in ranges:
         found = _donors_from_whole(text, start, end, language)
+        # Whole sentences are always read off the whole-text scan; other ranges may fall back to their own scan.
+        assert found is not None or (start, end) not in sentences, (start, end)
         if found is not None:
             assert found == list(_donors_in.__wrapped__(text, start, end, language)), (start, end)
 
