@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -31,11 +32,12 @@ from data_pipeline.numbers import (
 from data_pipeline.tables import conform
 
 FIRST_YEAR_OF_WAR = 2022
-# Both start with a digit: the look-ahead for one, tested first, rejects most positions at once (the
-# look-behinds cost more), and changes no match.
-YEAR_RE = re.compile(r"(?=\d)(?<![\d.,/-])((?:19|20)\d\d)(?![\d])")
+# Both open with "19" or "20", and the test of the character before the year comes after those two (a
+# look-behind over three characters): a pattern that opens with literal characters lets re skip to them in C,
+# where one opening with a look-around is tried at every position. The same matches.
+YEAR_RE = re.compile(r"((?:19|20)(?<![\d.,/-]..)\d\d)(?![\d])")
 YEAR_RANGE_RE = re.compile(
-    r"(?=\d)(?<![\d.,/])((?:19|20)\d\d)\s*(?:-|–|—|/|to|tot en met|tot|bis einschließlich|bis|t/m|and|en|und|through|"
+    r"((?:19|20)(?<![\d.,/]..)\d\d)\s*(?:-|–|—|/|to|tot en met|tot|bis einschließlich|bis|t/m|and|en|und|through|"
     r"up to and including)\s*((?:19|20)\d\d|\d\d)(?![\d])",
     re.IGNORECASE,
 )
@@ -47,7 +49,6 @@ PERCENT_AFTER_RE = re.compile(r"\s?(?:%|percent\b|per cent\b|procent\b|prozent\b
 # same matches as one character at a time).
 PARAGRAPH_RE = re.compile(r"(?:[^\n]+|\n(?![ \t]*\n))+")
 LINE_RE = re.compile(r"[^\n]+")
-CLAUSE_END_RE = re.compile(r"[.!?:;\"”'’)]$")
 SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-ZÀ-ÖØ-Þ0-9€$£])")
 WHITESPACE_RE = re.compile(r"\s+")
 POSSESSIVE_RE = re.compile(r"'s$")
@@ -64,28 +65,35 @@ SPACE_THEN_DIGIT_RE = re.compile(r"\s*\d")
 
 
 # ----------------------------------------------------------------------------------------------- sentences
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """Where a sentence stands in its text, and its paragraph's number. A tuple: made 30 times per document,
+    and a frozen dataclass is several times slower to make."""
+
     start: int
     end: int
     paragraph: int
 
 
-WORD_BEFORE_DOT_RE = re.compile(r"([\w.]+)$")
+WORD_RUN_AT_END_RE = re.compile(r"[\w.]+\Z")  # with an endpos, \Z is the end of the searched range
+ABBREVIATION_WINDOW = 24
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    # The word before the full stop is what WORD_BEFORE_DOT_RE.search(text, 0, dot) finds: the whole run of
+    # The word before the full stop is what re.search(r"[\w.]+$", text[:dot]) finds: the whole run of
     # word characters and dots that ends at `dot` (or, `$` also matching before a final line break, at a line
-    # break just before it). Walked back character by character: the search tried every position before it.
+    # break just before it). That search tried every position before it: here only a short window is searched.
     # `\w` is str.isalnum() or "_" (both are Py_UNICODE_ISALNUM).
     end = dot - 1 if dot > 0 and text[dot - 1] == "\n" else dot
-    start = end
-    while start > 0:
-        char = text[start - 1]
-        if not (char.isalnum() or char == "." or char == "_"):
-            break
-        start -= 1
+    # The run within the last characters first (one search in C); a run that fills the window is walked back.
+    window_start = max(0, end - ABBREVIATION_WINDOW)
+    run = WORD_RUN_AT_END_RE.search(text, window_start, end)
+    start = run.start() if run else end
+    if start == window_start:
+        while start > 0:
+            char = text[start - 1]
+            if not (char.isalnum() or char == "." or char == "_"):
+                break
+            start -= 1
     if start == end:
         return False
     word = text[start:end].lower().rstrip(".")
@@ -142,45 +150,46 @@ def split_sentences(text: str) -> list[Sentence]:
     return list(_split_sentences(text))
 
 
+# A line ending in one of these ends a clause (with a short line, a candidate end of sentence).
+CLAUSE_END_CHARACTERS = tuple(".!?:;\"”'’)")
+
+
 @lru_cache(maxsize=4)
 def _split_sentences(text: str) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     paragraph = 0
     for block in PARAGRAPH_RE.finditer(text):
         paragraph += 1
-        lines = list(LINE_RE.finditer(block.group(0)))
+        block_start = block.start()
+        lines = [(block_start + line.start(), block_start + line.end()) for line in LINE_RE.finditer(block.group(0))]
+        stripped = [text[start:end].strip() for start, end in lines]
+        # A bullet or table row is a line of its own, however long and whatever it ends with.
+        listed = [is_list_line(line) for line in stripped]
+        last = len(lines) - 1
         pieces: list[tuple[int, int]] = []
         current_start = None
-        for index, line in enumerate(lines):
-            start, end = block.start() + line.start(), block.start() + line.end()
+        for index, (start, end) in enumerate(lines):
             if current_start is None:
                 current_start = start
-            stripped = line.group(0).strip()
-            next_line = lines[index + 1].group(0).strip() if index + 1 < len(lines) else ""
-            ends_clause = bool(CLAUSE_END_RE.search(stripped)) or len(stripped) < 60
-            next_starts_new = not next_line or not next_line[0].islower()
-            # A bullet or table row is a line of its own, however long and whatever it ends with.
-            in_list = is_list_line(stripped) or is_list_line(next_line)
-            if index + 1 == len(lines) or (ends_clause and next_starts_new) or in_list:
-                pieces.append((current_start, end))
-                current_start = None
+            if index < last:
+                line, next_line = stripped[index], stripped[index + 1]
+                ends_clause = line.endswith(CLAUSE_END_CHARACTERS) or len(line) < 60
+                next_starts_new = not next_line or not next_line[0].islower()
+                if not ((ends_clause and next_starts_new) or listed[index] or listed[index + 1]):
+                    continue
+            pieces.append((current_start, end))
+            current_start = None
         for piece_start, piece_end in pieces:
             cursor = piece_start
-            for match in SENTENCE_END_RE.finditer(text[piece_start:piece_end]):
-                dot = piece_start + match.start()
-                if text[dot] == "." and _is_abbreviation(text, dot):
+            for match in SENTENCE_END_RE.finditer(text, piece_start, piece_end):
+                dot = match.start()
+                if text[dot] == "." and (_is_abbreviation(text, dot) or _currency_follows(text, match.end())):
+                    # "1,7 Mrd. Euro": the dot closes a scale abbreviation, not the sentence
                     continue
-                if text[dot] == "." and _currency_follows(text, piece_start + match.end()):
-                    continue  # "1,7 Mrd. Euro": the dot closes a scale abbreviation, not the sentence
-                split_at = piece_start + match.end()
                 sentences.append(
-                    Sentence(
-                        cursor,
-                        piece_start + match.end() - len(match.group(0)) + len(match.group(0).rstrip()),
-                        paragraph,
-                    )
+                    Sentence(cursor, match.end() - len(match.group(0)) + len(match.group(0).rstrip()), paragraph)
                 )
-                cursor = split_at
+                cursor = match.end()
             if text[cursor:piece_end].strip():
                 sentences.append(Sentence(cursor, piece_end, paragraph))
     return tuple(s for s in sentences if text[s.start : s.end].strip())
@@ -711,10 +720,18 @@ def model_spans(text: str, sentence: Sentence, lex: Lexicon) -> list[tuple[int, 
 def _model_spans(text: str, sentence: Sentence, language: str) -> tuple[tuple[int, int], ...]:
     # Cached: the number finder and year_expressions ask about the same sentence, 28 patterns a time.
     lex = lexicon(language)
-    if not lex.any_model_re.search(text, sentence.start, sentence.end):
-        return ()  # one search over all model names first: most sentences with a number name no model
-    patterns = lex.model_res
-    return tuple(m.span() for pattern in patterns for m in pattern.finditer(text, sentence.start, sentence.end))
+    # One scan for where any model name starts: most sentences with a number name no model, and in the others
+    # each model's pattern is tried only there (finditer_at) instead of scanning the sentence 28 times.
+    starts = [m.start() for m in lex.model_starts_re.finditer(text, sentence.start, sentence.end)]
+    if not starts:
+        return ()
+    spans = []
+    for pattern in lex.model_res:
+        found = finditer_at(pattern, text, sentence.start, sentence.end, starts)
+        if found is None:
+            found = pattern.finditer(text, sentence.start, sentence.end)
+        spans.extend(m.span() for m in found)
+    return tuple(spans)
 
 
 # ----------------------------------------------------------------------------------------------- fields
@@ -803,7 +820,7 @@ def _year_expressions(
             found.append((s_start + m.start(), s_start + m.end(), (year, pub_year)))
         else:
             found.append((s_start + m.start(), s_start + m.end(), (year, year)))
-    if pub_year is None:
+    if pub_year is None or not patterns["any_relative"].search(chunk):
         return tuple(found)
     for key, offset in (("this_year", 0), ("next_year", 1), ("last_year", -1)):
         for m in patterns[key].finditer(chunk):
@@ -853,6 +870,13 @@ def _year_patterns(language: str) -> dict:
         patterns[key] = [
             with_first_character_check(re.compile(pattern.removeprefix("re:"), re.I)) for pattern in lex.year_words[key]
         ]
+    # Most sentences name no relative period: one search for any of them (each pattern an alternative, its named
+    # group made plain, as names may not repeat) rules the six searches out.
+    relative = [patterns[key] for key in ("this_year", "next_year", "last_year")]
+    relative += patterns["next_n_years"] + patterns["next_n_months"]
+    patterns["any_relative"] = re.compile(
+        "|".join(f"(?:{pattern.pattern.replace('(?P<n>', '(?:')})" for pattern in relative), re.I
+    )
     return patterns
 
 
@@ -1107,7 +1131,15 @@ def _whole_text_donors(text: str, language: str) -> tuple[list[tuple[int, int]],
 
 
 def _canonical_donor(m: re.Match, lex: Lexicon) -> str | None:
-    alias = WHITESPACE_RE.sub(" ", POSSESSIVE_RE.sub("", m.group(0)).lower())
+    return _canonical_donor_name(m.group(0), lex.language)
+
+
+@lru_cache(maxsize=4096)
+def _canonical_donor_name(written: str, language: str) -> str | None:
+    """The donor a name as written stands for ("Germany's", "the  Netherlands"): the same few hundred spellings
+    come back in every document."""
+    lex = lexicon(language)
+    alias = WHITESPACE_RE.sub(" ", POSSESSIVE_RE.sub("", written).lower())
     return lex.donor_aliases.get(alias) or lex.donor_aliases.get(alias.upper().lower())
 
 

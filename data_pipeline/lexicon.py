@@ -401,9 +401,11 @@ class Lexicon:
             with_first_character_check(re.compile(rf"(?<![\w-])(?:{rule['pattern']})", re.IGNORECASE))
             for rule in shared["equipment_models"]
         ]
-        # All model names in one alternation: where it finds nothing, none of model_res can (a prefilter).
+        # All model names in one alternation, zero-width: every position where one of model_res matches (see
+        # extract.finditer_at). Where it finds nothing, none of them can.
         any_model = "|".join(f"(?:{rule['pattern']})" for rule in shared["equipment_models"])
-        self.any_model_re = with_first_character_check(re.compile(rf"(?<![\w-])(?:{any_model})", re.IGNORECASE))
+        any_model_re = with_first_character_check(re.compile(rf"(?<![\w-])(?:{any_model})", re.IGNORECASE))
+        self.model_starts_re = re.compile(f"(?=(?:{any_model_re.pattern}))", re.IGNORECASE)
         # A model may head a compound: "CV90-pantservoertuigen", "Marder-Schützenpanzer".
         self.model_items: list[ItemRule] = [
             ItemRule(

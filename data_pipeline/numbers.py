@@ -176,17 +176,42 @@ def _opens_spelled_number(lowered: str, language: str, scale_words: set[str]) ->
 def spelled_number_words(text: str, language: str, scale_words: set[str]) -> list[str]:
     """The words of a text, as written, that can begin a spelled-out number: looked up once per document so
     that may_hold_numbers can rule out most sentences without reading them word by word."""
-    words = set(WORD_RE.findall(text))
-    # Each word is judged once per language and scale words: later documents only ask about words never seen.
+    # A word never holds whitespace, so the text's words are the words of its whitespace-separated chunks.
+    # Chunks repeat from document to document ("the", "Ukraine", "billion,"): each chunk's number words are
+    # found once per language and scale words; finding the words of a whole text cost more than the rest of
+    # this function together (a character class with categories, tested character by character).
+    chunk_words = _chunk_number_words(language, frozenset(scale_words))
+    if len(chunk_words) > 500_000:  # a bound for long-running processes; judging again is only slower
+        chunk_words.clear()
+    found: set[str] = set()
+    for chunk in set(text.split()):
+        words = chunk_words.get(chunk)
+        if words is None:
+            words = chunk_words[chunk] = tuple(
+                word for word in set(WORD_RE.findall(chunk)) if _opens_number(word, language, scale_words)
+            )
+        if words:
+            found.update(words)
+    return sorted(found)
+
+
+def _opens_number(word: str, language: str, scale_words: set[str]) -> bool:
+    """_opens_spelled_number of a word as written, judged once per language and scale words."""
     known, openers = _judged_words(language, frozenset(scale_words))
-    if len(known) > 500_000:  # a bound for long-running processes; judging again is only slower
+    if len(known) > 500_000:
         known.clear()
         openers.clear()
-    for word in words - known:
+    if word not in known:
         known.add(word)
         if _opens_spelled_number(word.lower(), language, scale_words):
             openers.add(word)
-    return sorted(words & openers)
+    return word in openers
+
+
+@lru_cache(maxsize=8)
+def _chunk_number_words(language: str, scale_words: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Whitespace-separated chunks seen so far, with the words in them that can begin a spelled-out number."""
+    return {}
 
 
 @lru_cache(maxsize=8)
