@@ -681,8 +681,8 @@ def money_by_subcategory(tables: Tables, selection: Selection, status: str = "pl
     table = money_by_subcategory_table(tables, status)
     if table.empty:
         return Chart(title, None, table, f"No {status} money matches the current filters.")
-    labels = [
-        f"{category} / {subcategory}"
+    labels = [  # an analyst can type a subcategory in a correction: plotly must show it, not run its HTML
+        style.plain_text(f"{category} / {subcategory}")
         for category, subcategory in zip(table["category"].tolist(), table["subcategory"].tolist(), strict=True)
     ]
     categories = table["category"].tolist()
@@ -696,7 +696,7 @@ def money_by_subcategory(tables: Tables, selection: Selection, status: str = "pl
                 "y": [label for label, keep in zip(labels, mask, strict=True) if keep],
                 "x": rows["amount_eur"].tolist(),
                 "orientation": "h",
-                "name": category,
+                "name": style.plain_text(category),
                 "marker": {"color": style.CATEGORY_COLOURS.get(category, style.OKABE_ITO["grey"])},
                 "text": rows["amount"].tolist(),
                 "textposition": "outside",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pandas as pd
@@ -14,7 +15,9 @@ from data_pipeline.library import (
     add_document,
     content_index,
     library_documents,
+    metadata_problem,
     prefill,
+    record_refusal,
     remove_document,
     sha256_of,
 )
@@ -94,9 +97,18 @@ def save_upload(library: Path, documents_folder: Path, name: str, data: bytes, f
         stored = add_document(library, name, data, metadata, [documents_folder])
     except LibraryError as error:
         st.session_state.setdefault("add_documents_failed", {})[digest] = str(error)
+        if not metadata_problem(metadata):  # the file was refused, not what was typed about it
+            note_refusal(library, name, data, str(error))
     else:
         st.session_state.setdefault("add_documents_failed", {}).pop(digest, None)
         st.session_state.setdefault("add_documents_saved", {})[digest] = stored
+
+
+def note_refusal(library: Path, name: str, data: bytes, problem: str) -> None:
+    """Keep a refused upload in the library's log, which the build lists under the Documents page's problems (so
+    it outlives a reload). A library that cannot be written only loses the log entry, never the page."""
+    with contextlib.suppress(OSError):
+        record_refusal(library, name, data, problem)
 
 
 def remove_from_library(library: Path, documents_folder: Path, file: str) -> None:

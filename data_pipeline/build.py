@@ -11,6 +11,7 @@ from data_pipeline.agreements import reconcile_agreements
 from data_pipeline.corrections import apply_corrections, load_corrections
 from data_pipeline.documents import Document, find_documents
 from data_pipeline.extraction_cache import extract_documents, forget_files_and_shards
+from data_pipeline.library import refused_uploads
 from data_pipeline.reconcile import (
     check_reconciliation,
     collect_running_totals,
@@ -151,7 +152,9 @@ def build(
     folders = [docs_dir] if docs_dir.is_dir() else []
     if library is not None and (not docs_dir.is_dir() or library.resolve() != docs_dir.resolve()):
         folders.append(library)
-    sources, problems = find_documents(folders)
+    sources, problems = find_documents(folders, library=library)
+    if library is not None:  # uploads the library refused: the page showed them once, the report keeps them
+        problems = problems + refused_uploads(library)
     documents, records_per_document, sightings, document_problems = extract_documents(sources, cache_dir)
     problems = problems + document_problems
     mentions = mentions_table(records_per_document)

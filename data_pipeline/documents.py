@@ -128,7 +128,9 @@ def publication_date_from_text(text: str, language: str) -> tuple[str | None, st
     return None, "unknown"
 
 
-def read_manifest(folder: Path) -> tuple[dict[str, dict[str, str]], list[Problem]]:
+def read_manifest(folder: Path, written_by_library: bool = False) -> tuple[dict[str, dict[str, str]], list[Problem]]:
+    """The folder's manifest rows by file name. Only the library's own manifest (`written_by_library`) has cells
+    quoted by tables.protect_cell to undo; a user's manifest is read as written ("''Standvastigheid''")."""
     path = folder / MANIFEST_NAME
     if not path.exists():
         return {}, []
@@ -150,7 +152,10 @@ def read_manifest(folder: Path) -> tuple[dict[str, dict[str, str]], list[Problem
         if name:
             row = {column: line[at].strip() if at < len(line) else "" for column, at in where} | absent
             # The library writes its manifest with formula-like cells quoted (tables.protect_cell): undo that.
-            rows[name] = {column: unprotect_cell(row[column]) for column in MANIFEST_COLUMNS}
+            rows[name] = {
+                column: unprotect_cell(row[column]) if written_by_library else row[column]
+                for column in MANIFEST_COLUMNS
+            }
     return rows, []
 
 
@@ -210,14 +215,16 @@ class SourceFile:
         return os.path.join(self.folder, self.name)
 
 
-def find_documents(folders: list[Path]) -> tuple[list[SourceFile], list[Problem]]:
+def find_documents(folders: list[Path], library: Path | None = None) -> tuple[list[SourceFile], list[Problem]]:
     """The document files of the folders (each folder sorted by file name, folders in the order given), and the
-    problems met: manifest trouble, unsupported files, a second file whose doc_id is taken."""
+    problems met: manifest trouble, unsupported files, a second file whose doc_id is taken. The folder that is
+    the `library` has a manifest the library wrote (see read_manifest)."""
     sources: list[SourceFile] = []
     problems: list[Problem] = []
     seen_ids: dict[str, str] = {}
     for folder in folders:
-        manifest, manifest_problems = read_manifest(folder)
+        is_library = library is not None and folder.resolve() == library.resolve()
+        manifest, manifest_problems = read_manifest(folder, written_by_library=is_library)
         problems.extend(manifest_problems)
         # scandir's entries know whether they are files without a stat each; names sort faster than Paths.
         with os.scandir(folder) as entries:

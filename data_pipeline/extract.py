@@ -342,7 +342,7 @@ def _counts_something_else(text: str, pos: int, end: int, lex: Lexicon) -> bool:
         return True
     if lex.language == "de" and noun[0].isupper():
         return True  # German nouns are capitalised; a currency would have been read already
-    return any(rule.pattern.match(text, pos + word.start(1)) for rule in lex.items)
+    return bool(lex.any_item_re.match(text, pos + word.start(1)))
 
 
 def _currency_of(word: str, lex: Lexicon) -> str:
@@ -390,11 +390,16 @@ def equipment_candidates(
         match = None
         for skipped in range(0, min(4, len(words))):
             intervening = [w.group(0) for w in words[:skipped]]
-            if any(w.lower() in lex.stopwords_between or w.isdigit() or lex.donor_re.fullmatch(w) for w in intervening):
+            if any(
+                w.lower() in lex.stopwords_between
+                or w.isdigit()
+                or (lex.donor_re.fullmatch(w) and not (k == skipped - 1 and _gives_support(w, lex)))
+                for k, w in enumerate(intervening)
+            ):
                 break
             item_start = pos + words[skipped].start()
             best = None
-            for rule in lex.items:
+            for rule in lex.items if lex.any_item_re.match(text, item_start) else ():
                 hit = rule.pattern.match(text, item_start)
                 if hit and (best is None or hit.end() > best[0].end()):
                     best = (hit, rule)
@@ -431,11 +436,19 @@ def equipment_candidates(
     return found
 
 
+def _gives_support(word: str, lex: Lexicon) -> bool:
+    """A donor's name or adjective right before an item describes it ("zes Nederlandse F-16's", "three German
+    Leopard tanks"); Ukraine's or Russia's ("20 Ukrainian F-16 pilots", "40 Russian tanks") do not."""
+    match = lex.donor_re.fullmatch(word)
+    name = _canonical_donor(match, lex) if match else None
+    return name is not None and name not in lex.not_donors and name != "NATO"
+
+
 # The count closes a table row or a list line: "| 4", ": 6", "(55)".
 COUNT_CLOSES_LINE_RE = re.compile(r"[\s)|.;]*")
 # The cell, label or name the count belongs to: "Norway | NASAMS launchers | ", "Pantserhouwitsers: ",
-# "• Flugabwehrkanonenpanzer Gepard (".
-CELL_BEFORE_COUNT_RE = re.compile(r"(?:\|([^|]*)\|\s*|([^:|]*):\s*|([^()|:]*)\(\s*)$")
+# "• Flugabwehrkanonenpanzer Gepard (", and the first cell of a row drawn without an opening bar ("Gepard | 52").
+CELL_BEFORE_COUNT_RE = re.compile(r"(?:(?:\||(?<![^\n]))([^|\n]*)\|\s*|([^:|]*):\s*|([^()|:]*)\(\s*)$")
 
 
 def _item_before_count(text: str, sentence: Sentence, number: NumberSpan, lex: Lexicon) -> ItemRule | None:
@@ -452,7 +465,7 @@ def _item_before_count(text: str, sentence: Sentence, number: NumberSpan, lex: L
     start, end = cell.span(group)
     found: ItemRule | None = None
     for word in ITEM_WORD_RE.finditer(text, start, end):
-        for rule in lex.items:
+        for rule in lex.items if lex.any_item_re.match(text, word.start(), end) else ():
             hit = rule.pattern.match(text, word.start(), end)
             if hit and (found is None or (rule in lex.model_items and found not in lex.model_items)):
                 found = rule
@@ -690,7 +703,12 @@ def _led_by_non_donor(text: str, sentence: Sentence, candidate: Candidate, lex: 
     return not any(name not in lex.not_donors and name != "NATO" for _, _, name in named[1:])
 
 
-CLAUSE_BOUNDARY_RE = re.compile(r"[,;:]\s|\s(?:while|whereas|but|terwijl|maar|während|aber|doch)\s", re.IGNORECASE)
+# "… has delivered 6 so far and will send 13 more": "and" before a future verb opens a clause of its own.
+CLAUSE_BOUNDARY_RE = re.compile(
+    r"[,;:]\s|\s(?:while|whereas|but|terwijl|maar|während|aber|doch)\s"
+    r"|\s(?:and|en|und)\s(?=(?:will|would|shall|zal|zullen|wird|werden)\s)",
+    re.IGNORECASE,
+)
 
 
 def _clause(text: str, sentence: Sentence, candidate: Candidate) -> str:
@@ -999,9 +1017,14 @@ def categorise(
         own = [h[2] for h in by_figure_category[id(candidate)]] + list(extra_categories)
         subs = [h for h in by_figure_sub[id(candidate)]]
         sub_labels = [h[2] for h in subs] + list(extra_subs)
-        if candidate.kind == "equipment" and candidate.item_category != "military":
+        item_category = candidate.item_category
+        if item_category == "as_stated":
+            # A plain vehicle or truck is what its own words say ("vehicles for humanitarian aid"), else military;
+            # "military vehicles", "unmanned ground vehicles" are items of their own (always military).
+            item_category = own[0] if len(set(own)) == 1 else "military"
+        if candidate.kind == "equipment" and item_category != "military":
             # A civilian item (generators) is civilian aid, unless its own words say what else it is for.
-            category = own[0] if len(set(own)) == 1 else candidate.item_category
+            category = own[0] if len(set(own)) == 1 else item_category
             subcategory = "general"
         elif candidate.kind == "equipment":
             category = "military"
@@ -1065,12 +1088,15 @@ def _clause_joined(text: str, hit: tuple[int, int, str], candidate: Candidate, l
 def _lends(text: str, hits: list[tuple[int, int, str]], candidate: Candidate, lex: Lexicon) -> bool:
     """Whether the keyword nearest a figure is a loan word ("ein Darlehen über 100 Millionen Euro für …"; not
     "Unabhängig von dem Kredit … Militärhilfe im Umfang von 7 Milliarden Euro")."""
-    closest = nearest([(a, b, (a, b, label)) for a, b, label in hits], candidate.start, candidate.end)
-    return (
-        closest is not None
-        and closest[2] == "financial"
-        and bool(lex.loan_words_re.fullmatch(text[closest[0] : closest[1]]))
-    )
+
+    def is_loan(hit: tuple[int, int, str]) -> bool:
+        return hit[2] == "financial" and bool(lex.loan_words_re.fullmatch(text[hit[0] : hit[1]]))
+
+    # On a tie the loan wins (nearest keeps the first): in "De EIB leent Oekraïne 400 miljoen euro voor het
+    # herstel …" both words stand as near, and the verb says what the money is.
+    ordered = sorted(hits, key=lambda hit: not is_loan(hit))
+    closest = nearest([(a, b, (a, b, label)) for a, b, label in ordered], candidate.start, candidate.end)
+    return closest is not None and is_loan(closest)
 
 
 def _pick_sub(labels: list[str], hits: list[tuple[int, int, str]], candidate: Candidate) -> str | None:
@@ -1139,8 +1165,14 @@ def _canonical_donor_name(written: str, language: str) -> str | None:
     """The donor a name as written stands for ("Germany's", "the  Netherlands"): the same few hundred spellings
     come back in every document."""
     lex = lexicon(language)
-    alias = WHITESPACE_RE.sub(" ", POSSESSIVE_RE.sub("", written).lower())
+    alias = _alias_as_listed(written)
     return lex.donor_aliases.get(alias) or lex.donor_aliases.get(alias.upper().lower())
+
+
+@lru_cache(maxsize=4096)
+def _alias_as_listed(written: str) -> str:
+    """A name as the word lists spell it: lower case, single spaces, no "'s"."""
+    return WHITESPACE_RE.sub(" ", POSSESSIVE_RE.sub("", written).lower())
 
 
 @lru_cache(maxsize=256)
@@ -1157,16 +1189,52 @@ def _donors_in(text: str, start: int, end: int, language: str) -> tuple[tuple[in
     return tuple(found)
 
 
+# Where the clause an official's name opens ends: punctuation, a contrast word, or "that"/"dat"/"dass" (what
+# follows is what the official said, not what the official does).
+OFFICIAL_CLAUSE_END_RE = re.compile(
+    r"[,;:.!?](?:\s|$)|\s(?:that|dat|dass|daß|while|whereas|but|terwijl|maar|während|aber|doch)\s", re.IGNORECASE
+)
+# The end of the sentence before the one a name stands in (the last one before the name).
+SENTENCE_END_BEFORE_RE = re.compile(r"[.!?][\"'”’]?\s+(?!.*[.!?][\"'”’]?\s)", re.DOTALL)
+# The last words before a name in its clause (a verb and a title: "kondigde premier ").
+OFFICIAL_VERB_BEFORE_RE = re.compile(r"(?<![^\s,;:.!?])(?:[^\W\d_][\w'’-]*\s+){1,3}$")
+
+
+def official_only_speaks(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether the donor name at [start, end) is a minister's surname (common.json "officials") used where the
+    minister does not give: after a speech word ("…, said Pistorius", "according to Healey", "zei Brekelmans"),
+    before one ("Scholz said Ukraine would …"), or with no support or pledge word in the clause the name opens.
+    "Pistorius kündigte … an", "Healey announced £…", "Scholz sagte der Ukraine … zu" name the giver, and so
+    does a speaker quoted in the first person ("'We will send …,' said Healey")."""
+    if _alias_as_listed(text[start:end]) not in lex.official_aliases:
+        return False
+    stop = OFFICIAL_CLAUSE_END_RE.search(text, end)
+    clause = text[end : stop.start() if stop else len(text)]
+    before = text[max(0, start - 80) : start]
+    if not lex.speech_particle_end_re.search(clause) and (
+        lex.speech_before_re.search(before) or lex.speech_after_re.match(clause)
+    ):
+        # "'We will send €500 million,' said Healey": quoted in the first person, the speaker gives.
+        opening = SENTENCE_END_BEFORE_RE.search(text, max(0, start - 300), start)
+        return not lex.first_person_re.search(text, opening.end() if opening else max(0, start - 300), start)
+    # The verb may stand before the name too: "kondigde premier Schoof aan", "kündigte Pistorius an".
+    verb_before = OFFICIAL_VERB_BEFORE_RE.search(before)
+    verb_before = verb_before.group(0) if verb_before else ""
+    return not any(cue.search(clause) or cue.search(verb_before) for cue in (lex.support_verbs_re, lex.pledge_cues_re))
+
+
 def main_donor(text: str, title: str, lex: Lexicon) -> str | None:
     """The donor a document is mostly about: most named (the title counts thrice), earliest on a tie."""
     scores: dict[str, float] = {}
     first_seen: dict[str, int] = {}
     for source, weight in ((title, 3.0), (text, 1.0)):
-        for start, _, name in donors_in(source, 0, len(source), lex):
+        for start, end, name in donors_in(source, 0, len(source), lex):
             if name in lex.not_donors or name == "NATO":
                 continue
             if lex.visit_before_re.search(source[max(0, start - 40) : start]):
                 continue  # the host of a visit or summit is not who gives
+            if official_only_speaks(source, start, end, lex):
+                continue
             scores[name] = scores.get(name, 0) + weight
             first_seen.setdefault(name, start if source is text else -1)
     if not scores:
@@ -1187,6 +1255,8 @@ def donor_of(text: str, sentence: Sentence, candidate: Candidate, lex: Lexicon, 
             continue
         if lex.visit_before_re.search(text[max(sentence.start, start - 40) : start]):
             continue
+        if official_only_speaks(text, start, end, lex):
+            continue  # "…, Scholz said": the speaker is not the giver
         found.append((start, end, name))
     if not found:
         return fallback
@@ -1206,23 +1276,49 @@ def donor_of(text: str, sentence: Sentence, candidate: Candidate, lex: Lexicon, 
 
 
 def recipient_of(
-    text: str, sentence: Sentence, donor: str | None, lex: Lexicon, span: tuple[int, int] | None = None
+    text: str,
+    sentence: Sentence,
+    donor: str | None,
+    lex: Lexicon,
+    span: tuple[int, int] | None = None,
+    figure_start: int | None = None,
 ) -> str:
-    """Ukraine, unless the figure's own part of the sentence (`span`: from the figure before it to the figure
-    after it) names another recipient and not Ukraine ("… and a further £10 million to help Moldova …"), or the
-    sentence sends it to a country named after a recipient preposition."""
+    """Ukraine, with two exceptions.
+
+    1. The figure's own part of the sentence (`span`: from the figure before it to the figure after it) names a
+    country of common.json "other_recipients" (Moldova) and names Ukraine there only in a clause after that
+    country, behind a comma, in a clause that describes it and does not hold the figure (at `figure_start`): "… a
+    further £10 million to help Moldova …", "€60 million to Moldova, which borders Ukraine": that country.
+    2. The sentence does not name Ukraine and names a donor-list country other than the donor right after a
+    recipient preposition, not on a visit, not as an attribute ("F-16s for a training centre in Romania"):
+    that country."""
     default = common()["default_recipient"]
     mentioned = donors_in(text, sentence.start, sentence.end, lex)
     if span is not None:
-        own = {name for start, end, name in mentioned if span[0] <= start and end <= span[1]}
-        others = [name for name in common()["other_recipients"] if name in own]
-        if others and default not in own:
-            return others[0]
+        own = [(start, end, name) for start, end, name in mentioned if span[0] <= start and end <= span[1]]
+        others = [name for name in common()["other_recipients"] if any(name == n for _, _, n in own)]
+        if others:
+            first_other = min(start for start, _, name in own if name in others)
+            # "Moldova, which borders Ukraine", "Moldavië, het buurland van Oekraïne": Ukraine only describes it.
+            ukraine_as_recipient = [
+                start
+                for start, end, name in own
+                if name == default
+                and (
+                    start < first_other
+                    or "," not in text[first_other:start]
+                    or _in_same_clause(text, start, end, figure_start, span)
+                )
+            ]
+            if not ukraine_as_recipient:
+                return others[0]
     if any(name == default for _, _, name in mentioned):
         return default
     for start, end, name in mentioned:
         if name in (donor or "").split(";") or name in lex.not_donors:
             continue
+        if _alias_as_listed(text[start:end]) in lex.official_aliases:
+            continue  # "in a letter to Starmer": a minister is never where the support goes
         if lex.visit_before_re.search(text[max(sentence.start, start - 40) : start]):
             continue
         if lex.recipient_prepositions_re.search(text[max(sentence.start, start - 12) : start]):
@@ -1230,6 +1326,14 @@ def recipient_of(
                 continue  # "for the Czech-led initiative": the initiative is for Ukraine
             return name
     return default
+
+
+def _in_same_clause(text: str, start: int, end: int, figure_start: int | None, span: tuple[int, int]) -> bool:
+    """Whether the figure stands between the commas around [start, end) ("…, and Ukraine €200 million")."""
+    if figure_start is None:
+        return False
+    comma_before, comma_after = text.rfind(",", span[0], start), text.find(",", end, span[1])
+    return comma_before < figure_start < (comma_after if comma_after >= 0 else span[1])
 
 
 # ----------------------------------------------------------------------------------------------- document
@@ -1293,8 +1397,8 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
         categorise(text, sentence, group, lex, title_hits)
         if any(c.fields.get("category_unstated") for c in group):
             # "…; dat moet 175 miljoen euro zijn" after "… voor het herstel van energiecentrales": a sentence that
-            # refers back to the one before it takes its topic.
-            context = refers_back(text, sentences, index, lex)
+            # refers back to the one before it takes its topic; so does a table row under "Military allocations …:".
+            context = refers_back(text, sentences, index, lex) or _introduction_with_colon(text, sentences, index)
             stated = title_category(text[context.start : context.end], lex) if context is not None else None
             for c in group if stated else ():
                 if c.fields.get("category_unstated"):
@@ -1302,9 +1406,9 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
                     c.fields["category_unstated"] = False
         for c in group:
             c.fields["qualifier"] = qualifier_of(text, sentence, c, lex)
-            donor = donor_of(text, sentence, c, lex, fallback_donor)
+            donor = donor_of(text, sentence, c, lex, fallback_donor) or _issuer_of(c.currency, lex)
             c.fields["donor"] = donor or "Unknown"
-            c.fields["recipient"] = recipient_of(text, sentence, donor, lex, _own_span(sentence, group, c))
+            c.fields["recipient"] = recipient_of(text, sentence, donor, lex, _own_span(sentence, group, c), c.start)
             if c.kind == "money":
                 c.currency = _resolve_currency(c, donor, fallback_donor, explicit_currencies, lex)
         classify_status_and_scope(text, sentences, index, group, lex)
@@ -1313,6 +1417,23 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
     link_parts(all_candidates, sentences, text, lex, title_category(title, lex))
     assign_years(text, sentences, all_candidates, published, lex)
     return dedupe_within_document(all_candidates)
+
+
+def _issuer_of(currency: str | None, lex: Lexicon) -> str | None:
+    """In a document that names no donor, a figure in a national currency ("£2.5 billion" in a written answer to
+    Parliament) is the support of the country that issues it. NOTE: not dollars, which the World Bank, the IMF
+    and the G7 lend in too."""
+    issuers = [name for name, code in lex.donor_currency.items() if code == currency and code != "USD"]
+    return issuers[0] if len(issuers) == 1 else None
+
+
+def _introduction_with_colon(text: str, sentences: list[Sentence], index: int) -> Sentence | None:
+    """The line introducing a list row when it ends with a colon; a bare heading ("Niet-militaire steun") is a
+    section title, whose words do not say what each row is for."""
+    introduction = list_introduction(text, sentences, index)
+    if introduction is None or not text[introduction.start : introduction.end].rstrip().endswith(":"):
+        return None
+    return introduction
 
 
 def _corrected_counts(

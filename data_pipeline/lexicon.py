@@ -432,6 +432,9 @@ class Lexicon:
             for rule in words["equipment_nouns"]
         ]
         self.items: list[ItemRule] = self.model_items + self.item_nouns
+        # Matches at a position exactly where one of the items' patterns does: most words name no item, and one
+        # try rules out the eighty.
+        self.any_item_re = re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in self.items), re.IGNORECASE)
         # Any item noun's hit that ends at the end of the searched range, and the longest hit an item noun can
         # have (None if unbounded): see _item_ending_compound.
         self.any_item_noun_at_end_re = re.compile(
@@ -446,9 +449,26 @@ class Lexicon:
         for capital, canonical in shared["capitals"].items():
             self.donor_aliases.setdefault(capital.lower(), canonical)
         # "Pistorius kündigte an", "Healey announced": a minister's surname stands for the government.
+        # Only where the official gives, not where the official only speaks (extract.official_only_speaks).
+        self.official_aliases: set[str] = set()
         for official, canonical in shared["officials"].items():
-            if not official.startswith("_"):
-                self.donor_aliases.setdefault(official.lower(), canonical)
+            if not official.startswith("_") and official.lower() not in self.donor_aliases:
+                self.donor_aliases[official.lower()] = canonical
+                self.official_aliases.add(official.lower())
+        speech = phrase_pattern(words["speech_cues"])
+        # "said Defence Secretary John Healey", "aldus premier Schoof", "laut Pistorius": the name after a speech
+        # word (titles and first names between, but no "that"/"dat"/"dass": "said that Healey announced …" gives).
+        self.speech_before_re = re.compile(
+            rf"(?<![\w-])(?:{speech})\s+(?:(?!(?:that|dat|dass|daß)\s)[^\W\d_][\w.'’-]*\s+){{0,4}}$", re.IGNORECASE
+        )
+        # "Scholz said", "Brekelmans zei", "Pistorius zufolge"; matched at the end of the name.
+        self.speech_after_re = re.compile(rf"(?:'s)?\s+(?:{speech})(?![\w-])", re.IGNORECASE)
+        # "'We stellen … beschikbaar,' zei Brekelmans": a speaker quoted in the first person speaks for the donor.
+        self.first_person_re = compile_phrases(words["first_person_words"])
+        # "Scholz sagte der Ukraine … zu": a separable particle ending the clause makes the speech word a pledge.
+        self.speech_particle_end_re = re.compile(
+            rf"\s(?:{phrase_pattern(words['speech_cue_particles'])})\W*$", re.IGNORECASE
+        )
         # Short upper-case aliases ("US", "UK", "EU") only count in capitals: "us" is also a pronoun.
         case_sensitive = [a for a in self.donor_aliases if len(a) <= 3 and "." not in a]
         case_insensitive = [a for a in self.donor_aliases if a not in case_sensitive]

@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from data_pipeline.documents import (
@@ -30,9 +31,14 @@ from data_pipeline.documents import (
 from data_pipeline.lexicon import LANGUAGES
 from data_pipeline.paths import SEEDS_DIR
 from data_pipeline.readers import READERS, html_page_metadata, size_problem, unsupported_type_problem
-from data_pipeline.tables import protect_cell
+from data_pipeline.tables import Problem, protect_cell, unprotect_cell
 
 MAX_STEM_LENGTH = 80
+# Uploads the library refused (time, file name, why), read by the build into its problems so they outlive the page
+# that showed them. A dot name: the build never reads it as a document. The newest MAX_REFUSALS are kept.
+REFUSALS_NAME = ".refused_uploads.csv"
+REFUSAL_COLUMNS = ["time", "file", "sha256", "problem"]
+MAX_REFUSALS = 500
 HTML_SUFFIXES = (".html", ".htm")
 
 
@@ -159,7 +165,7 @@ def metadata_problem(metadata: dict[str, str]) -> str:
 
 
 def _library_manifest(library: Path) -> dict[str, dict[str, str]]:
-    rows, problems = read_manifest(library)
+    rows, problems = read_manifest(library, written_by_library=True)
     if problems:
         # Rewriting a manifest we could not read would throw away the metadata of every document in it.
         raise LibraryError(f"the library's {MANIFEST_NAME} could not be read: {problems[0].problem}")
@@ -264,6 +270,44 @@ def library_documents(library: Path) -> list[dict[str, str]]:
     """The documents in the library with their metadata (file name order): what the page lists."""
     if not library.is_dir():
         return []
-    rows, _problems = read_manifest(library)
+    rows, _problems = read_manifest(library, written_by_library=True)
     files = sorted(p.name for p in library.iterdir() if p.is_file() and p.suffix.lower() in READERS)
     return [rows.get(name) or {column: "" for column in MANIFEST_COLUMNS} | {"file": name} for name in files]
+
+
+def _read_refusals(library: Path) -> list[dict[str, str]]:
+    path = library / REFUSALS_NAME
+    try:
+        content = path.read_text(encoding="utf-8")
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    except (OSError, UnicodeDecodeError):
+        return []  # a damaged log loses the history of refusals, never the build
+    rows = csv.DictReader(io.StringIO(content))
+    return [{column: unprotect_cell(row.get(column) or "") for column in REFUSAL_COLUMNS} for row in rows]
+
+
+def record_refusal(library: Path, name: str, data: bytes, problem: str, when: datetime | None = None) -> None:
+    """Log an upload the library refused, with the time and the reason the page showed. The same file refused
+    for the same reason is logged once (the page shows the refusal again on every rerun)."""
+    name = " ".join(name.split())
+    digest = sha256_of(data)
+    with _library_locked(library):
+        rows = _read_refusals(library)
+        if any((row["file"], row["sha256"], row["problem"]) == (name, digest, problem) for row in rows):
+            return
+        stamp = (when or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+        rows.append({"time": stamp, "file": name, "sha256": digest, "problem": problem})
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=REFUSAL_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for row in rows[-MAX_REFUSALS:]:
+            writer.writerow({column: protect_cell(row[column]) for column in REFUSAL_COLUMNS})
+        _write_atomically(library / REFUSALS_NAME, buffer.getvalue().encode("utf-8"))
+
+
+def refused_uploads(library: Path) -> list[Problem]:
+    """The library's refused uploads as build problems ("upload refused on <time>: <why>"), oldest first."""
+    return [
+        Problem(row["file"], f"upload refused on {row['time']}: {row['problem']}") for row in _read_refusals(library)
+    ]

@@ -51,6 +51,8 @@ ARTICLE_LIKE = {
     "null",
 }
 TEXT2NUM_LANGUAGE = {"en": "en", "nl": "nl", "de": "de"}
+# Counting words text2num does not know: "a dozen CV90s", "ein Dutzend MiG-29", "twee dozijn" (not "dozens of").
+DOZEN_WORDS = {"dozen", "dozijn", "dutzend"}
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,10 @@ def spelled_value(phrase: str, language: str) -> float | None:
     """The value of a spelled-out number ('vierentwintig', 'two hundred'), or None."""
     lang = TEXT2NUM_LANGUAGE.get(language, "en")
     lowered = phrase.lower()
+    head, _, last = lowered.rpartition(" ")
+    if last in DOZEN_WORDS:
+        times = spelled_value(head, language) if head else 1.0
+        return None if times is None else times * 12
     for suffix in HALF_SUFFIXES.get(lang, ()):
         if lowered.endswith(suffix) and len(lowered) > len(suffix) + 1:
             whole = spelled_value(lowered[: -len(suffix)], language)

@@ -8,6 +8,7 @@ from dashboard_app.library_view import (
     document_outcome,
     known_content,
     library_listing,
+    note_refusal,
     remove_from_library,
     save_upload,
 )
@@ -50,11 +51,14 @@ for upload in uploads:
             st.success(plain_markdown(f"Saved as {saved[digest]}: {document_outcome(view.all_tables, saved[digest])}."))
             continue
         if digest in first_in_batch:
-            st.error(plain_markdown(f"Not added: duplicate: the same file as {first_in_batch[digest]} in this upload."))
+            problem = f"duplicate: the same file as {first_in_batch[digest]} in this upload"
+            note_refusal(library, upload.name, data, problem)
+            st.error(plain_markdown(f"Not added: {problem}."))
             continue
         first_in_batch[digest] = upload.name
         found = cached_prefill(upload.name, data, known)
         if found.problem:
+            note_refusal(library, upload.name, data, found.problem)
             st.error(plain_markdown(f"Not added: {found.problem}."))
             continue
         if found.file != upload.name:

@@ -4,6 +4,7 @@ change, see why a file was refused, remove a document; and the documents folder 
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 from pathlib import Path
 
@@ -125,7 +126,21 @@ def test_bad_uploads_are_refused_with_a_reason_and_good_ones_still_offered(folde
     assert "Not saved: the publication date '23/02/2024' is not a date: use YYYY-MM-DD, YYYY-MM or YYYY." in shown(
         at.error
     )
-    assert not library.exists() or list(library.iterdir()) == []
+    assert [p.name for p in library.iterdir() if not p.name.startswith(".")] == []  # no document stored
+
+    # After a reload (a new session) the refusals are still there, with the reason, under the build's problems.
+    reloaded = AppTest.from_file(APP, default_timeout=60).run()
+    reloaded.switch_page("pages/documents.py").run()
+    assert not reloaded.exception, [error.message for error in reloaded.exception]
+    problems = next(frame.value for frame in reloaded.dataframe if list(frame.value.columns) == ["file", "problem"])
+    refused = dict(zip(problems["file"], problems["problem"], strict=True))
+    assert re.fullmatch(
+        r"upload refused on \d{4}-\d\d-\d\d \d\d:\d\d UTC: unsupported file type \(\.xlsx\).*", refused["budget.xlsx"]
+    )
+    assert refused["seed copy.txt"].endswith("duplicate: the same file is already there as seed.txt")
+    assert refused["letter again.pdf"].endswith("duplicate: the same file as letter.pdf in this upload")
+    assert "locked.pdf" in refused and "menu.html" in refused
+    assert "letter.pdf" not in refused  # refused metadata (a bad date) is the form's business, not the file's
 
 
 def test_library_survives_a_restart_and_a_document_can_be_removed(folders):

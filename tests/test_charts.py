@@ -181,6 +181,16 @@ def test_document_text_in_charts_is_escaped(tables):
     assert "&lt;b&gt;Germany&lt;/b&gt; delivers air defence" in titles
 
 
+def test_a_subcategory_typed_in_a_correction_is_shown_not_run_as_html(tables):
+    typed = "<a href='x'>click</a> <b>drones</b>"
+    pledges = tables.pledges.copy()
+    pledges.loc[pledges["kind"] == "money", "subcategory"] = typed
+    figure = charts.money_by_subcategory(dataclasses.replace(tables, pledges=pledges), ALL, "pledged").figure
+    labels = [label for trace in figure.data for label in trace.y]
+    assert labels and all("<" not in label for label in labels)
+    assert any("&lt;a href='x'&gt;click&lt;/a&gt; &lt;b&gt;drones&lt;/b&gt;" in label for label in labels)
+
+
 def test_nothing_to_draw_gives_a_message_not_an_empty_axis(tables):
     selection = Selection(text="no such pledge anywhere")
     for chart in every_chart(apply_filters(tables, selection), selection):

@@ -312,3 +312,55 @@ def test_metadata_that_looks_like_a_formula_is_quoted_in_the_manifest_and_read_b
     assert not [cell for cell in raw if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
     row = build(docs, library_dir=library).documents.set_index("file").loc[stored]
     assert (row["title"], row["publisher"]) == (typed["title"], typed["publisher"])
+
+
+def test_a_users_own_manifest_is_read_as_written(tmp_path):
+    """Only the library's manifest has cells quoted by protect_cell; a user's manifest.csv in the documents
+    folder keeps a leading quote (Dutch "''Standvastigheid''", "'-" in a title) exactly as typed."""
+    docs, library = tmp_path / "docs", tmp_path / "library"
+    docs.mkdir()
+    (docs / "note.txt").write_text(PLEDGE, encoding="utf-8")
+    typed = {"title": "''Standvastigheid'' en steun", "publisher": "'=Uitgever", "language": "nl"}
+    with (docs / "manifest.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["file", *typed])
+        writer.writeheader()
+        writer.writerow({"file": "note.txt", **typed})
+    add_document(library, "other.txt", NO_PLEDGE.encode(), {**METADATA, "title": "'-5 graden"}, [docs])
+
+    documents = build(docs, library_dir=library).documents.set_index("file")
+
+    assert (documents.loc["note.txt", "title"], documents.loc["note.txt", "publisher"]) == (
+        typed["title"],
+        typed["publisher"],
+    )
+    assert documents.loc["other.txt", "title"] == "'-5 graden"  # the library's own quoting is still undone
+
+
+def test_refused_uploads_are_logged_once_and_reported_by_the_build(tmp_path):
+    from datetime import UTC, datetime
+
+    from data_pipeline.library import REFUSALS_NAME, record_refusal
+
+    docs, library = tmp_path / "docs", tmp_path / "library"
+    docs.mkdir()
+    (docs / "seed.txt").write_text(PLEDGE, encoding="utf-8")
+    when = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
+    for _rerun in range(3):  # the page shows the refusal again on every rerun: logged once
+        record_refusal(library, "budget.xlsx", b"PK workbook", "unsupported file type (.xlsx)", when)
+    record_refusal(library, "=cmd.txt", b"x", "duplicate: the same file is already there as seed.txt", when)
+
+    problems = [p.as_dict() for p in build(docs, library_dir=library).problems]
+
+    assert problems == [
+        {"file": "budget.xlsx", "problem": "upload refused on 2026-03-02 09:30 UTC: unsupported file type (.xlsx)"},
+        {
+            "file": "=cmd.txt",
+            "problem": "upload refused on 2026-03-02 09:30 UTC: duplicate: the same file is already there as seed.txt",
+        },
+    ]
+    raw = (library / REFUSALS_NAME).read_text(encoding="utf-8")
+    assert "\n=cmd" not in raw and ",=cmd" not in raw  # a spreadsheet opening the log runs nothing
+    written = tmp_path / "out"
+    write_tables(build(docs, library_dir=library), written)
+    report = json.loads((written / "build_report.json").read_text(encoding="utf-8"))
+    assert {"file": "budget.xlsx", "problem": problems[0]["problem"]} in report["problems"]
