@@ -85,8 +85,24 @@ def show_chart(chart: Chart, key: str) -> None:
         show_table(chart.data)
 
 
+# How the tables show figures (the values, and every download, stay as they are): 52586206896.5517 reads as
+# €52,586,206,896.55, a count of 1200 as 1,200.
+NUMBER_COLUMN_FORMATS = {"amount": "localized", "amount_eur": "euro", "quantity": "localized"}
+
+
+def number_columns(frame: pd.DataFrame) -> dict:
+    """Column settings that show the frame's figure columns with thousands separators (and € for EUR)."""
+    return {
+        name: st.column_config.NumberColumn(format=number_format)
+        for name, number_format in NUMBER_COLUMN_FORMATS.items()
+        if name in frame.columns and pd.api.types.is_numeric_dtype(frame[name])
+    }
+
+
 def show_table(frame: pd.DataFrame, **kwargs) -> None:
-    """A read-only table without the meaningless row index, saying how many corrections the build includes."""
+    """A read-only table without the meaningless row index, its figures with thousands separators, saying how many
+    corrections the build includes."""
+    kwargs["column_config"] = {**number_columns(frame), **kwargs.get("column_config", {})}
     st.dataframe(frame, hide_index=True, **kwargs)
     view = st.session_state.get(VIEW_KEY)
     note = corrections_note(view.all_tables.corrections_applied) if view is not None else ""

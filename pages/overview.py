@@ -21,20 +21,27 @@ columns[1].metric("Pledges", headlines.n_pledges)
 columns[2].metric("Sources reporting them", headlines.n_sources)
 columns[3].metric("Latest document", headlines.latest_document_date or "unknown")
 
-st.subheader("Delivered to date, as last reported")
-if headlines.latest_delivered_to_date.empty:
-    st.write("No running total ('delivered so far') is reported under the current filters.")
-else:
-    for _, row in headlines.latest_delivered_to_date.iterrows():
-        # Donor names can be typed by an analyst (corrections): plain text, never markdown.
-        st.text(
-            f"{row['donor']} ({row['category']}): {row['amount']} delivered to date, "
-            f"as reported on {row['as_of']} — a snapshot, not added to the pledges above."
-        )
-
 if tables.pledges.empty:
     show_nothing_matches()
 else:
     show_chart(cached_chart(view, charts.money_by_year, "covered"), key="overview_by_year")
+
+# After the chart: a list of every donor's snapshot grows with the archive, and the chart is what the page is for.
+st.subheader("Delivered to date, as last reported")
+if headlines.latest_delivered_to_date.empty:
+    st.write("No running total ('delivered so far') is reported under the current filters.")
+else:
+    st.caption(
+        "The latest cumulative figure a source reported per donor and category: a snapshot, "
+        "not added to the pledges above."
+    )
+    delivered = headlines.latest_delivered_to_date
+    show_table(
+        delivered[["donor", "category", "amount", "as_of", "sources"]].rename(
+            columns={"amount": "delivered to date (EUR)", "as_of": "as reported on"}
+        )
+    )
+
+if not tables.pledges.empty:
     st.subheader("Newest pledges")
     show_table(from_view(view, summaries.newest_pledges))
