@@ -260,3 +260,17 @@ def test_back_to_no_filter_every_page_shows_what_it_first_showed(app):
         assert len(app.dataframe) == len(tables_before), name
         for shown, before in zip(app.dataframe, tables_before, strict=True):
             pd.testing.assert_frame_equal(shown.value, before)
+
+
+def test_overview_lists_delivered_to_date_as_a_table_after_the_chart(app):
+    """The snapshots of 'delivered so far' sit under the headline chart, one table row per donor and category,
+    each with the date it was reported on; the explorer shows figures with thousands separators and €."""
+    kinds = [node.type for node in app.main if node.type in ("plotly_chart", "arrow_data_frame")]
+    assert kinds[0] == "plotly_chart", kinds
+    delivered = next(frame.value for frame in app.dataframe if "delivered to date (EUR)" in frame.value.columns)
+    assert list(delivered.columns) == ["donor", "category", "delivered to date (EUR)", "as reported on", "sources"]
+    assert len(delivered) >= 1 and delivered["as reported on"].notna().all()
+    go_to(app, "explorer")
+    settings = json.loads(app.dataframe[0].proto.columns)
+    assert settings["amount_eur"]["type_config"]["format"] == "euro", settings
+    assert settings["quantity"]["type_config"]["format"] == "localized", settings
