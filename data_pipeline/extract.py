@@ -12,6 +12,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from data_pipeline.lexicon import (
+    EXOTIC_CASE_RE,
     ItemRule,
     Lexicon,
     common,
@@ -19,6 +20,7 @@ from data_pipeline.lexicon import (
     first_character_check,
     first_characters,
     lexicon,
+    required_words,
     with_first_character_check,
 )
 from data_pipeline.numbers import (
@@ -838,7 +840,7 @@ def _year_expressions(
             found.append((s_start + m.start(), s_start + m.end(), (year, pub_year)))
         else:
             found.append((s_start + m.start(), s_start + m.end(), (year, year)))
-    if pub_year is None or not patterns["any_relative"].search(chunk):
+    if pub_year is None or not _may_name_relative_period(text, chunk, patterns):
         return tuple(found)
     for key, offset in (("this_year", 0), ("next_year", 1), ("last_year", -1)):
         for m in patterns[key].finditer(chunk):
@@ -895,7 +897,32 @@ def _year_patterns(language: str) -> dict:
     patterns["any_relative"] = re.compile(
         "|".join(f"(?:{pattern.pattern.replace('(?P<n>', '(?:')})" for pattern in relative), re.I
     )
+    # Cheaper still: words one of which each of them needs ("year", "komend", "jahr", …), tested with `in`.
+    patterns["relative_words"] = required_words(relative)
     return patterns
+
+
+def _may_name_relative_period(text: str, chunk: str, patterns: dict) -> bool:
+    """False only when no relative period ("next year", "in den kommenden drei Jahren") can be in the chunk."""
+    words = patterns["relative_words"]
+    if words is None or _has_exotic_case(text):
+        return bool(patterns["any_relative"].search(chunk))
+    lowered = chunk.lower()
+    return any(word in lowered for word in words) and bool(patterns["any_relative"].search(chunk))
+
+
+def _may_hold_long_scale(text: str, sentence: Sentence, lex: Lexicon) -> bool:
+    """False only when lex.long_scale_re finds nothing in the sentence (tested with `in` where that is exact)."""
+    if lex.long_scale_words is not None and not _has_exotic_case(text):
+        lowered = text[sentence.start : sentence.end].lower()
+        if not any(word in lowered for word in lex.long_scale_words):
+            return False
+    return bool(lex.long_scale_re.search(text, sentence.start, sentence.end))
+
+
+@lru_cache(maxsize=4)
+def _has_exotic_case(text: str) -> bool:
+    return bool(EXOTIC_CASE_RE.search(text))
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -1357,7 +1384,7 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
         if (
             not spelled
             and not DIGIT_RE.search(text, sentence.start, sentence.end)
-            and not lex.long_scale_re.search(text, sentence.start, sentence.end)
+            and not _may_hold_long_scale(text, sentence, lex)
         ):
             per_sentence.append([])
             continue

@@ -206,6 +206,77 @@ def _item_firsts(op, av, flags: int) -> tuple[set[str], bool] | None:
     return None
 
 
+def required_words(patterns: list[re.Pattern]) -> list[str] | None:
+    """Lower-case ASCII strings of which every match of every pattern contains one, read off the parsed
+    patterns (for each, a run of literal characters it cannot match without, or one per branch of an
+    alternation); None when a pattern has none. A text whose lower-cased form holds none of them, and none of
+    EXOTIC_CASE_RE's characters, cannot match: a test with `in`, many times cheaper than the search."""
+    found: set[str] = set()
+    for pattern in patterns:
+        try:
+            words = _sequence_required(re._parser.parse(pattern.pattern, pattern.flags).data)
+        except Exception:  # noqa: BLE001 - a private parser: without it, no words
+            return None
+        if not words:
+            return None
+        found |= words
+    return _without_longer(found)
+
+
+def phrases_required_words(phrases: list[str]) -> list[str] | None:
+    """required_words for a pattern made of plain phrases (compile_phrases, phrase_pattern): each phrase's longest
+    ASCII word, lower-cased; None when a phrase is a regular expression or has no ASCII word."""
+    found: set[str] = set()
+    for phrase in phrases:
+        words = [word.lower() for word in phrase.split() if word.isascii()]
+        if phrase.startswith("re:") or not words:
+            return None
+        found.add(max(words, key=len))
+    return _without_longer(found)
+
+
+def _without_longer(words: set[str]) -> list[str]:
+    # A text holding "jahres" holds "jahr": the longer word adds nothing.
+    return sorted(word for word in words if not any(other != word and other in word for other in words))
+
+
+# Characters that IGNORECASE matches to an ASCII letter while str.lower() does not give that letter: a text
+# holding one is searched with the pattern itself (see required_words).
+EXOTIC_CASE_RE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _sequence_required(items) -> set[str] | None:
+    """What every match of the parsed sequence contains: its longest run of ASCII literal characters (the last
+    one on a tie), or what a group, an alternation (one per branch) or a repetition of at least one requires."""
+    constants = re._constants
+    best: set[str] | None = None
+
+    def consider(candidate: set[str] | None) -> None:
+        nonlocal best
+        if not candidate or not all(word.isascii() and word for word in candidate):
+            return
+        if best is None or min(map(len, candidate)) >= min(map(len, best)):
+            best = candidate
+
+    run: list[str] = []
+    for op, av in items:
+        if op is constants.LITERAL:
+            run.append(chr(av).lower())
+            continue
+        consider({"".join(run)} if run else None)
+        run = []
+        if op is constants.SUBPATTERN:
+            consider(_sequence_required(av[3].data))
+        elif op is constants.BRANCH:
+            branches = [_sequence_required(branch.data) for branch in av[1]]
+            if all(branches):
+                consider(set().union(*branches))
+        elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT) and av[0] >= 1:
+            consider(_sequence_required(av[2].data))
+    consider({"".join(run)} if run else None)
+    return best
+
+
 def max_width(patterns: list[re.Pattern]) -> int | None:
     """The most characters a match of any of the patterns can span (look-arounds span none), or None when
     that is unbounded or unknown."""
@@ -258,9 +329,9 @@ class Lexicon:
         )
         # Any scale word longer than a letter, anywhere: a sentence without one (and without a number) cannot
         # hold "half a billion". A prefilter, so no word boundaries: it may find more, never less.
-        self.long_scale_re = re.compile(
-            phrase_pattern([s for s in word_scales if len(s.rstrip(".")) > 1]), re.IGNORECASE
-        )
+        long_scales = [s for s in word_scales if len(s.rstrip(".")) > 1]
+        self.long_scale_re = re.compile(phrase_pattern(long_scales), re.IGNORECASE)
+        self.long_scale_words = phrases_required_words(long_scales)  # see required_words
         currency_after = list(self.currency_words) + [c.lower() for c in self.currency_codes]
         symbols = sorted(self.currency_symbols, key=len, reverse=True)
         symbols_after = "|".join(re.escape(s) for s in symbols)

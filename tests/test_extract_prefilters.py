@@ -3,11 +3,22 @@ donor names read off the whole text, and the grouped phrase alternation (with IG
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 
-from data_pipeline.extract import _donors_from_whole, _donors_in, finditer_at, split_sentences
+from data_pipeline.extract import (
+    Sentence,
+    _donors_from_whole,
+    _donors_in,
+    _has_exotic_case,
+    _may_hold_long_scale,
+    _may_name_relative_period,
+    _year_patterns,
+    finditer_at,
+    split_sentences,
+)
 from data_pipeline.lexicon import compile_phrases, lexicon, with_first_character_check
 from data_pipeline.numbers import find_numbers, spelled_number_words, spelled_numbers_possible
 
@@ -111,3 +122,75 @@ def test_first_character_check_left_out_when_unknown():
     for source in (r"\w+ years", r"(?:x)?", r".bc", r"[^a]b"):
         pattern = re.compile(source)
         assert with_first_character_check(pattern) is pattern
+
+
+# Words the `in` prefilters must not be fooled by: relative periods and long scale words in every case, glued to
+# other words, and IGNORECASE's odd letters (dotted/dotless i, long s, Kelvin sign) standing in for ASCII ones.
+PREFILTER_PIECES = {
+    "en": [
+        "next year",
+        "NEXT YEAR",
+        "over the next four years",
+        "within the coming 18 months",
+        "yeaR",
+        "billion",
+        "BILLIONS",
+        "halfbillion",
+        "bn",
+        "thousand",
+        "ſtill",
+        "thıs",
+        "İs",
+        "Kelvin",
+    ],
+    "nl": [
+        "volgend jaar",
+        "VOLGEND JAAR",
+        "de komende drie jaar",
+        "binnen de komende zes maanden",
+        "miljard",
+        "MILJOEN",
+        "mld.",
+        "duizend",
+        "ſ",
+        "ı",
+        "İ",
+        "K",
+    ],
+    "de": [
+        "nächstes Jahr",
+        "NÄCHSTES JAHR",
+        "in den kommenden drei Jahren",
+        "heuer",
+        "Milliarden",
+        "MRD.",
+        "Tsd.",
+        "tauſend",
+        "ſommer",
+        "dieſem ſommer",
+        "ı",
+        "K",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", sorted(PREFILTER_PIECES))
+def test_word_prefilters_never_rule_out_a_match(language):
+    """_may_name_relative_period and _may_hold_long_scale answer False only where the pattern finds nothing:
+    random sentences from the pieces above, with and without an odd letter elsewhere in the document."""
+    lex = lexicon(language)
+    patterns = _year_patterns(language)
+    pieces = PREFILTER_PIECES[language] + ["the", "de", "die", "und", ",", "2024", "Ukraine"]
+    generator = random.Random(7)
+    ruled_out = 0
+    for _ in range(3000):
+        chunk = " ".join(generator.choice(pieces) for _ in range(generator.randint(1, 5)))
+        for text in (chunk, chunk + " . ſ"):
+            _has_exotic_case.cache_clear()
+            sentence = Sentence(0, len(chunk), 1)
+            relative = _may_name_relative_period(text, chunk, patterns)
+            assert relative == bool(patterns["any_relative"].search(chunk)), chunk
+            scale = _may_hold_long_scale(text, sentence, lex)
+            assert scale == bool(lex.long_scale_re.search(text, 0, len(chunk))), chunk
+            ruled_out += not scale
+    assert ruled_out > 100  # the pieces also make sentences without a scale word: the shortcut is tried
