@@ -13,6 +13,7 @@ import pandas as pd
 
 from data_pipeline.lexicon import (
     EXOTIC_CASE_RE,
+    LANGUAGES,
     ItemRule,
     Lexicon,
     common,
@@ -20,6 +21,7 @@ from data_pipeline.lexicon import (
     first_character_check,
     first_characters,
     lexicon,
+    raw,
     required_words,
     with_first_character_check,
 )
@@ -128,7 +130,9 @@ def _currency_follows(text: str, pos: int) -> bool:
 
 @cache
 def _known_currency_words() -> frozenset[str]:
-    return frozenset(w for language in ("en", "nl", "de") for w in lexicon(language).currency_words)
+    # From the word lists as read, not compiled: the sentence splitter of a server's first new document would
+    # otherwise compile all three languages' patterns (a second) to learn some currency names.
+    return frozenset(word.lower() for language in LANGUAGES for word in raw(language)["currency_words"])
 
 
 LIST_LINE_RE = re.compile(

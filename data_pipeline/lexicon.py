@@ -99,7 +99,15 @@ def _ascii_non_matches(character_class: str) -> str:
     """The ASCII characters that `[character_class]` does not match under IGNORECASE, as escapes for a class
     (a negated class of ASCII characters compiles to a small bitmap; a range up to U+10FFFF does not)."""
     matches = re.compile(f"[{character_class}]", re.IGNORECASE)
-    return "".join(f"\\x{code:02x}" for code in range(128) if not matches.fullmatch(chr(code)))
+    codes = [code for code in range(128) if not matches.fullmatch(chr(code))]
+    # As ranges ("\\x00-\\x40"): the same class, a tenth of the escapes for the parser of every pattern to read.
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(f"\\x{low:02x}" if low == high else f"\\x{low:02x}-\\x{high:02x}" for low, high in runs)
 
 
 def first_character_check(phrases: list[str] | dict) -> str:
