@@ -783,9 +783,17 @@ def _published_text(value: object) -> str:
     return str(value) if value is not None and pd.notna(value) else ""
 
 
-def _document_labels(documents: pd.DataFrame, doc_ids: list[str]) -> list[str]:
+# Above this many documents the matrix's columns are too narrow for labels written across: they stand upright,
+# one line each ("NL Times · 2024-02-23").
+MATRIX_WIDE_LABEL_COLUMNS = 12
+MATRIX_UPRIGHT_LABEL_CHARACTERS = 34
+MATRIX_UPRIGHT_LABEL_ROOM = 190  # pixels: 34 + 13 characters of a 9-point label standing upright
+
+
+def _document_labels(documents: pd.DataFrame, doc_ids: list[str], upright: bool = False) -> list[str]:
     """'NL Times<br>2024-02-23' per document: the publisher wrapped to fit a column, then the date (escaped for
-    plotly). The documents are looked up once per documents frame, not scanned per chart or per column."""
+    plotly); `upright`: one line, the publisher cut to fit, then the date. The documents are looked up once per
+    documents frame, not scanned per chart or per column."""
 
     def first_rows() -> dict[str, tuple]:
         found: dict[str, tuple] = {}
@@ -804,6 +812,12 @@ def _document_labels(documents: pd.DataFrame, doc_ids: list[str]) -> list[str]:
             continue
         publisher, published = found[doc_id]
         date = published if pd.notna(published) else "date unknown"
+        if upright:
+            name = str(publisher or doc_id)
+            if len(name) > MATRIX_UPRIGHT_LABEL_CHARACTERS:
+                name = name[: MATRIX_UPRIGHT_LABEL_CHARACTERS - 1] + "…"
+            labels.append(style.plain_text(f"{name} · {date}"))
+            continue
         publisher_lines = textwrap.wrap(str(publisher or doc_id), width=16) or [doc_id]
         labels.append("<br>".join(style.plain_text(line) for line in [*publisher_lines, date]))
     return labels
@@ -834,14 +848,16 @@ def source_matrix(tables: Tables, selection: Selection) -> Chart:
         "zmax": 1,
         "hovertemplate": "%{y}<br>%{customdata}<extra></extra>",
     }
+    upright = len(doc_ids) > MATRIX_WIDE_LABEL_COLUMNS
     layout = {
         "xaxis": {
             "tickmode": "array",
             "tickvals": positions,
-            "ticktext": _document_labels(tables.documents, doc_ids),
+            "ticktext": _document_labels(tables.documents, doc_ids, upright),
             "title": {"text": ""},
             "side": "top",
-            "tickangle": 0,
+            "tickangle": -90 if upright else 0,
+            "tickfont": {"size": 9 if upright else 12},
         },
         "yaxis": {"autorange": "reversed", "title": {"text": ""}},
     }
@@ -853,8 +869,12 @@ def source_matrix(tables: Tables, selection: Selection) -> Chart:
     )
     subtitle = _subtitle(f"Filled cell = the document reports the pledge · {shown}", describe_selection(selection))
     note = source_note(tables, set(doc_ids))
-    height = style.height_for_rows(len(table), per_row=30, fixed=300)
-    return Chart(title, style.styled_figure([trace], layout, title, subtitle, note, height), table)
+    # Upright labels take the room of their longest line above the cells, under the title and subtitle.
+    height = style.height_for_rows(len(table), per_row=30, fixed=300 + (MATRIX_UPRIGHT_LABEL_ROOM if upright else 0))
+    figure = style.styled_figure([trace], layout, title, subtitle, note, height)
+    if upright:
+        figure.update_layout(margin={"t": figure.layout.margin.t + MATRIX_UPRIGHT_LABEL_ROOM})
+    return Chart(title, figure, table)
 
 
 def publisher_table(tables: Tables, status: str = "pledged") -> pd.DataFrame:

@@ -285,3 +285,29 @@ def test_a_chart_with_a_row_per_pledge_grows_with_its_rows_up_to_a_limit(tables)
     assert style.height_for_rows(60, per_row=30, fixed=300) == 2100
     assert style.height_for_rows(10_000, per_row=28, fixed=240) == style.CHART_MAX_HEIGHT
     assert charts.money_by_year(tables, ALL).figure.layout.height == style.CHART_HEIGHT
+
+
+def test_a_matrix_of_many_documents_stands_its_labels_upright_under_the_title():
+    """Forty documents' labels written across a narrow column ran into each other and into the subtitle: above
+    twelve columns they stand upright, one line each, in room added above the cells."""
+    tables = fixture_tables()
+    few = charts.source_matrix(tables, ALL).figure
+    assert few.layout.xaxis.tickangle == 0
+    documents = tables.documents
+    many_ids = [f"doc{i:02d}" for i in range(40)]
+    many_documents = pd.DataFrame(
+        {
+            **{column: [documents[column].iloc[0]] * 40 for column in documents.columns},
+            "doc_id": many_ids,
+            "publisher": ["Ministerie van Buitenlandse Zaken en Koninkrijksrelaties"] * 40,
+            "published": [f"2024-{1 + i % 12:02d}-01" for i in range(40)],
+        }
+    )
+    pledges = tables.pledges.iloc[:1].assign(sources=";".join(many_ids), n_sources=40)
+    wide = charts.source_matrix(dataclasses.replace(tables, documents=many_documents, pledges=pledges), ALL).figure
+    assert wide.layout.xaxis.tickangle == -90
+    labels = list(wide.layout.xaxis.ticktext)
+    assert len(labels) == 40 and all("<br>" not in label for label in labels)
+    assert all(len(label) <= charts.MATRIX_UPRIGHT_LABEL_CHARACTERS + len(" · 2024-01-01") for label in labels)
+    assert labels[0].startswith("Ministerie van Buitenlandse Zaken") and labels[0].endswith("2024-01-01")
+    assert wide.layout.margin.t >= few.layout.margin.t + charts.MATRIX_UPRIGHT_LABEL_ROOM
