@@ -169,7 +169,7 @@ def chart_layout(title: str, subtitle: str, source_note: str, height: int = CHAR
         },
         "margin": {"t": top_margin, "b": 95 + 16 * len(source_lines), "l": 80, "r": 30},
         # Legend entries in the order the traces were added (category order), also for stacked bars.
-        "legend": {"y": 1.0, "yanchor": "bottom", "traceorder": "normal"},
+        "legend": legend_layout(0),
     }
 
 
@@ -196,7 +196,9 @@ def style_figure(
     figure: go.Figure, title: str, subtitle: str, source_note: str, height: int = CHART_HEIGHT
 ) -> go.Figure:
     """Put title, subtitle and source line inside the figure, so a pasted PNG still says what it shows."""
-    figure.update_layout(**chart_layout(title, subtitle, source_note, height))
+    layout = chart_layout(title, subtitle, source_note, height)
+    layout["legend"] = legend_layout(legend_entries(figure.data))
+    figure.update_layout(**layout)
     figure.add_annotation(**source_annotation(source_note))
     return figure
 
@@ -210,8 +212,32 @@ def styled_figure(
     styled = chart_layout(title, subtitle, source_note, height)
     if not styled.keys().isdisjoint(layout.keys() - {"annotations"}):
         raise ValueError(f"the chart's layout sets what the style sets: {sorted(styled.keys() & layout.keys())}")
+    styled["legend"] = legend_layout(legend_entries(traces))
     annotations = [*layout.get("annotations", []), source_annotation(source_note)]
     return go.Figure({"data": traces, "layout": {**layout, **styled, "annotations": annotations}})
+
+
+# A legend of up to this many entries fits in a row or two above the plot; a longer one (an item per equipment
+# type, a line per donor and category) grew up over the title and subtitle, so it stands right of the plot.
+LEGEND_ABOVE_MAX_ENTRIES = 8
+
+
+def legend_entries(traces: list) -> int:
+    """How many entries the traces put in the legend (a legend group counts once)."""
+    shown = set()
+    for trace in traces:
+        get = trace.get if isinstance(trace, dict) else lambda key, default=None, t=trace: getattr(t, key, default)
+        if get("showlegend", None) is False:
+            continue
+        shown.add(get("legendgroup", None) or get("name", None))
+    return len(shown)
+
+
+def legend_layout(entries: int) -> dict:
+    """Above the plot in rows for a short legend; right of the plot, one entry per line, for a long one."""
+    if entries <= LEGEND_ABOVE_MAX_ENTRIES:
+        return {"y": 1.0, "yanchor": "bottom", "traceorder": "normal"}
+    return {"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1.0, "yanchor": "top", "traceorder": "normal"}
 
 
 def download_filename(title: str) -> str:

@@ -311,3 +311,15 @@ def test_a_matrix_of_many_documents_stands_its_labels_upright_under_the_title():
     assert all(len(label) <= charts.MATRIX_UPRIGHT_LABEL_CHARACTERS + len(" · 2024-01-01") for label in labels)
     assert labels[0].startswith("Ministerie van Buitenlandse Zaken") and labels[0].endswith("2024-01-01")
     assert wide.layout.margin.t >= few.layout.margin.t + charts.MATRIX_UPRIGHT_LABEL_ROOM
+
+
+def test_a_long_legend_stands_right_of_the_plot_not_over_the_title(tables):
+    """An item per equipment type or a line per donor and category made a legend of twenty entries that grew up
+    over the title and subtitle: above eight entries the legend stands right of the plot."""
+    short = charts.money_by_year(tables, ALL).figure
+    assert short.layout.legend.yanchor == "bottom" and short.layout.legend.orientation != "v"
+    many = [{"type": "bar", "name": f"item {i}", "x": [2024], "y": [i]} for i in range(20)]
+    long_legend = style.styled_figure(many, {}, "Items", "subtitle", "source")
+    assert long_legend.layout.legend.orientation == "v" and long_legend.layout.legend.x > 1
+    grouped = [{**trace, "legendgroup": "one"} for trace in many]
+    assert style.styled_figure(grouped, {}, "Items", "subtitle", "source").layout.legend.x is None
