@@ -352,6 +352,10 @@ def equipment_by_year_table(tables: Tables, view: str = "covered") -> pd.DataFra
     return table.sort_values(["year", "item"]).reset_index(drop=True)
 
 
+# Above this ratio between the largest and the smallest count the equipment chart uses a log scale.
+EQUIPMENT_LOG_SCALE_RATIO = 100
+
+
 def equipment_by_year(tables: Tables, selection: Selection, view: str = "covered") -> Chart:
     """Grouped bars: number of items per year, labelled with the item; colour is the item's category."""
     title = "Equipment pledged to Ukraine by year (number of items)"
@@ -377,13 +381,15 @@ def equipment_by_year(tables: Tables, selection: Selection, view: str = "covered
                 "hovertemplate": "%{x}: %{text}<extra></extra>",
             }
         )
-    layout = {
-        "barmode": "group",
-        "xaxis": {"dtick": 1, "type": "linear"},
-        "yaxis": {"title": {"text": "Number of items"}, "rangemode": "tozero"},
-    }
+    # Shells by the hundred thousand next to a handful of jets: on a linear axis the jets are not drawn at all.
+    counts = [quantity for quantity in table["quantity"].tolist() if quantity > 0]
+    wide_range = bool(counts) and max(counts) / min(counts) > EQUIPMENT_LOG_SCALE_RATIO
+    yaxis = {"title": {"text": "Number of items"}}
+    yaxis.update({"type": "log"} if wide_range else {"rangemode": "tozero"})
+    layout = {"barmode": "group", "xaxis": {"dtick": 1, "type": "linear"}, "yaxis": yaxis}
     rule = SPREAD_NOTE if view == "covered" else ANNOUNCED_NOTE
-    subtitle = _subtitle("Items (count), packages, pledged and delivered", rule, describe_selection(selection))
+    scale = f"log scale: counts from {min(counts):,.0f} to {max(counts):,.0f}" if wide_range else ""
+    subtitle = _subtitle("Items (count), packages, pledged and delivered", rule, scale, describe_selection(selection))
     note = source_note(tables, _sources_where(tables.pledges, tables.pledges["kind"] == "equipment"))
     return Chart(title, style.styled_figure(traces, layout, title, subtitle, note), table)
 

@@ -323,3 +323,17 @@ def test_a_long_legend_stands_right_of_the_plot_not_over_the_title(tables):
     assert long_legend.layout.legend.orientation == "v" and long_legend.layout.legend.x > 1
     grouped = [{**trace, "legendgroup": "one"} for trace in many]
     assert style.styled_figure(grouped, {}, "Items", "subtitle", "source").layout.legend.x is None
+
+
+def test_equipment_counts_far_apart_get_a_log_scale(tables):
+    """Half a million shells next to 24 jets: on a linear axis the jets' bar is not drawn, so a range over a
+    hundredfold is shown on a log scale, and the subtitle says so."""
+    linear = charts.equipment_by_year(tables, ALL, "announced").figure
+    assert linear.layout.yaxis.type != "log" and "log scale" not in subtitle_of(linear)
+    jets = tables.pledges[tables.pledges["kind"] == "equipment"].iloc[[0]]
+    shells = jets.assign(pledge_id="P-shells", item="artillery shell", quantity=500_000)
+    both = dataclasses.replace(tables, pledges=pd.concat([tables.pledges, shells], ignore_index=True))
+    wide = charts.equipment_by_year(both, ALL, "announced").figure
+    assert sorted(charts.equipment_by_year_table(both, "announced")["quantity"]) == [24, 500_000]
+    assert wide.layout.yaxis.type == "log"
+    assert "log scale: counts from 24 to 500,000" in subtitle_of(wide)
