@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -17,10 +17,12 @@ from data_pipeline.lexicon import (
     ItemRule,
     Lexicon,
     common,
+    compile_phrases,
     eur_rates,
     first_character_check,
     first_characters,
     lexicon,
+    phrase_pattern,
     raw,
     required_words,
     with_first_character_check,
@@ -373,8 +375,9 @@ def equipment_candidates(
         low = numbers[position - 1] if position > 0 else None
         if low is not None and not _count_range(text, sentence, low, number, lex):
             low = None
-        if number.value != int(number.value) or not 1 <= number.value < 2_000_000:
-            continue
+        number = _count_in_millions(text, number, lex)
+        if number.value != int(number.value) or not 1 <= number.value < 10_000_000:
+            continue  # "two million rounds of artillery ammunition" is a count; ten million of anything is not
         if not number.grouped and 1900 <= number.value <= 2100 and not number.spelled:
             continue
         if _scale_after(text, number.end, lex) or PERCENT_AFTER_RE.match(text, number.end):
@@ -440,6 +443,15 @@ def equipment_candidates(
         if low:
             found[-1].fields["range"] = True
     return found
+
+
+def _count_in_millions(text: str, number: NumberSpan, lex: Lexicon) -> NumberSpan:
+    """A count written with a scale word that no currency follows ("two million rounds", "1.5 million shells"; a
+    figure with a currency is money and was taken before). Any other number is returned as it is."""
+    scaled = _scale_after(text, number.end, lex)
+    if scaled is None or scaled[0] != 1e6 or _currency_follows(text, scaled[1]):
+        return number
+    return replace(number, value=number.value * scaled[0], end=scaled[1])
 
 
 def _gives_support(word: str, lex: Lexicon) -> bool:
@@ -667,7 +679,9 @@ def drop_non_support(
             dropped.add(id(candidate))
         if lex.unit_price_before_re.search(window) or lex.unit_price_after_re.match(text, candidate.end):
             dropped.add(id(candidate))
-    kept = [c for c in candidates if id(c) not in dropped]
+    kept = _without_aggressor_money(text, sentence, [c for c in candidates if id(c) not in dropped], lex)
+    # "11,5 Milliarden Euro, rund 3 Milliarden Euro mehr als im laufenden Jahr": a difference between two levels.
+    kept = [c for c in kept if c.kind != "money" or not _difference_after_re(lex.language).match(text, c.end)]
     if not licensed:
         if support_verb is NOT_SEARCHED:
             support_verb = lex.support_verbs_re.search(sentence_text)
@@ -684,6 +698,30 @@ def drop_non_support(
         )
     ]
     return kept
+
+
+def _without_aggressor_money(
+    text: str, sentence: Sentence, candidates: list[Candidate], lex: Lexicon
+) -> list[Candidate]:
+    """Amounts in roubles are Russia's money (its budget, its taxes), never support; so is the figure that only
+    converts one ("13,5 Billionen Rubel in die Verteidigung, umgerechnet etwa 130 Milliarden Euro")."""
+    never = set(common().get("non_support_currencies", ()))
+    aggressor = [c for c in candidates if c.kind == "money" and c.currency in never]
+    if not aggressor:
+        return candidates
+    converted = []
+    for c in candidates:
+        if c.kind != "money" or c in aggressor:
+            continue
+        before = [a for a in aggressor if a.end <= c.start]
+        if not before:
+            continue
+        lead = text[before[-1].end : c.start]
+        # The conversion stands in brackets or after the clause's last comma, with only conversion words before it.
+        tail = lead[max(lead.rfind(","), lead.rfind("("), lead.rfind("[")) :] if re.search(r"[,(\[]", lead) else lead
+        if lex.conversion_between_re.match(tail):
+            converted.append(c)
+    return [c for c in candidates if c not in aggressor and c not in converted]
 
 
 def _excluded(text: str, sentence: Sentence, candidate: Candidate, lex: Lexicon) -> bool:
@@ -845,10 +883,20 @@ def _year_expressions(
         else:
             found.append((s_start + m.start(), s_start + m.end(), (year, year)))
     if pub_year is None or not _may_name_relative_period(text, chunk, patterns):
-        return tuple(found)
+        return _with_stated_start(chunk, s_start, found, patterns)
+    # "this year and next", "dit jaar en volgend jaar", "in diesem und im nächsten Jahr": one period of two years,
+    # not two periods of one
+    both = [m.span() for m in patterns["this_and_next_year"].finditer(chunk)]
+    for a, b in both:
+        found.append((s_start + a, s_start + b, (pub_year, pub_year + 1)))
     for key, offset in (("this_year", 0), ("next_year", 1), ("last_year", -1)):
         for m in patterns[key].finditer(chunk):
-            found.append((s_start + m.start(), s_start + m.end(), (pub_year + offset, pub_year + offset)))
+            if any(a <= m.start() < b for a, b in both):
+                continue
+            # "through the end of next year", "tot eind volgend jaar": from now until then
+            until_end = offset > 0 and patterns["until_end"].search(chunk[max(0, m.start() - 25) : m.start()])
+            first = pub_year if until_end else None
+            found.append((s_start + m.start(), s_start + m.end(), (first or pub_year + offset, pub_year + offset)))
     for pattern in patterns["next_n_years"]:
         for m in pattern.finditer(chunk):
             n = _count(m.group("n"), lex)
@@ -860,7 +908,39 @@ def _year_expressions(
             if n and n < 120:
                 last_month = pub_month + n - 1
                 found.append((s_start + m.start(), s_start + m.end(), (pub_year, pub_year + (last_month - 1) // 12)))
-    return tuple(found)
+    return _with_stated_start(chunk, s_start, found, patterns)
+
+
+def _with_stated_start(
+    chunk: str, s_start: int, found: list[tuple[int, int, tuple]], patterns: dict
+) -> tuple[tuple[int, int, tuple], ...]:
+    """An "until" period starts at the year its sentence names as the start before it ("which began in 2023, …
+    until 2030" → 2023-2030; "vanaf volgend jaar tot en met 2028"), not at the publication year; that start is
+    then part of the period, not a period of its own (PLEDGES.md: "until 2030" for a programme that already runs is
+    its first stated year .. 2030)."""
+    until_re, from_re = patterns["until"], patterns["from"]
+    periods = list(found)
+    for start, end, (first, last) in found:
+        if not until_re.search(chunk[max(0, start - s_start - 25) : start - s_start]):
+            continue
+        stated = [p for p in periods if p[1] <= start and p[2][0] is not None and last is not None and p[2][0] <= last]
+        # A start word ("from 2025", "vanaf volgend jaar") names the start; else the first year stated before it
+        # ("In May 2024 Belgium promised 30 F-16s by 2028").
+        openers = [p for p in stated if from_re.search(chunk[max(0, p[0] - s_start - 25) : p[0] - s_start])]
+        until = (start, end, (first, last))
+        if until not in periods:
+            continue
+        if openers:
+            opener = max(openers, key=lambda p: p[0])
+        elif stated:
+            opener = min(stated, key=lambda p: p[0])
+        else:
+            continue
+        periods = [p if p != until else (start, end, (opener[2][0], last)) for p in periods if p is not opener]
+    return tuple(periods)
+
+
+UNTIL_END_RE = re.compile(r"(?<!\w)(?:end|eind|einde|ende)(?!\w)", re.I)
 
 
 @cache
@@ -884,7 +964,16 @@ def _year_patterns(language: str) -> dict:
         "since": re.compile(
             rf"(?<![\w-])(?:{'|'.join(re.escape(u) for u in lex.year_words['since'])})\s+(?:(?:{months})\s+)?$", re.I
         ),
+        # "through the end of", "tot eind", "bis Ende" (not a bare "until": "delayed until next year" is next year)
+        "until_end": re.compile(
+            rf"(?:{'|'.join(re.escape(u) for u in until_words if UNTIL_END_RE.search(u))})\s+$", re.I
+        ),
+        # "from", "vanaf", "ab", "which began in": the first year of a period that an "until" closes later on
+        "from": re.compile(
+            rf"(?<![\w-])(?:{phrase_pattern(lex.year_words.get('from', []))})\s+(?:(?:{months})\s+)?$", re.I
+        ),
     }
+    patterns["this_and_next_year"] = compile_phrases(lex.year_words.get("this_and_next_year", []))
     for key in ("this_year", "next_year", "last_year"):
         phrases = lex.year_words[key]
         patterns[key] = re.compile(
@@ -1445,6 +1534,7 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
         classify_status_and_scope(text, sentences, index, group, lex)
         all_candidates.extend(c for c in group if c.kind == "equipment" or c.currency)
 
+    all_candidates = _without_correction_restatements(text, sentences, all_candidates, lex)
     link_parts(all_candidates, sentences, text, lex, title_category(title, lex))
     assign_years(text, sentences, all_candidates, published, lex)
     return dedupe_within_document(all_candidates)
@@ -1568,6 +1658,9 @@ def classify_status_and_scope(
             part = c.start >= running_clause[1] and lex.part_cues_re.search(text, running_clause[1], c.start)
             if not part:
                 running_here = not any(running_clause[0] <= o.start < running_clause[1] for o in group if o is not c)
+        if running_here and _new_beside_a_total(text, c, group, lex):
+            c.fields["status"], c.fields["scope"] = "pledged", "package"
+            continue
         if future_total and not total_after:
             status, scope = "pledged", "running_total"
         elif running_here and promises_too:
@@ -1581,6 +1674,29 @@ def classify_status_and_scope(
         else:
             status, scope = _status_from_list_introduction(text, sentences, index, lex)
         c.fields["status"], c.fields["scope"] = status, scope
+
+
+@cache
+def _named_new_re(language: str) -> re.Pattern:
+    """A word naming a figure new just before it: "new €400 million", "het nieuwe pakket van 400 miljoen", "dem neuen
+    Paket über 500 Millionen" (searched with the figure's start as endpos)."""
+    cues = phrase_pattern(raw(language).get("new_package_cues", []))
+    return re.compile(rf"(?<![\w-])(?:{cues})\s+(?:[^\W\d_][\w'’-]*\s+){{0,2}}$", re.I)
+
+
+def _new_beside_a_total(text: str, c: Candidate, group: list[Candidate], lex: Lexicon) -> bool:
+    """A figure named new in a sentence that also gives a running total ("Italy's new €400 million package comes on
+    top of the €2.5 billion it has provided since 2022") is the package the total grows by: pledged, a package of
+    its own, whatever the verb of the total says."""
+
+    def named_new(figure: Candidate) -> bool:
+        m = _named_new_re(lex.language).search(text, max(0, figure.start - 40), figure.start)
+        return m is not None and not TOTAL_WORD_RE.search(m.group())
+
+    return named_new(c) and any(o is not c and not named_new(o) for o in group)
+
+
+TOTAL_WORD_RE = re.compile(r"total|totaal|gesamt|summe|bilan", re.I)
 
 
 def _running_total_cue(chunk: str, lex: Lexicon) -> re.Match | None:
@@ -1631,6 +1747,45 @@ def title_category(title: str, lex: Lexicon) -> str | None:
     return labels.pop() if len(labels) == 1 else None
 
 
+def _without_correction_restatements(
+    text: str, sentences: list[Sentence], candidates: list[Candidate], lex: Lexicon
+) -> list[Candidate]:
+    """A correction notice ("Correction: An earlier version … said 10 tanks; the number is 19. It also gave … as
+    €50 million; the correct figure is €15 million.") adds no figure: what it calls wrong was never said, and the
+    corrected figure restates the amended body. From the sentence with the cue to the end of its paragraph, a
+    figure before a ";" is the wrong one, and one the document states outside the notice is a restatement."""
+    notice: set[int] = set()
+    paragraph = None
+    for index, sentence in enumerate(sentences):
+        if paragraph is not None and sentence.paragraph == paragraph:
+            notice.add(index)
+        elif lex.correction_cues_re.search(text, sentence.start, sentence.end):
+            notice.add(index)
+            paragraph = sentence.paragraph
+        else:
+            paragraph = None
+    if not notice:
+        return candidates
+    outside = [c for c in candidates if c.sentence not in notice]
+
+    def restated(c: Candidate) -> bool:
+        return any(
+            o.kind == c.kind
+            and (
+                (c.kind == "money" and o.currency == c.currency and abs((o.amount or 0) - (c.amount or 0)) < 1)
+                or (c.kind == "equipment" and o.quantity == c.quantity and o.item == c.item)
+            )
+            for o in outside
+        )
+
+    def wrong(c: Candidate) -> bool:
+        sentence = sentences[c.sentence]
+        cue = lex.correction_cues_re.search(text, sentence.start, sentence.end)
+        return cue is None and ";" in text[c.end : sentence.end]
+
+    return [c for c in candidates if c.sentence not in notice or not (restated(c) or wrong(c))]
+
+
 def link_parts(
     candidates: list[Candidate],
     sentences: list[Sentence],
@@ -1649,7 +1804,13 @@ def link_parts(
         lists_parts = previous is not None and (previous.sentence != c.sentence or previous.fields.get("parent"))
         lead = text[sentence.start if lists_parts else previous.end : c.start] if previous is not None else ""
         parent = None
-        if previous is not None and c.sentence - previous.sentence <= 2 and lex.part_cues_re.search(lead):
+        # "Davon gehen 5 Millionen Euro …" may stand a few sentences after the package it breaks down.
+        reach = 4 if lex.part_cues_re.match(text[sentence.start : sentence.end].lstrip(" \"'“„")) else 2
+        if previous is not None and (
+            (c.sentence - previous.sentence <= reach and lex.part_cues_re.search(lead))
+            or _row_of_a_breakdown(text, sentences, c, previous, lex)
+            or _continues_a_breakdown(text, sentences, c, previous, candidates, lead, lex)
+        ):
             parent = _package_of(previous)
         elif (
             previous is not None
@@ -1657,7 +1818,17 @@ def link_parts(
             and lex.part_opening_re.match(text, sentence.start, previous.start)
         ):
             parent = previous  # "Of the €5 billion, €3 billion is…", "Van de € 3,5 miljard is € 400 miljoen…"
-        if parent is not None and parent.kind == c.kind and (c.kind == "equipment" or _comparable(parent, c, True)):
+        # "€1 billion … The package includes 19 Leopard 2A4 tanks": a count can be part of a money package too.
+        equipment_in_money = (
+            parent is not None
+            and c.kind == "equipment"
+            and parent.kind == "money"
+            and parent.fields["scope"] == "package"
+            and c.sentence - parent.sentence <= 1
+        )
+        if parent is not None and (
+            (parent.kind == c.kind and (c.kind == "equipment" or _comparable(parent, c, True))) or equipment_in_money
+        ):
             if parent.fields["scope"] == "running_total":
                 c.fields["scope"], c.fields["parent"] = "running_total", parent
             else:
@@ -1700,6 +1871,51 @@ def link_parts(
                 break
 
 
+@cache
+def _difference_after_re(language: str) -> re.Pattern:
+    return re.compile(rf"\s*(?:{phrase_pattern(raw(language).get('difference_after_cues', []))})(?![\w-])", re.I)
+
+
+@cache
+def _part_continuation_re(language: str) -> re.Pattern:
+    return compile_phrases(raw(language).get("part_continuation_cues", []))
+
+
+def _continues_a_breakdown(
+    text: str,
+    sentences: list[Sentence],
+    c: Candidate,
+    previous: Candidate,
+    candidates: list[Candidate],
+    lead: str,
+    lex: Lexicon,
+) -> bool:
+    """The sentence right after a part that adds another share ("Davon fließen 60 Millionen Euro in … Weitere 40
+    Millionen Euro gehen an …"; "daarnaast", "a further") is the next part, while the parts still fit in the
+    package."""
+    package = previous.fields.get("parent")
+    if package is None or previous.fields["scope"] != "part" or c.kind != "money" or package.kind != "money":
+        return False
+    if c.sentence != previous.sentence + 1 or sentences[c.sentence].paragraph != sentences[previous.sentence].paragraph:
+        return False
+    if not _part_continuation_re(lex.language).search(lead) or c.currency != package.currency:
+        return False
+    shares = sum(o.amount or 0 for o in candidates if o.fields.get("parent") is package and o.kind == "money")
+    return shares + (c.amount or 0) <= (package.amount or 0)
+
+
+def _row_of_a_breakdown(text: str, sentences: list[Sentence], c: Candidate, previous: Candidate, lex: Lexicon) -> bool:
+    """A table row or bullet under a line that breaks the package just before it down ("Daarvan is het volgende
+    deel al toegewezen:", "The following commitments were made from this envelope:")."""
+    introduction = list_introduction(text, sentences, c.sentence)
+    if introduction is None or not lex.part_cues_re.search(text, introduction.start, introduction.end):
+        return False
+    if list_introduction(text, sentences, previous.sentence) == introduction:
+        return True  # an earlier row of the same list: its package is this row's too
+    introduced_at = sentences.index(introduction)
+    return 0 <= introduced_at - previous.sentence <= 2
+
+
 def _comparable(a: Candidate, b: Candidate, other_currency: bool = False) -> bool:
     """Whether b can be a part of a: money, smaller; in another currency only when `other_currency` ("$50 billion in
     loans, of which the EU will contribute €18.1 billion"), compared in euros."""
@@ -1732,14 +1948,18 @@ def assign_years(
             c.fields["status"] == "delivered" or _running_total_cue(text[sentence.start : sentence.end], lex)
         ):
             since = re.search(
-                r"(?:since|sinds|seit)\s+(?:\w+\s+){0,3}?((?:19|20)\d\d)",
+                r"(?:since|sinds|seit)\s+(?:\w+\s+){0,6}?((?:19|20)\d\d)",
                 text[sentence.start : sentence.end],
                 re.I,
             )
             first = int(since.group(1)) if since else FIRST_YEAR_OF_WAR
+            if since is None and _total_of_this_year(text, sentence, c, by_sentence[c.sentence], published, lex):
+                first = pub_year
             c.fields["years"] = (min(first, pub_year), pub_year) if pub_year else (first, None)
             continue
-        expressions = year_expressions(text, sentence, published, lex)
+        expressions = _without_the_totals_since(
+            text, sentence, year_expressions(text, sentence, published, lex), c, by_sentence[c.sentence], lex
+        )
         years = nearest(_own_periods(expressions, c, by_sentence[c.sentence], text, lex) or expressions, c.start, c.end)
         c.fields["years_stated"] = years is not None
         if years is None:
@@ -1755,6 +1975,40 @@ def assign_years(
         if years is None:
             years = (pub_year, pub_year) if pub_year else (None, None)
         c.fields["years"] = years
+
+
+def _total_of_this_year(
+    text: str, sentence: Sentence, c: Candidate, neighbours: list[Candidate], published: str | None, lex: Lexicon
+) -> bool:
+    """A running total of this year only ("so far this year", "dit jaar tot nu toe", "in diesem Jahr bislang"): the
+    only figure of its sentence, which names the publication year and no "since"."""
+    if not published or len(neighbours) > 1:
+        return False
+    chunk = text[sentence.start : sentence.end]
+    if re.search(r"(?<![\w-])(?:since|sinds|seit)(?![\w-])", chunk, re.I):
+        return False
+    # The words of the nearest period, so that it must be "this year" itself (not "by the end of October 2025").
+    spans = [(a, b, (a, b)) for a, b, years in year_expressions(text, sentence, published, lex)]
+    closest = nearest(spans, c.start, c.end)
+    return closest is not None and bool(_year_patterns(lex.language)["this_year"].fullmatch(text, *closest))
+
+
+def _without_the_totals_since(
+    text: str,
+    sentence: Sentence,
+    expressions: list[tuple[int, int, tuple]],
+    c: Candidate,
+    neighbours: list[Candidate],
+    lex: Lexicon,
+) -> list[tuple[int, int, tuple]]:
+    """A "since 2022" is the period of the running total beside a new package ("Met het nieuwe pakket van 400 miljoen
+    euro komt de steun sinds 2022 op 2,5 miljard euro"), not the package's."""
+    if c.fields["scope"] == "running_total" or not any(
+        o.fields["scope"] == "running_total" for o in neighbours if o is not c
+    ):
+        return expressions
+    since = _year_patterns(lex.language)["since"]
+    return [e for e in expressions if not since.search(text[max(sentence.start, e[0] - 25) : e[0]])]
 
 
 def _own_periods(

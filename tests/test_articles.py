@@ -1,10 +1,12 @@
-"""Thirty-six realistic articles written for this project (en/nl/de, tests/articles/docs/), scored like the devset.
+"""Sixty realistic articles written for this project (en/nl/de, tests/articles/docs/), scored like the devset.
 
-They were written, in two rounds of eighteen, to probe the extractor on whole documents it had not seen:
-headlines, datelines, quotes, background figures (casualties, GDP, other countries' aid), packages with
-parts, running totals, repeats, bullet lists and tables, live blogs, parliamentary answers. Their labels
-are in tests/articles/gold.csv. The thresholds sit a little under today's scores (F1 0.92 overall) so
-that a change that costs several mentions fails here.
+They were written, in two rounds of eighteen and a third of twenty-four, to probe the extractor on whole
+documents it had not seen: headlines, datelines, quotes, background figures (casualties, GDP, other countries'
+aid, earlier years), packages with parts, running totals, repeats, bullet lists and tables, live blogs,
+parliamentary answers and summaries, interviews, Council conclusions, quarterly overviews, regional papers on a
+local firm, correction notices, articles about Russia's economy where almost no figure is support. Their labels
+are in tests/articles/gold.csv. The thresholds sit a little under today's scores (F1 0.95 overall, no language
+under 0.94) so that a change that costs several mentions fails here.
 """
 
 from __future__ import annotations
@@ -15,11 +17,11 @@ from pipeline_helpers import scored_build
 
 ARTICLES = Path(__file__).resolve().parent / "articles" / "docs"
 GOLD = ARTICLES.parent / "gold.csv"
-MIN_F1 = 0.9
+MIN_F1 = 0.93
 
 
-def test_whole_articles_in_three_languages_are_read_with_f1_over_point_nine(tmp_path):
+def test_whole_articles_in_three_languages_are_read_with_f1_over_point_nine_three(tmp_path):
     scores, report = scored_build(ARTICLES, GOLD, ARTICLES / "manifest.csv", tmp_path)
     assert scores["overall"] >= MIN_F1, report
     # No language may lag far behind the others.
-    assert min(scores[language] for language in ("en", "nl", "de")) >= 0.85, report
+    assert min(scores[language] for language in ("en", "nl", "de")) >= 0.9, report
