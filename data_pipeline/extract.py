@@ -631,7 +631,11 @@ def drop_non_support(
     # sentence too (the clause and the part before the figure end at punctuation or a space, so the cue's word
     # boundaries are the same there): without a cue in the sentence, none is excluded (one search, not two
     # per figure).
-    has_exclusion_cue = not lex.exclusion_cues_are_phrases or lex.exclusion_cues_re.search(sentence_text)
+    has_exclusion_cue = (
+        not lex.exclusion_cues_are_phrases
+        or lex.exclusion_cues_re.search(sentence_text)
+        or lex.own_means_cues_re.search(sentence_text)
+    )
     excluded = [c for c in candidates if _excluded(text, sentence, c, lex)] if has_exclusion_cue else []
     if excluded:
         first_excluded = min(c.start for c in excluded)
@@ -727,10 +731,22 @@ def _without_aggressor_money(
 def _excluded(text: str, sentence: Sentence, candidate: Candidate, lex: Lexicon) -> bool:
     """An exclusion cue in the figure's clause, or one that ends the clause before it: in "Die Opposition
     fordert, die Hilfe auf 15 Milliarden Euro zu erhöhen" the demand governs the figure's clause."""
-    if lex.exclusion_cues_re.search(_clause(text, sentence, candidate)):
+    clause = _clause(text, sentence, candidate)
+    if lex.exclusion_cues_re.search(clause) or _spent_on_own_means(clause, lex):
         return True
     head = text[sentence.start : candidate.start]
     return bool(lex.exclusion_then_comma_re.search(head))
+
+
+def _spent_on_own_means(clause: str, lex: Lexicon) -> bool:
+    """A country's own budget, army or fund in the figure's clause ("Der Verteidigungshaushalt steigt auf 53
+    Milliarden Euro", "for its own armed forces", "Het staatsoliefonds is … waard"), unless the figure comes out
+    of it: "20 Schützenpanzer aus Beständen der Bundeswehr", "2 miljard uit de defensiebegroting voor Oekraïne",
+    "£1 billion from the defence budget"."""
+    return any(
+        not lex.source_before_re.search(clause, max(0, cue.start() - 40), cue.start())
+        for cue in lex.own_means_cues_re.finditer(clause)
+    )
 
 
 def _led_by_non_donor(text: str, sentence: Sentence, candidate: Candidate, lex: Lexicon) -> bool:

@@ -414,6 +414,12 @@ class Lexicon:
         # Plain phrases (no 're:' pattern, whose look-arounds could see past a clause): drop_non_support may then
         # rule out exclusion cues in a figure's clause by one search of the sentence.
         self.exclusion_cues_are_phrases = not any(p.startswith("re:") for p in words["exclusion_cues"])
+        # A country's own budget, army or fund ("defence budget", "eigen krijgsmacht", "Staatsfonds"): what is spent
+        # on it is no support, what comes out of it is ("aus Beständen der Bundeswehr", "uit de defensiebegroting").
+        self.own_means_cues_re = compile_phrases(words["own_means_cues"])
+        self.source_before_re = re.compile(
+            rf"(?<![\w-])(?:{phrase_pattern(words['source_prepositions'])})\s+(?:[\w'’-]+\s+){{0,3}}$", re.IGNORECASE
+        )
         # An exclusion cue ending the clause before a figure ("fordert, die Hilfe auf … zu erhöhen").
         self.exclusion_then_comma_re = re.compile(self.exclusion_cues_re.pattern + r"\s*,\s*[^,;:]*$", re.IGNORECASE)
         self.stopwords_between = {w.lower() for w in words["stopwords_between"]}
