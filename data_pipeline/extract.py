@@ -1371,6 +1371,8 @@ def main_donor(text: str, title: str, lex: Lexicon) -> str | None:
                 continue  # the host of a visit or summit is not who gives
             if official_only_speaks(source, start, end, lex):
                 continue
+            if lex.scheme_after_re.match(source, end, min(len(source), end + 40)):
+                continue  # a scheme named after a country ("het Tsjechische initiatief") is not that country giving
             scores[name] = scores.get(name, 0) + weight
             first_seen.setdefault(name, start if source is text else -1)
     if not scores:
@@ -1393,6 +1395,8 @@ def donor_of(text: str, sentence: Sentence, candidate: Candidate, lex: Lexicon, 
             continue
         if official_only_speaks(text, start, end, lex):
             continue  # "…, Scholz said": the speaker is not the giver
+        if lex.scheme_after_re.match(text, end, min(sentence.end, end + 40)):
+            continue  # "via het Tsjechische initiatief", "the Danish model": the country names a scheme, not a giver
         found.append((start, end, name))
     if not found:
         return fallback

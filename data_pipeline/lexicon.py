@@ -579,6 +579,15 @@ class Lexicon:
         self.attributive_after_re = re.compile(
             rf"(?:-|\s+)(?:[\w-]+\s+)?[\w-]*?(?:{phrase_pattern(words['attributive_after'])})(?![\w])", re.IGNORECASE
         )
+        # "via het Tsjechische initiatief", "the Danish model", "Czech-led", "der tschechischen Munitionsinitiative":
+        # a country word naming a scheme (right after it, or after one more word) is not who gives. Stricter than
+        # attributive_after: a country's own fund does give ("het Deense Oekraïnefonds heeft … toegewezen"), and
+        # "-led" only with its hyphen ("cancelled" ends in "led" too).
+        self.scheme_after_re = re.compile(
+            rf"(?:-(?:{phrase_pattern(words['led_suffixes'])})|\s+(?:[\w-]+\s+)?[\w-]*?(?:{phrase_pattern(words['scheme_nouns'])}))"
+            r"(?![\w])",
+            re.IGNORECASE,
+        )
         # "Of the €5 billion, …", "Of Germany's new …": the sentence opens on the package it breaks down.
         self.part_opening_re = re.compile(
             rf"\W*(?:{phrase_pattern(words['part_openings'])})\s+(?:[\w'’-]+\s+){{0,3}}$", re.IGNORECASE
