@@ -783,21 +783,8 @@ _R = "round-4 probe: extractor gap"
 KNOWN_GAPS_R4: dict[str, str] = {}
 
 
-def _mark(param):
-    reason = KNOWN_GAPS_R4.get(param.values[0].id)
-    if reason is None:
-        return param
-    return pytest.param(*param.values, id=param.id, marks=[pytest.mark.xfail(strict=True, reason=reason)])
-
-
 ALL_R4 = EN_R4 + NL_R4 + DE_R4
-CASES_R4 = [_mark(p) for p in ALL_R4]
-
-# test_generalisation's runner looks cases up by id; register this round's cases with it.
-for _param in ALL_R4:
-    _case = _param.values[0]
-    assert _case.id not in tg._CASE_BY_ID, f"duplicate case id {_case.id}"
-    tg._CASE_BY_ID[_case.id] = _case
+CASES_R4 = tg.register_round(ALL_R4, KNOWN_GAPS_R4)
 
 
 @pytest.mark.parametrize("case", CASES_R4)

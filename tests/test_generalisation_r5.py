@@ -815,21 +815,8 @@ KNOWN_GAPS_R5: dict[str, str] = {
 }
 
 
-def _mark(param):
-    reason = KNOWN_GAPS_R5.get(param.values[0].id)
-    if reason is None:
-        return param
-    return pytest.param(*param.values, id=param.id, marks=[pytest.mark.xfail(strict=True, reason=reason)])
-
-
 ALL_R5 = EN_R5 + NL_R5 + DE_R5
-CASES_R5 = [_mark(p) for p in ALL_R5]
-
-# test_generalisation's runner looks cases up by id; register this round's cases with it.
-for _param in ALL_R5:
-    _case = _param.values[0]
-    assert _case.id not in tg._CASE_BY_ID, f"duplicate case id {_case.id}"
-    tg._CASE_BY_ID[_case.id] = _case
+CASES_R5 = tg.register_round(ALL_R5, KNOWN_GAPS_R5)
 
 
 @pytest.mark.parametrize("case", CASES_R5)

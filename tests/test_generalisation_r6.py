@@ -267,13 +267,7 @@ DE_R6 = [
 ]
 
 ALL_R6 = EN_R6 + NL_R6 + DE_R6
-CASES_R6 = list(ALL_R6)
-
-# test_generalisation's runner looks cases up by id; register this round's cases with it.
-for _param in ALL_R6:
-    _case = _param.values[0]
-    assert _case.id not in tg._CASE_BY_ID, f"duplicate case id {_case.id}"
-    tg._CASE_BY_ID[_case.id] = _case
+CASES_R6 = tg.register_round(ALL_R6)
 
 
 @pytest.mark.parametrize("case", CASES_R6)

@@ -793,21 +793,8 @@ DE_R7 = [
 KNOWN_GAPS_R7: dict[str, str] = {}
 
 
-def _mark(param):
-    reason = KNOWN_GAPS_R7.get(param.values[0].id)
-    if reason is None:
-        return param
-    return pytest.param(*param.values, id=param.id, marks=[pytest.mark.xfail(strict=True, reason=reason)])
-
-
 ALL_R7 = EN_R7 + NL_R7 + DE_R7
-CASES_R7 = [_mark(p) for p in ALL_R7]
-
-# test_generalisation's runner looks cases up by id; register this round's cases with it.
-for _param in ALL_R7:
-    _case = _param.values[0]
-    assert _case.id not in tg._CASE_BY_ID, f"duplicate case id {_case.id}"
-    tg._CASE_BY_ID[_case.id] = _case
+CASES_R7 = tg.register_round(ALL_R7, KNOWN_GAPS_R7)
 
 
 @pytest.mark.parametrize("case", CASES_R7)

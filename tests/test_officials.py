@@ -146,10 +146,7 @@ SPEAKERS = [
 ]
 
 ALL = GIVERS + SPEAKERS
-for _param in ALL:
-    _case = _param.values[0]
-    assert _case.id not in tg._CASE_BY_ID, f"duplicate case id {_case.id}"
-    tg._CASE_BY_ID[_case.id] = _case
+tg.register_round(ALL)
 
 
 @pytest.mark.parametrize("case", GIVERS)

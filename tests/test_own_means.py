@@ -91,10 +91,7 @@ CASES_OWN_MEANS = [
     ),
 ]
 
-for _param in CASES_OWN_MEANS:
-    _case = _param.values[0]
-    assert _case.id not in tg._CASE_BY_ID, f"duplicate case id {_case.id}"
-    tg._CASE_BY_ID[_case.id] = _case
+tg.register_round(CASES_OWN_MEANS)
 
 
 @pytest.mark.parametrize("case", CASES_OWN_MEANS)

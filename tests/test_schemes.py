@@ -63,10 +63,7 @@ CASES_SCHEMES = [
     ),
 ]
 
-for _param in CASES_SCHEMES:
-    _case = _param.values[0]
-    assert _case.id not in tg._CASE_BY_ID, f"duplicate case id {_case.id}"
-    tg._CASE_BY_ID[_case.id] = _case
+tg.register_round(CASES_SCHEMES)
 
 
 @pytest.mark.parametrize("case", CASES_SCHEMES)
