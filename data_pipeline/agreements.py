@@ -8,7 +8,7 @@ import re
 import pandas as pd
 
 from data_pipeline.documents import Document, date_phrases
-from data_pipeline.extract import donors_in, main_donor, split_sentences
+from data_pipeline.extract import donors_in, main_donor, may_hold_anywhere, split_sentences
 from data_pipeline.lexicon import common, lexicon
 from data_pipeline.numbers import spelled_value
 from data_pipeline.tables import conform
@@ -30,7 +30,10 @@ def _duration(text: str, patterns: list[str], language: str) -> int | None:
 def _names_no_agreement(text: str, sentences: list, lex) -> bool:
     """True when no sentence names a kind of agreement, known from one search of the whole text (most documents
     name none). A kind found in a sentence is a match in the whole text too when the sentence starts after a
-    space and ends before one (as split_sentences makes them): its word boundaries are the same there."""
+    space and ends before one (as split_sentences makes them): its word boundaries are the same there. Before
+    that search, a test for the words every kind's match holds rules out most documents."""
+    if not may_hold_anywhere(text, lex.agreement_kind_words):
+        return True
     if lex.any_agreement_kind_re is None or lex.any_agreement_kind_re.search(text):
         return False
     return all(

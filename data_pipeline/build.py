@@ -3,6 +3,9 @@ the edges: this reads the folder once and returns DataFrames; the CLI and the da
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -133,6 +136,22 @@ def forget_previous_builds() -> None:
     _previous_mentions = _previous_documents = None
 
 
+@contextmanager
+def cyclic_collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused for the duration. A build makes millions of objects that live
+    until it ends (documents, mention rows, clusters) and almost no reference cycles (a few hundred objects at
+    10,000 documents); the collector's passes over them took about 3 % of the build. Reference counting still
+    frees everything else. Not paused again when someone else paused it, and only resumed if it ran before:
+    two builds in one server process may overlap, and the one that ends first resumes it early (only slower)."""
+    was_running = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_running:
+            gc.enable()
+
+
 def build(
     docs_dir: Path,
     cache_dir: Path | None = None,
@@ -144,6 +163,13 @@ def build(
     extracted only when its bytes, metadata or the pipeline code changed since a build that used that cache.
     `corrections` (a corrections database file, or its rows) are applied to the extracted mentions before
     reconciliation, so cached extraction and corrections compose."""
+    with cyclic_collector_paused():
+        return _build(docs_dir, cache_dir, library_dir, corrections)
+
+
+def _build(
+    docs_dir: Path, cache_dir: Path | None, library_dir: Path | None, corrections: Path | pd.DataFrame | None
+) -> Tables:
     docs_dir = Path(docs_dir)
     library = Path(library_dir) if library_dir is not None and Path(library_dir).is_dir() else None
     if not docs_dir.is_dir() and library is None:

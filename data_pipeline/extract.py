@@ -613,13 +613,15 @@ def drop_non_support(
     lex: Lexicon,
     licensed: bool = False,
     corrected: list[Candidate] | None = None,
+    corrections_possible: bool = True,
 ) -> list[Candidate]:
     """Drop conversions in brackets, superseded levels, per-year rates of a framework, unit prices, and
     numbers in sentences about something other than support. A `licensed` line (a list item under an
     introduction about support) needs no support word of its own. Figures a correction says were wrong
-    ("An earlier version … misstated the figure as …") go to `corrected`."""
+    ("An earlier version … misstated the figure as …") go to `corrected`. `corrections_possible`: False when the
+    document holds no correction cue (may_hold_anywhere)."""
     sentence_text = text[sentence.start : sentence.end]
-    correction = lex.correction_cues_re.search(sentence_text)
+    correction = lex.correction_cues_re.search(sentence_text) if corrections_possible else None
     if correction:
         # The figures after the cue, up to a ";" that opens the corrected statement ("…; dat moet 175 miljoen zijn").
         cue_end = sentence.start + correction.end()
@@ -1032,6 +1034,22 @@ def _may_hold_long_scale(text: str, sentence: Sentence, lex: Lexicon) -> bool:
 @lru_cache(maxsize=4)
 def _has_exotic_case(text: str) -> bool:
     return bool(EXOTIC_CASE_RE.search(text))
+
+
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> str | None:
+    """The text in lower case, or None when it holds a character that IGNORECASE folds unlike str.lower."""
+    return None if _has_exotic_case(text) else text.lower()
+
+
+def may_hold_anywhere(text: str, words: list[str] | None) -> bool:
+    """False only when no match of a pattern with these required words (lexicon.required_words) can be in any
+    part of the text: every match holds one of them, so a text holding none of them has none, whatever part of
+    it is searched and whatever the pattern's look-arounds see."""
+    if words is None:
+        return True
+    lowered = _lowered(text)
+    return lowered is None or any(word in lowered for word in words)
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -1484,6 +1502,7 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
     scale_words = set(lex.scales)
     fallback_donor = main_donor(text, title, lex)
     number_words = spelled_number_words(text, lex.language, scale_words)
+    corrections_possible = may_hold_anywhere(text, lex.correction_cue_words)
     per_sentence: list[list[Candidate]] = []
     corrected: list[Candidate] = []  # figures a correction in the sentence before says were wrong
     for index, sentence in enumerate(sentences):
@@ -1514,7 +1533,9 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
             # bare count that follows a correction counts the corrected item.
             found = _corrected_counts(text, sentence, index, numbers, wrong_before, lex)
             licensed = bool(found)
-        per_sentence.append(drop_non_support(text, sentence, found, lex, licensed, corrected) if found else [])
+        per_sentence.append(
+            drop_non_support(text, sentence, found, lex, licensed, corrected, corrections_possible) if found else []
+        )
 
     explicit_currencies = [(c.start, c.end, c.currency) for group in per_sentence for c in group if c.currency]
     title_numbers = {n.value for n in find_numbers(title, lex.language, scale_words)} if title else set()
@@ -1554,7 +1575,8 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
         classify_status_and_scope(text, sentences, index, group, lex)
         all_candidates.extend(c for c in group if c.kind == "equipment" or c.currency)
 
-    all_candidates = _without_correction_restatements(text, sentences, all_candidates, lex)
+    if corrections_possible:
+        all_candidates = _without_correction_restatements(text, sentences, all_candidates, lex)
     link_parts(all_candidates, sentences, text, lex, title_category(title, lex))
     assign_years(text, sentences, all_candidates, published, lex)
     return dedupe_within_document(all_candidates)

@@ -255,7 +255,8 @@ EXOTIC_CASE_RE = re.compile("[\u0130\u0131\u017f\u212a]")
 
 def _sequence_required(items) -> set[str] | None:
     """What every match of the parsed sequence contains: its longest run of ASCII literal characters (the last
-    one on a tie), or what a group, an alternation (one per branch) or a repetition of at least one requires."""
+    one on a tie), or what a group, an alternation (one per branch) or a repetition of at least one requires.
+    A run of literals with other letters in it holds its ASCII pieces ("irrtümlich" holds "mlich")."""
     constants = re._constants
     best: set[str] | None = None
 
@@ -271,7 +272,7 @@ def _sequence_required(items) -> set[str] | None:
         if op is constants.LITERAL:
             run.append(chr(av).lower())
             continue
-        consider({"".join(run)} if run else None)
+        consider(_longest_ascii_piece(run))
         run = []
         if op is constants.SUBPATTERN:
             consider(_sequence_required(av[3].data))
@@ -281,8 +282,16 @@ def _sequence_required(items) -> set[str] | None:
                 consider(set().union(*branches))
         elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT) and av[0] >= 1:
             consider(_sequence_required(av[2].data))
-    consider({"".join(run)} if run else None)
+    consider(_longest_ascii_piece(run))
     return best
+
+
+def _longest_ascii_piece(run: list[str]) -> set[str] | None:
+    pieces = [piece for piece in NON_ASCII_RE.split("".join(run)) if piece]
+    return {max(pieces, key=len)} if pieces else None
+
+
+NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
 
 
 def max_width(patterns: list[re.Pattern]) -> int | None:
@@ -439,6 +448,8 @@ class Lexicon:
         self.keyword_starts_re = re.compile(f"(?=(?:{keywords.pattern}))", keywords.flags)
         self.theme_res = {t: compile_phrases(p) for t, p in words["themes"].items()}
         self.agreement_kind_res = {k: compile_phrases(p) for k, p in words["agreement_kinds"].items()}
+        # Every agreement kind's match holds one of these (see required_words): most documents hold none.
+        self.agreement_kind_words = required_words(list(self.agreement_kind_res.values()))
         # Any kind of agreement, for a search of the whole text before the sentences (agreement_sightings);
         # None when a kind has a 're:' pattern, whose look-arounds could see past a sentence.
         kind_phrases = [p for phrases in words["agreement_kinds"].values() for p in phrases]
@@ -462,6 +473,8 @@ class Lexicon:
         )
         # "An earlier version of this article misstated the figure as …": the figure after it is superseded.
         self.correction_cues_re = compile_phrases(words["correction_cues"])
+        # Most documents hold no correction notice: one test of the whole text spares a search per sentence.
+        self.correction_cue_words = required_words([self.correction_cues_re])
         # "€3.9 billion, up from €3.4 billion": the level a figure replaced, right before it.
         self.superseded_before_re = re.compile(
             rf"(?<![\w-])(?:{phrase_pattern(words['superseded_before'])})(?:\s+[\w-]+){{0,2}}\s*$", re.IGNORECASE

@@ -17,6 +17,7 @@ from data_pipeline.extract import (
     _may_name_relative_period,
     _year_patterns,
     finditer_at,
+    may_hold_anywhere,
     split_sentences,
 )
 from data_pipeline.lexicon import compile_phrases, lexicon, with_first_character_check
@@ -142,6 +143,11 @@ PREFILTER_PIECES = {
         "thıs",
         "İs",
         "Kelvin",
+        "an earlier version",
+        "MISSTATED",
+        "erroneously",
+        "security agreement",
+        "Joint Statement",
     ],
     "nl": [
         "volgend jaar",
@@ -156,6 +162,10 @@ PREFILTER_PIECES = {
         "ı",
         "İ",
         "K",
+        "een eerdere versie",
+        "TEN ONRECHTE",
+        "veiligheidsakkoord",
+        "gezamenlijke verklaring",
     ],
     "de": [
         "nächstes Jahr",
@@ -170,6 +180,12 @@ PREFILTER_PIECES = {
         "dieſem ſommer",
         "ı",
         "K",
+        "irrtümlich",
+        "IRRTÜMLICH",
+        "hieß es zunächst",
+        "fälſchlicherweiſe",
+        "Sicherheitsabkommen",
+        "gemeinſame Erklärung",
     ],
 }
 
@@ -182,7 +198,7 @@ def test_word_prefilters_never_rule_out_a_match(language):
     patterns = _year_patterns(language)
     pieces = PREFILTER_PIECES[language] + ["the", "de", "die", "und", ",", "2024", "Ukraine"]
     generator = random.Random(7)
-    ruled_out = 0
+    ruled_out = anywhere_ruled_out = 0
     for _ in range(3000):
         chunk = " ".join(generator.choice(pieces) for _ in range(generator.randint(1, 5)))
         for text in (chunk, chunk + " . ſ"):
@@ -193,4 +209,11 @@ def test_word_prefilters_never_rule_out_a_match(language):
             scale = _may_hold_long_scale(text, sentence, lex)
             assert scale == bool(lex.long_scale_re.search(text, 0, len(chunk))), chunk
             ruled_out += not scale
+            # may_hold_anywhere: no correction notice or agreement kind is missed, in the text or a part of it.
+            correction = may_hold_anywhere(text, lex.correction_cue_words)
+            assert correction or not lex.correction_cues_re.search(text, 0, len(chunk)), chunk
+            agreement = may_hold_anywhere(text, lex.agreement_kind_words)
+            assert agreement or not any(p.search(text, 0, len(chunk)) for p in lex.agreement_kind_res.values()), chunk
+            anywhere_ruled_out += not correction and not agreement
     assert ruled_out > 100  # the pieces also make sentences without a scale word: the shortcut is tried
+    assert anywhere_ruled_out > 100
