@@ -82,16 +82,71 @@ def _group_pattern(firsts: set[str], parts: list[str], phrases: list[str]) -> st
     are passed over several times faster (the donor names scan three times faster). The class excludes the
     ASCII characters that do not match the first character under IGNORECASE and nothing else (a superset:
     the look-behind then tests the character exactly as the look-ahead did, with the pattern's flags); the
-    rest of each phrase follows in the same order. Several first characters (equal under IGNORECASE) keep the
-    look-ahead form, where each phrase tests its own."""
+    rest of each phrase follows in the same order, as a tree (_tails_pattern). Several first characters (equal
+    under IGNORECASE) keep the look-ahead form, where each phrase tests its own."""
     check = "".join(re.escape(c) for c in sorted(firsts))
     if len(firsts) != 1:
         return f"(?=[{check}])(?:{'|'.join(parts)})"
-    rests = []
-    for phrase in phrases:
-        words = phrase.split()
-        rests.append(re.escape(words[0][1:]) + "".join(r"\s+" + re.escape(word) for word in words[1:]))
-    return f"(?-i:[^{_ascii_non_matches(check)}])(?<=[{check}])(?:{'|'.join(rests)})"
+    tails = [" ".join(phrase.split())[1:] for phrase in phrases]
+    return f"(?-i:[^{_ascii_non_matches(check)}])(?<=[{check}])(?:{_tails_pattern(tails)})"
+
+
+# A group of fewer phrase tails than this is an alternation of the tails; from this many on, a tree.
+TAIL_TREE_MIN = 8
+
+
+def _tails_pattern(tails: list[str]) -> str:
+    """The alternation of the phrase tails (a single space standing for white space) in their order, as a tree:
+    the tails grouped by their first character, each group behind a test of that character (as
+    _group_pattern), so that one test passes over a group instead of one try per tail. IGNORECASE literals
+    are tried one after the other: among the forty names starting with "s", every one was tried at every "s".
+
+    It matches what the alternation matches: tails of different groups never match at the same position
+    (their first characters differ under IGNORECASE, or one needs white space and the other does not), so
+    the groups' order does not matter; inside a group the tails keep their order; and a tail that is empty
+    (its phrase ends here), the shortest of the longest-first order, stays last."""
+    if len(tails) < TAIL_TREE_MIN:
+        return "|".join(_tail_literal(tail) for tail in tails)
+    groups: list[tuple[set[str], list[str]]] = []
+    empty = 0
+    for tail in tails:
+        if not tail:
+            empty += 1
+            continue
+        first = tail[0]
+        group = next((g for g in groups if any(_same_character(c, first) for c in g[0])), None)
+        if group is None:
+            group = (set(), [])
+            groups.append(group)
+        group[0].add(first)
+        group[1].append(tail)
+    if empty and tails[-1]:
+        return "|".join(_tail_literal(tail) for tail in tails)  # an empty tail before a longer one: kept as is
+    pieces = []
+    for firsts, members in groups:
+        if len(members) == 1:
+            pieces.append(_tail_literal(members[0]))  # one try either way: the test would only add to compile
+        elif firsts == {" "}:
+            pieces.append(rf"\s+(?:{_tails_pattern([member[1:] for member in members])})")
+        elif len(firsts) == 1:
+            check = re.escape(next(iter(firsts)))
+            subtree = _tails_pattern([member[1:] for member in members])
+            pieces.append(f"(?-i:[^{_ascii_non_matches(check)}])(?<=[{check}])(?:{subtree})")
+        else:
+            pieces.extend(_tail_literal(member) for member in members)
+    return "|".join(pieces + [""] * min(empty, 1))
+
+
+def _tail_literal(tail: str) -> str:
+    return r"\s+".join(re.escape(word) for word in tail.split(" "))
+
+
+@cache
+def _same_character(a: str, b: str) -> bool:
+    """Whether IGNORECASE takes the two characters as one (white space only as itself)."""
+    if a == " " or b == " ":
+        return a == b
+    return bool(re.fullmatch(re.escape(a), b, re.IGNORECASE))
 
 
 @cache

@@ -101,6 +101,39 @@ def test_grouped_phrases_match_what_the_plain_alternation_matches():
         assert [m.span() for m in grouped.finditer(text, start)] == [m.span() for m in plain.finditer(text, start)]
 
 
+def test_phrase_trees_match_what_the_plain_alternation_matches():
+    """compile_phrases nests long lists as trees of first characters (lexicon._tails_pattern). Random phrases
+    over a few letters share long prefixes, end where others go on, differ only in case or white space; random
+    texts add the letters IGNORECASE takes for others. Every search must find what the plain alternation finds."""
+    generator = random.Random(11)
+    common_letters, odd_letters = ["a", "b", "s", " "], ["k", "\u212a", "ſ", "ß", "ẞ", "i", "ı"]
+    text_letters = [*common_letters * 3, *odd_letters, "A", "K", "S", "İ", "-", "  ", "\n", "x"]
+    for _ in range(150):
+        letters = common_letters * 12 + odd_letters
+        phrases = set()
+        while len(phrases) < generator.randint(20, 100):
+            phrase = " ".join("".join(generator.choice(letters) for _ in range(generator.randint(1, 7))).split())
+            if phrase:
+                phrases.add(phrase)
+        phrases = sorted(phrases)
+        grouped = compile_phrases(phrases)
+        plain = re.compile(
+            r"(?<![\w-])(?:"
+            + "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+            + r")(?![\w-])",
+            re.IGNORECASE,
+        )
+        text = "".join(generator.choice(text_letters) for _ in range(300))
+        assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)], phrases
+        for start in range(0, len(text), 7):
+            assert [m.span() for m in grouped.finditer(text, start, start + 40)] == [
+                m.span() for m in plain.finditer(text, start, start + 40)
+            ], phrases
+    # Letters IGNORECASE takes as one share a branch: else the branch of "ſqqqq" would try "ſa" before "sa b".
+    phrases = ["xſqqqq", "xsa b", "xſa", "xb", "xbb", "xbbb", "xab", "xaab", "xaaab", "xs"]
+    assert compile_phrases(phrases).search("xsa b").group(0) == "xsa b"
+
+
 @pytest.mark.parametrize(
     "source",
     [
