@@ -186,18 +186,21 @@ def spelled_number_words(text: str, language: str, scale_words: set[str]) -> lis
     # Chunks repeat from document to document ("the", "Ukraine", "billion,"): each chunk's number words are
     # found once per language and scale words; finding the words of a whole text cost more than the rest of
     # this function together (a character class with categories, tested character by character).
-    chunk_words = _chunk_number_words(language, frozenset(scale_words))
-    if len(chunk_words) > 500_000:  # a bound for long-running processes; judging again is only slower
-        chunk_words.clear()
-    found: set[str] = set()
-    for chunk in set(text.split()):
-        words = chunk_words.get(chunk)
-        if words is None:
-            words = chunk_words[chunk] = tuple(
-                word for word in set(WORD_RE.findall(chunk)) if _opens_number(word, language, scale_words)
-            )
+    judged, with_words = _chunk_number_words(language, frozenset(scale_words))
+    if len(judged) > 500_000:  # a bound for long-running processes; judging again is only slower
+        judged.clear()
+        with_words.clear()
+    chunks = set(text.split())
+    # Set operations, not a loop over the text's few hundred chunks: most were judged in earlier documents,
+    # and few hold a number word.
+    for chunk in chunks - judged:
+        judged.add(chunk)
+        words = tuple(word for word in set(WORD_RE.findall(chunk)) if _opens_number(word, language, scale_words))
         if words:
-            found.update(words)
+            with_words[chunk] = words
+    found: set[str] = set()
+    for chunk in chunks & with_words.keys():
+        found.update(with_words.get(chunk, ()))  # get: another build may have cleared it
     return sorted(found)
 
 
@@ -215,9 +218,10 @@ def _opens_number(word: str, language: str, scale_words: set[str]) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _chunk_number_words(language: str, scale_words: frozenset[str]) -> dict[str, tuple[str, ...]]:
-    """Whitespace-separated chunks seen so far, with the words in them that can begin a spelled-out number."""
-    return {}
+def _chunk_number_words(language: str, scale_words: frozenset[str]) -> tuple[set[str], dict[str, tuple[str, ...]]]:
+    """Whitespace-separated chunks seen so far, and those holding words that can begin a spelled-out number
+    with these words."""
+    return set(), {}
 
 
 @lru_cache(maxsize=8)
