@@ -621,7 +621,11 @@ def drop_non_support(
     ("An earlier version … misstated the figure as …") go to `corrected`. `corrections_possible`: False when the
     document holds no correction cue (may_hold_anywhere)."""
     sentence_text = text[sentence.start : sentence.end]
-    correction = lex.correction_cues_re.search(sentence_text) if corrections_possible else None
+    correction = (
+        lex.correction_cues_re.search(sentence_text)
+        if corrections_possible and may_hold_between(text, lex.correction_cue_words, sentence.start, sentence.end)
+        else None
+    )
     if correction:
         # The figures after the cue, up to a ";" that opens the corrected statement ("…; dat moet 175 miljoen zijn").
         cue_end = sentence.start + correction.end()
@@ -1042,7 +1046,39 @@ def _lowered(text: str) -> str | None:
     return None if _has_exotic_case(text) else text.lower()
 
 
-def may_hold_anywhere(text: str, words: list[str] | None) -> bool:
+def may_hold_between(text: str, words: tuple[str, ...] | None, start: int, end: int) -> bool:
+    """False only when no match of a pattern with these required words can lie in text[start:end]: none of the
+    words stands there (every match holds one of them). For a pattern searched sentence by sentence whose words
+    are rare: one pass of str.find over the document instead of a search per sentence."""
+    if words is None:
+        return True
+    spans = _word_spans(text, words)
+    if spans is None:
+        return True
+    index = bisect_left(spans, (start,))
+    while index < len(spans) and spans[index][0] < end:
+        if spans[index][1] <= end:
+            return True
+        index += 1
+    return False
+
+
+@lru_cache(maxsize=8)
+def _word_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]] | None:
+    """Where the words stand in the lower-cased text, in order; None when it cannot be lower-cased in place."""
+    lowered = _lowered(text)
+    if lowered is None:
+        return None
+    spans = []
+    for word in words:
+        found = lowered.find(word)
+        while found != -1:
+            spans.append((found, found + len(word)))
+            found = lowered.find(word, found + 1)
+    return sorted(spans)
+
+
+def may_hold_anywhere(text: str, words: tuple[str, ...] | None) -> bool:
     """False only when no match of a pattern with these required words (lexicon.required_words) can be in any
     part of the text: every match holds one of them, so a text holding none of them has none, whatever part of
     it is searched and whatever the pattern's look-arounds see."""
@@ -1801,7 +1837,9 @@ def _without_correction_restatements(
     for index, sentence in enumerate(sentences):
         if paragraph is not None and sentence.paragraph == paragraph:
             notice.add(index)
-        elif lex.correction_cues_re.search(text, sentence.start, sentence.end):
+        elif may_hold_between(
+            text, lex.correction_cue_words, sentence.start, sentence.end
+        ) and lex.correction_cues_re.search(text, sentence.start, sentence.end):
             notice.add(index)
             paragraph = sentence.paragraph
         else:

@@ -298,6 +298,10 @@ def phrases_required_words(phrases: list[str]) -> list[str] | None:
     return _without_longer(found)
 
 
+def _as_tuple(words: list[str] | None) -> tuple[str, ...] | None:
+    return None if words is None else tuple(words)
+
+
 def _without_longer(words: set[str]) -> list[str]:
     # A text holding "jahres" holds "jahr": the longer word adds nothing.
     return sorted(word for word in words if not any(other != word and other in word for other in words))
@@ -504,7 +508,7 @@ class Lexicon:
         self.theme_res = {t: compile_phrases(p) for t, p in words["themes"].items()}
         self.agreement_kind_res = {k: compile_phrases(p) for k, p in words["agreement_kinds"].items()}
         # Every agreement kind's match holds one of these (see required_words): most documents hold none.
-        self.agreement_kind_words = required_words(list(self.agreement_kind_res.values()))
+        self.agreement_kind_words = _as_tuple(required_words(list(self.agreement_kind_res.values())))
         # Any kind of agreement, for a search of the whole text before the sentences (agreement_sightings);
         # None when a kind has a 're:' pattern, whose look-arounds could see past a sentence.
         kind_phrases = [p for phrases in words["agreement_kinds"].values() for p in phrases]
@@ -529,7 +533,7 @@ class Lexicon:
         # "An earlier version of this article misstated the figure as …": the figure after it is superseded.
         self.correction_cues_re = compile_phrases(words["correction_cues"])
         # Most documents hold no correction notice: one test of the whole text spares a search per sentence.
-        self.correction_cue_words = required_words([self.correction_cues_re])
+        self.correction_cue_words = _as_tuple(required_words([self.correction_cues_re]))
         # "€3.9 billion, up from €3.4 billion": the level a figure replaced, right before it.
         self.superseded_before_re = re.compile(
             rf"(?<![\w-])(?:{phrase_pattern(words['superseded_before'])})(?:\s+[\w-]+){{0,2}}\s*$", re.IGNORECASE
