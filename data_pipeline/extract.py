@@ -639,8 +639,8 @@ def drop_non_support(
     # per figure).
     has_exclusion_cue = (
         not lex.exclusion_cues_are_phrases
-        or lex.exclusion_cues_re.search(sentence_text)
-        or lex.own_means_cues_re.search(sentence_text)
+        or gated_search("exclusion_cues_re", text, sentence, lex, sentence_text)
+        or gated_search("own_means_cues_re", text, sentence, lex, sentence_text)
     )
     excluded = [c for c in candidates if _excluded(text, sentence, c, lex)] if has_exclusion_cue else []
     if excluded:
@@ -1063,7 +1063,16 @@ def may_hold_between(text: str, words: tuple[str, ...] | None, start: int, end: 
     return False
 
 
-@lru_cache(maxsize=8)
+def gated_search(name: str, text: str, sentence: Sentence, lex: Lexicon, chunk: str | None = None) -> re.Match | None:
+    """lex.<name>.search over the sentence (over `chunk` when given: the sentence's text), None without a search
+    where none of the words every match holds stands in the sentence (Lexicon.gate_words)."""
+    if not may_hold_between(text, lex.gate_words[name], sentence.start, sentence.end):
+        return None
+    pattern = getattr(lex, name)
+    return pattern.search(chunk) if chunk is not None else pattern.search(text, sentence.start, sentence.end)
+
+
+@lru_cache(maxsize=32)
 def _word_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]] | None:
     """Where the words stand in the lower-cased text, in order; None when it cannot be lower-cased in place."""
     lowered = _lowered(text)
@@ -1201,7 +1210,7 @@ def categorise(
     by_figure_category = assign_to_nearest(category_hits, candidates, text, lex)
     by_figure_sub = assign_to_nearest(sub_hits, candidates, text, lex)
     sentence_text = text[sentence.start : sentence.end]
-    mainly = lex.mainly_cues_re.search(sentence_text)
+    mainly = gated_search("mainly_cues_re", text, sentence, lex, sentence_text)
     for candidate in candidates:
         extra_categories, extra_subs = title_hits.get(id(candidate), ((), ()))
         own = [h[2] for h in by_figure_category[id(candidate)]] + list(extra_categories)
@@ -1708,9 +1717,10 @@ def classify_status_and_scope(
 ) -> None:
     sentence = sentences[index]
     chunk = text[sentence.start : sentence.end]
-    future_total = lex.future_total_cues_re.search(chunk)
+    future_total = gated_search("future_total_cues_re", text, sentence, lex, chunk)
     running = _running_total_cue(chunk, lex)
-    weak_running = lex.weak_running_total_cues_re.search(chunk) and lex.already_cues_re.search(chunk)
+    weak_running = gated_search("weak_running_total_cues_re", text, sentence, lex, chunk)
+    weak_running = weak_running and lex.already_cues_re.search(chunk)
     # The cues of the sentence, found once for all its figures (_cue_distance per figure found the same).
     pledge_spans = [(m.start(), m.end(), 0) for m in lex.pledge_cues_re.finditer(text, sentence.start, sentence.end)]
     delivered_spans = [
@@ -1723,7 +1733,7 @@ def classify_status_and_scope(
         if (running is not None and len(group) > 1)
         else None
     )
-    promises_too = running is not None and lex.promised_or_delivered_re.search(chunk)
+    promises_too = running is not None and gated_search("promised_or_delivered_re", text, sentence, lex, chunk)
     for c in group:
         pledge_distance = _distance_to_spans(pledge_spans, c)
         delivered_distance = _distance_to_spans(delivered_spans, c)

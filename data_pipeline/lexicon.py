@@ -682,6 +682,32 @@ class Lexicon:
         self.months = [m.lower() for m in words["months"]]
         self.stopwords = set(words["stopwords"])
         self.donor_currency = shared["donor_currencies"]
+        # Sentence cues searched in every sentence with a figure: each with the words one of which every match
+        # holds, for extract.may_hold_between to skip the search in sentences holding none.
+        self.gate_words = {name: _gate_words(getattr(self, name)) for name in SENTENCE_GATED_PATTERNS}
+
+
+# The patterns extract searches sentence by sentence through gated_search.
+SENTENCE_GATED_PATTERNS = (
+    "exclusion_cues_re",
+    "own_means_cues_re",
+    "support_verbs_re",
+    "mainly_cues_re",
+    "future_total_cues_re",
+    "running_total_cues_re",
+    "weak_running_total_cues_re",
+    "pledge_cues_re",
+    "delivered_cues_re",
+    "promised_or_delivered_re",
+)
+# Words shorter than this ("aid", "has") stand in most sentences: looking for them would cost more than the
+# searches it spares.
+GATE_WORD_MIN_LENGTH = 4
+
+
+def _gate_words(pattern: re.Pattern) -> tuple[str, ...] | None:
+    words = required_words([pattern])
+    return tuple(words) if words and min(map(len, words)) >= GATE_WORD_MIN_LENGTH else None
 
 
 @cache

@@ -7,6 +7,7 @@ import random
 import re
 
 import pytest
+import test_generalisation as tg
 
 from data_pipeline.extract import (
     Sentence,
@@ -17,11 +18,12 @@ from data_pipeline.extract import (
     _may_name_relative_period,
     _year_patterns,
     finditer_at,
+    gated_search,
     may_hold_anywhere,
     may_hold_between,
     split_sentences,
 )
-from data_pipeline.lexicon import compile_phrases, lexicon, with_first_character_check
+from data_pipeline.lexicon import SENTENCE_GATED_PATTERNS, compile_phrases, lexicon, with_first_character_check
 from data_pipeline.numbers import find_numbers, spelled_number_words, spelled_numbers_possible
 
 PASSAGES = {
@@ -259,3 +261,28 @@ def test_word_prefilters_never_rule_out_a_match(language):
     assert ruled_out > 100  # the pieces also make sentences without a scale word: the shortcut is tried
     assert anywhere_ruled_out > 100
     assert between_ruled_out > 1000
+
+
+@pytest.mark.parametrize("language", ["en", "nl", "de"])
+def test_gated_searches_find_what_the_search_finds(language):
+    """gated_search skips a sentence cue's search where none of its gate words stands: on every passage of the
+    generalisation tests (with an odd letter added or not), every sentence and every window finds what the
+    pattern finds."""
+    lex = lexicon(language)
+    gated = [name for name in SENTENCE_GATED_PATTERNS if lex.gate_words[name] is not None]
+    assert gated  # some cue lists of every language have rare enough words
+    texts = [case.text for case in tg._CASE_BY_ID.values() if case.language == language]
+    skipped = 0
+    for text in texts + [text + " ſ" for text in texts[:40]]:
+        windows = [(s.start, s.end) for s in split_sentences(text)]
+        windows += [(start, start + 60) for start in range(0, len(text), 23)]
+        for start, end in windows:
+            sentence = Sentence(start, end, 1)
+            for name in gated:
+                pattern = getattr(lex, name)
+                found = gated_search(name, text, sentence, lex, text[start:end])
+                assert (found and found.span()) == ((m := pattern.search(text[start:end])) and m.span()), name
+                found = gated_search(name, text, sentence, lex)
+                assert (found and found.span()) == ((m := pattern.search(text, start, end)) and m.span()), name
+                skipped += not may_hold_between(text, lex.gate_words[name], start, end)
+    assert skipped > 1000
