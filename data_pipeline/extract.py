@@ -134,7 +134,8 @@ def _currency_follows(text: str, pos: int) -> bool:
 def _known_currency_words() -> frozenset[str]:
     # From the word lists as read, not compiled: the sentence splitter of a server's first new document would
     # otherwise compile all three languages' patterns (a second) to learn some currency names.
-    return frozenset(word.lower() for language in LANGUAGES for word in raw(language)["currency_words"])
+    # Without a final dot: the splitter reads a word ("Fr" of "5 Mrd. Fr.") before any dot.
+    return frozenset(word.lower().rstrip(".") for language in LANGUAGES for word in raw(language)["currency_words"])
 
 
 LIST_LINE_RE = re.compile(
@@ -633,6 +634,10 @@ def drop_non_support(
         if corrected is not None:
             corrected.extend(wrong)
         candidates = [c for c in candidates if c not in wrong]
+    if gated_search("claim_cues_re", text, sentence, lex, sentence_text):
+        return []  # a claim checked, a rumour, a hypothetical sum: nothing in the sentence was given
+    if lex.per_capita_opening_re.match(sentence_text):
+        candidates = [c for c in candidates if c.kind != "money"]
     # A figure is excluded by a cue in its clause or in the sentence before it; either cue is a match in the
     # sentence too (the clause and the part before the figure end at punctuation or a space, so the cue's word
     # boundaries are the same there): without a cue in the sentence, none is excluded (one search, not two
@@ -663,12 +668,26 @@ def drop_non_support(
     dropped: set[int] = set()
     for first, second in zip(money, money[1:], strict=False):
         between = text[first.end : second.start]
+        # "€28 billion since the start of the invasion (about £23 billion at current exchange rates)": a bracket
+        # opened after a few more words converts the figure before it too.
+        bracket = max(between.rfind("("), between.rfind("["))
         is_conversion = (
             first.currency
             and second.currency
             and first.currency != second.currency
-            and lex.conversion_between_re.match(between)
-            and (re.search(r"[(\[]", between) or re.sub(r"[\s,(\[;–—-]", "", between))
+            and (
+                (
+                    lex.conversion_between_re.match(between)
+                    and (re.search(r"[(\[]", between) or re.sub(r"[\s,(\[;–—-]", "", between))
+                )
+                or (
+                    bracket > 0
+                    and len(between) <= LATE_CONVERSION_MAX_GAP
+                    and not re.search(r"[)\];]", between[bracket:])
+                    and lex.conversion_between_re.match(between[bracket:])
+                    and not re.search(r"[;:]", between[:bracket])
+                )
+            )
         )
         if is_conversion:
             dropped.add(id(second))
@@ -708,6 +727,10 @@ def drop_non_support(
         )
     ]
     return kept
+
+
+# How far after a figure a bracket with its conversion may open ("… since the start of the invasion (about …").
+LATE_CONVERSION_MAX_GAP = 80
 
 
 def _without_aggressor_money(

@@ -532,6 +532,12 @@ class Lexicon:
         )
         # "An earlier version of this article misstated the figure as …": the figure after it is superseded.
         self.correction_cues_re = compile_phrases(words["correction_cues"])
+        # "CLAIM: …", "Faktencheck: …", "een hypothetische som": a figure someone claims or imagines is not given.
+        self.claim_cues_re = compile_phrases(words["claim_cues"])
+        # "Per inwoner komt Nederland uit op 650 euro, Denemarken op 1.500 euro": every figure after it is per head.
+        self.per_capita_opening_re = re.compile(
+            rf"[\s\"'“„(]*(?:{phrase_pattern(words['per_capita_cues'])})(?![\w-])", re.IGNORECASE
+        )
         # Most documents hold no correction notice: one test of the whole text spares a search per sentence.
         self.correction_cue_words = _as_tuple(required_words([self.correction_cues_re]))
         # "€3.9 billion, up from €3.4 billion": the level a figure replaced, right before it.
@@ -689,6 +695,7 @@ class Lexicon:
 
 # The patterns extract searches sentence by sentence through gated_search.
 SENTENCE_GATED_PATTERNS = (
+    "claim_cues_re",
     "exclusion_cues_re",
     "own_means_cues_re",
     "support_verbs_re",

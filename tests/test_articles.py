@@ -1,12 +1,16 @@
-"""Sixty realistic articles written for this project (en/nl/de, tests/articles/docs/), scored like the devset.
+"""Seventy-eight realistic articles written for this project (en/nl/de, tests/articles/docs/), scored like the
+devset.
 
-They were written, in two rounds of eighteen and a third of twenty-four, to probe the extractor on whole
+They were written, in rounds of eighteen, eighteen, twenty-four and eighteen, to probe the extractor on whole
 documents it had not seen: headlines, datelines, quotes, background figures (casualties, GDP, other countries'
 aid, earlier years), packages with parts, running totals, repeats, bullet lists and tables, live blogs,
 parliamentary answers and summaries, interviews, Council conclusions, quarterly overviews, regional papers on a
-local firm, correction notices, articles about Russia's economy where almost no figure is support. Their labels
-are in tests/articles/gold.csv. The thresholds sit a little under today's scores (F1 0.95 overall, no language
-under 0.94) so that a change that costs several mentions fails here.
+local firm, correction notices, articles about Russia's economy where almost no figure is support, and (the
+fourth round) fact checks, press-conference transcripts, a summit declaration, budget debates, op-eds full of
+comparisons and per-head figures. Their labels are in tests/articles/gold.csv, written before the extractor read
+them. The fourth round scored F1 0.83 on first contact and 0.90 after the general rules it prompted. The
+thresholds sit a little under today's scores (F1 0.94 overall, no language under 0.92) so that a change that
+costs several mentions fails here.
 """
 
 from __future__ import annotations
