@@ -595,6 +595,7 @@ def list_is_about_support(text: str, sentences: list[Sentence], index: int, lex:
 
 
 NOT_SEARCHED = object()
+QUOTE_AND_SPACE_CHARACTERS = " \t\n\"'”’»“‘«)"
 
 
 def _support_patterns(lex: Lexicon) -> tuple[re.Pattern, ...]:
@@ -634,6 +635,8 @@ def drop_non_support(
         if corrected is not None:
             corrected.extend(wrong)
         candidates = [c for c in candidates if c not in wrong]
+    if sentence_text.rstrip(QUOTE_AND_SPACE_CHARACTERS).endswith("?"):
+        return []  # "Has Britain really given Ukraine £20 billion?": a question gives nothing
     if gated_search("claim_cues_re", text, sentence, lex, sentence_text):
         return []  # a claim checked, a rumour, a hypothetical sum: nothing in the sentence was given
     if lex.per_capita_opening_re.match(sentence_text):

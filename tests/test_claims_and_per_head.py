@@ -1,4 +1,4 @@
-"""Figures nobody gave: a claim a fact check takes apart, a rumour, a hypothetical sum, a party's demand, a
+"""Figures nobody gave: a question, a claim a fact check takes apart, a rumour, a hypothetical sum, a party's demand, a
 funding gap, a production capacity, an export someone forbade, amounts per head of population. Plus
 conversions in a bracket a few words after the figure, zlotys and Swiss "Fr.". Prompted by the fourth round of
 test articles (tests/articles); the passages were written for this file, in other words than the articles.
@@ -90,6 +90,25 @@ CASES_CLAIMS_AND_PER_HEAD = [
         "en",
         "2025-03-02",
         "Norway has given Ukraine the equivalent of £900 for every resident.",
+    ),
+    C(
+        "en-question-headline-01",
+        "en",
+        "2025-03-02",
+        "Will Italy really send another €300 million to Ukraine?",
+    ),
+    C(
+        "de-question-then-answer-01",
+        "de",
+        "2025-03-02",
+        "Wie viel gibt Belgien der Ukraine 2025? Belgien hat 1 Milliarde Euro an Militärhilfe für 2025 zugesagt.",
+        M(1e9, "EUR", donor="Belgium", recipient="Ukraine", status="pledged", cat="military", years=(2025, 2025)),
+    ),
+    C(
+        "nl-question-with-figure-01",
+        "nl",
+        "2025-03-02",
+        "Stuurt Nederland echt nog eens 18 F-16's naar Oekraïne?",
     ),
     C(
         "en-late-bracket-conversion-01",
