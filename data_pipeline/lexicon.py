@@ -569,10 +569,11 @@ class Lexicon:
         any_model = "|".join(f"(?:{rule['pattern']})" for rule in shared["equipment_models"])
         any_model_re = with_first_character_check(re.compile(rf"(?<![\w-])(?:{any_model})", re.IGNORECASE))
         self.model_starts_re = re.compile(f"(?=(?:{any_model_re.pattern}))", re.IGNORECASE)
-        # A model may head a compound: "CV90-pantservoertuigen", "Marder-Schützenpanzer".
+        # A model may head a compound: "CV90-pantservoertuigen", "Marder-Schützenpanzer"; and take a plural "s":
+        # "8 CV90s", "two Leopard 2s", "drie Gepards".
         self.model_items: list[ItemRule] = [
             ItemRule(
-                re.compile(rf"(?:{rule['pattern']})(?:-[^\W\d_][\w-]*)?(?![\w-])", re.IGNORECASE),
+                re.compile(rf"(?:{rule['pattern']})(?:['’]?s)?(?:-[^\W\d_][\w-]*)?(?![\w-])", re.IGNORECASE),
                 rule["item"],
                 rule["subcategory"],
             )
