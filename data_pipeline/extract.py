@@ -1711,6 +1711,10 @@ def _own_span(sentence: Sentence, group: list[Candidate], c: Candidate) -> tuple
     return max(before, default=sentence.start), min(after, default=sentence.end)
 
 
+# The currencies called crowns ("kronen", "crowns"): the giver's says which (Czech korunas too).
+CROWN_CURRENCIES = ("DKK", "NOK", "SEK", "ISK", "CZK")
+
+
 def _resolve_currency(c: Candidate, donor, fallback_donor, explicit, lex: Lexicon) -> str | None:
     currency = c.currency
     if currency is None:
@@ -1718,7 +1722,7 @@ def _resolve_currency(c: Candidate, donor, fallback_donor, explicit, lex: Lexico
         currency = nearest([(s, e, cur) for s, e, cur in explicit if cur != "?KR"], c.start, c.end)
     if currency == "?KR":
         for name in [*(donor or "").split(";"), fallback_donor or ""]:
-            if lex.donor_currency.get(name) in ("DKK", "NOK", "SEK", "ISK"):
+            if lex.donor_currency.get(name) in CROWN_CURRENCIES:
                 return lex.donor_currency[name]
         return "DKK"
     return currency

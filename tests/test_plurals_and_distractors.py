@@ -1,5 +1,5 @@
-"""Plural model names ("8 CV90s", "two Leopard 2s", "drei Patriots") are items; and a probe of distractors:
-Ukraine's own budget, needs and reconstruction estimates, Russian losses, share prices and revenues, power
+"""Plural model names ("8 CV90s", "two Leopard 2s", "drei Patriots") are items; Czech crowns are CZK; and a
+probe of distractors: Ukraine's own budget, needs and reconstruction estimates, Russian losses, share prices and revenues, power
 capacity, polls, GDP and inflation, frozen assets, commercial contracts, NATO's spending target, refugees,
 a country's own armed forces, unit prices, Russia's budget; none of them is support. Passages written for
 this file; rows and matching are those of test_generalisation.py."""
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 import test_generalisation as tg
-from test_generalisation import C, Q
+from test_generalisation import C, M, Q
 
 CASES_PLURALS = [
     C(
@@ -39,6 +39,23 @@ CASES_PLURALS = [
         "2025-06-01",
         "Deutschland liefert zwei weitere Patriots an die Ukraine.",
         Q(2, "Patriot system", donor="Germany"),
+    ),
+]
+
+CASES_CROWNS = [
+    C(
+        "en-czech-crowns-01",
+        "en",
+        "2025-06-01",
+        "The Czech government pledged 1.5 billion crowns for ammunition for Ukraine.",
+        M(1.5e9, "CZK", donor="Czechia", status="pledged", cat="military/ammunition"),
+    ),
+    C(
+        "de-tschechische-kronen-01",
+        "de",
+        "2025-06-01",
+        "Tschechien stellt der Ukraine weitere 800 Millionen Kronen für Munition bereit.",
+        M(800e6, "CZK", donor="Czechia", status="pledged", cat="military/ammunition"),
     ),
 ]
 
@@ -232,7 +249,7 @@ CASES_DISTRACTORS = [
     ),
 ]
 
-CASES = tg.register_round(CASES_PLURALS + CASES_DISTRACTORS)
+CASES = tg.register_round(CASES_PLURALS + CASES_CROWNS + CASES_DISTRACTORS)
 
 
 @pytest.mark.parametrize("case", CASES)
