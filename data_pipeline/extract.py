@@ -55,7 +55,8 @@ PERCENT_AFTER_RE = re.compile(r"\s?(?:%|percent\b|per cent\b|procent\b|prozent\b
 # same matches as one character at a time).
 PARAGRAPH_RE = re.compile(r"(?:[^\n]+|\n(?![ \t]*\n))+")
 LINE_RE = re.compile(r"[^\n]+")
-SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-ZÀ-ÖØ-Þ0-9€$£])")
+# The next sentence may open with a quotation mark of any of the three languages: "…", “…”, „…“, «…», ‚…‘.
+SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’'“»)\]]*\s+(?=[\"“‘'(\[„«»‚]?[A-ZÀ-ÖØ-Þ0-9€$£])")
 WHITESPACE_RE = re.compile(r"\s+")
 POSSESSIVE_RE = re.compile(r"'s$")
 # "tank ammunition", "drone-radars", "production of drones": the keyword after the gap names the thing.
@@ -127,7 +128,12 @@ def _currency_follows(text: str, pos: int) -> bool:
     word = CURRENCY_WORD_RE.match(text, pos, pos + 12)  # as on text[pos : pos + 12], without the copy
     if not word:
         return False
-    return word.group(0).lower() in _known_currency_words() or word.group(0) in _currency_codes_and_symbols()
+    known = _known_currency_words()
+    if word.group(0).lower() in known or word.group(0) in _currency_codes_and_symbols():
+        return True
+    # A currency of two words: "12 mld. Zweedse kronen", "5 Mrd. Schweizer Franken".
+    second = CURRENCY_WORD_RE.match(text, _skip_space(text, word.end()), word.end() + 14)
+    return bool(second) and f"{word.group(0)} {second.group(0)}".lower() in known
 
 
 @cache

@@ -1,8 +1,8 @@
 """Plural model names ("8 CV90s", "two Leopard 2s", "drei Patriots") are items; Czech crowns are CZK; and a
-probe of distractors: Ukraine's own budget, needs and reconstruction estimates, Russian losses, share prices and revenues, power
-capacity, polls, GDP and inflation, frozen assets, commercial contracts, NATO's spending target, refugees,
-a country's own armed forces, unit prices, Russia's budget; none of them is support. Passages written for
-this file; rows and matching are those of test_generalisation.py."""
+probe of distractors: Ukraine's own budget, needs and reconstruction estimates, Russian losses, share prices
+and revenues, power capacity, polls, GDP and inflation, frozen assets, commercial contracts, NATO's spending
+target, refugees, a country's own armed forces, unit prices, Russia's budget; none of them is support.
+Passages written for this file; rows and matching are those of test_generalisation.py."""
 
 from __future__ import annotations
 
