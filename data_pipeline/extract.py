@@ -1380,11 +1380,43 @@ def _donors_from_whole(text: str, start: int, end: int, language: str) -> list[t
 def _whole_text_donors(text: str, language: str) -> tuple[list[tuple[int, int]], list[str | None]]:
     """Every match of donor_re in the whole text (also those naming no known donor), and its canonical name."""
     lex = lexicon(language)
-    spans, names = [], []
+    spans, names, federal = [], [], []
     for m in lex.donor_re.finditer(text):
         spans.append(m.span())
         names.append(_canonical_donor(m, lex))
+        federal.append(bool(lex.federal_aliases) and _alias_as_listed(m.group(0)) in lex.federal_aliases)
+    host = _federal_host_of(names, federal, lex)
+    if host is not None:
+        names = [host if is_federal else name for name, is_federal in zip(names, federal, strict=True)]
     return spans, names
+
+
+def _federal_host_of(names: list[str | None], federal: list[bool], lex: Lexicon) -> str | None:
+    """The country "die Bundesregierung", "der Bundeskanzler" stand for in a text when it is not Germany: a
+    country of lex.federal_countries (Austria, Switzerland) named, by name, more often than any other giver
+    (earliest on a tie). None when the text has no federal word or another country leads."""
+    if not any(federal):
+        return None
+    counts: dict[str, int] = {}
+    for name, is_federal in zip(names, federal, strict=True):
+        if name and not is_federal and name not in lex.not_donors and name != "NATO":
+            counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    first = {name: index for index, name in reversed(list(enumerate(names)))}
+    leader = max(counts, key=lambda name: (counts[name], -first[name]))
+    return leader if leader in lex.federal_countries else None
+
+
+def _federal_host(text: str, language: str) -> str | None:
+    lex = lexicon(language)
+    if not lex.federal_aliases:
+        return None
+    spans, names = _whole_text_donors(text, language)
+    for (start, end), name in zip(spans, names, strict=True):
+        if _alias_as_listed(text[start:end]) in lex.federal_aliases:
+            return name if name in lex.federal_countries else None
+    return None
 
 
 def _canonical_donor(m: re.Match, lex: Lexicon) -> str | None:
@@ -1413,8 +1445,11 @@ def _donors_in(text: str, start: int, end: int, language: str) -> tuple[tuple[in
     if (start, end) == (0, len(text)) and lex.donor_names_are_phrases:
         spans, names = _whole_text_donors(text, language)
         return tuple((a, b, name) for (a, b), name in zip(spans, names, strict=True) if name)
+    host = _federal_host(text, language)
     for m in lex.donor_re.finditer(text, start, end):
         canonical = _canonical_donor(m, lex)
+        if host is not None and _alias_as_listed(m.group(0)) in lex.federal_aliases:
+            canonical = host
         if canonical:
             found.append((m.start(), m.end(), canonical))
     return tuple(found)

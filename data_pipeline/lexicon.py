@@ -612,6 +612,9 @@ class Lexicon:
                 self.donor_aliases[alias.lower()] = canonical
         for capital, canonical in shared["capitals"].items():
             self.donor_aliases.setdefault(capital.lower(), canonical)
+        # "die Bundesregierung" of an Austrian or Swiss text is that country's (extract._federal_host).
+        self.federal_aliases = frozenset(alias.lower() for alias in words["federal_words"]["aliases"])
+        self.federal_countries = frozenset(words["federal_words"]["countries"])
         # "Pistorius kündigte an", "Healey announced": a minister's surname stands for the government.
         # Only where the official gives, not where the official only speaks (extract.official_only_speaks).
         self.official_aliases: set[str] = set()

@@ -166,3 +166,42 @@ def test_main_donor_ignores_a_minister_who_only_speaks() -> None:
     text = "Ukraine needs more air defence, Scholz said. Partners must act faster, Scholz added."
     assert main_donor(text, "Scholz: Ukraine needs air defence", lexicon("en")) is None
     assert main_donor("Pistorius kündigte neue Hilfe an.", "", lexicon("de")) == "Germany"
+
+
+CASES_FEDERAL_WORDS = [
+    C(
+        "de-federal-words-austria-01",
+        "de",
+        "2025-06-01",
+        "Österreich unterstützt die Ukraine weiter. Die Bundesregierung stellt weitere 10 Millionen Euro humanitäre "
+        "Hilfe bereit, kündigte der Bundeskanzler in Wien an. Österreich hat seit 2022 rund 250 Millionen Euro "
+        "geleistet.",
+        M(10e6, "EUR", donor="Austria", status="pledged", cat="humanitarian"),
+        M(250e6, "EUR", donor="Austria", status="delivered"),
+    ),
+    C(
+        "de-federal-words-germany-when-another-leads-01",
+        "de",
+        "2025-06-01",
+        "Die USA liefern weitere Patriot-Systeme. Die Bundesregierung stellt der Ukraine zusätzlich 500 Millionen "
+        "Euro bereit.",
+        M(500e6, "EUR", donor="Germany", status="pledged"),
+    ),
+    C(
+        "de-federal-words-switzerland-01",
+        "de",
+        "2025-06-01",
+        "Die Schweiz hilft der Ukraine beim Wiederaufbau. Aus dem Budget des Bundes fließen dafür bis 2028 "
+        "1,5 Milliarden Franken; die Schweiz koordiniert mit der EU.",
+        M(1.5e9, "CHF", donor="Switzerland", status="pledged"),
+    ),
+]
+
+FEDERAL_CASES = tg.register_round(CASES_FEDERAL_WORDS)
+
+
+@pytest.mark.parametrize("case", FEDERAL_CASES)
+def test_federal_words_stand_for_the_country_the_text_is_about(case: tg.Case) -> None:
+    """ "die Bundesregierung", "der Bundeskanzler", "des Bundes" are Austria's or Switzerland's in a text that
+    names that country more often than any other giver, Germany's otherwise."""
+    tg.test_passage(case)
