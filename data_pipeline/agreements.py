@@ -8,7 +8,7 @@ import re
 import pandas as pd
 
 from data_pipeline.documents import Document, date_phrases
-from data_pipeline.extract import donors_in, main_donor, may_hold_anywhere, split_sentences
+from data_pipeline.extract import donors_in, main_donor, may_hold_between, split_sentences
 from data_pipeline.lexicon import common, lexicon
 from data_pipeline.numbers import spelled_value
 from data_pipeline.tables import conform
@@ -32,7 +32,7 @@ def _names_no_agreement(text: str, sentences: list, lex) -> bool:
     name none). A kind found in a sentence is a match in the whole text too when the sentence starts after a
     space and ends before one (as split_sentences makes them): its word boundaries are the same there. Before
     that search, a test for the words every kind's match holds rules out most documents."""
-    if not may_hold_anywhere(text, lex.agreement_kind_words):
+    if not may_hold_between(text, lex.agreement_kind_words, 0, len(text)):
         return True
     if lex.any_agreement_kind_re is None or lex.any_agreement_kind_re.search(text):
         return False

@@ -621,19 +621,13 @@ def drop_non_support(
     lex: Lexicon,
     licensed: bool = False,
     corrected: list[Candidate] | None = None,
-    corrections_possible: bool = True,
 ) -> list[Candidate]:
     """Drop conversions in brackets, superseded levels, per-year rates of a framework, unit prices, and
     numbers in sentences about something other than support. A `licensed` line (a list item under an
     introduction about support) needs no support word of its own. Figures a correction says were wrong
-    ("An earlier version … misstated the figure as …") go to `corrected`. `corrections_possible`: False when the
-    document holds no correction cue (may_hold_anywhere)."""
+    ("An earlier version … misstated the figure as …") go to `corrected`."""
     sentence_text = text[sentence.start : sentence.end]
-    correction = (
-        lex.correction_cues_re.search(sentence_text)
-        if corrections_possible and may_hold_between(text, lex.correction_cue_words, sentence.start, sentence.end)
-        else None
-    )
+    correction = gated_search("correction_cues_re", text, sentence, lex, sentence_text)
     if correction:
         # The figures after the cue, up to a ";" that opens the corrected statement ("…; dat moet 175 miljoen zijn").
         cue_end = sentence.start + correction.end()
@@ -677,26 +671,11 @@ def drop_non_support(
     dropped: set[int] = set()
     for first, second in zip(money, money[1:], strict=False):
         between = text[first.end : second.start]
-        # "€28 billion since the start of the invasion (about £23 billion at current exchange rates)": a bracket
-        # opened after a few more words converts the figure before it too.
-        bracket = max(between.rfind("("), between.rfind("["))
         is_conversion = (
             first.currency
             and second.currency
             and first.currency != second.currency
-            and (
-                (
-                    lex.conversion_between_re.match(between)
-                    and (re.search(r"[(\[]", between) or re.sub(r"[\s,(\[;–—-]", "", between))
-                )
-                or (
-                    bracket > 0
-                    and len(between) <= LATE_CONVERSION_MAX_GAP
-                    and not re.search(r"[)\];]", between[bracket:])
-                    and lex.conversion_between_re.match(between[bracket:])
-                    and not re.search(r"[;:]", between[:bracket])
-                )
-            )
+            and (_converts_right_after(between, lex) or _converts_in_a_later_bracket(between, lex))
         )
         if is_conversion:
             dropped.add(id(second))
@@ -738,8 +717,29 @@ def drop_non_support(
     return kept
 
 
+def _converts_right_after(between: str, lex: Lexicon) -> bool:
+    """What stands between two amounts makes the second a conversion of the first: "€100m ($108.5m)", "€100m,
+    or about $108.5m"."""
+    return bool(lex.conversion_between_re.match(between)) and bool(
+        re.search(r"[(\[]", between) or re.sub(r"[\s,(\[;–—-]", "", between)
+    )
+
+
 # How far after a figure a bracket with its conversion may open ("… since the start of the invasion (about …").
 LATE_CONVERSION_MAX_GAP = 80
+
+
+def _converts_in_a_later_bracket(between: str, lex: Lexicon) -> bool:
+    """ "€28 billion since the start of the invasion (about £23 billion at current exchange rates)": a bracket
+    opened a few words after the first amount, in its clause, holding only conversion words before the second."""
+    bracket = max(between.rfind("("), between.rfind("["))
+    return (
+        bracket > 0
+        and len(between) <= LATE_CONVERSION_MAX_GAP
+        and not re.search(r"[)\];]", between[bracket:])
+        and not re.search(r"[;:]", between[:bracket])
+        and bool(lex.conversion_between_re.match(between[bracket:]))
+    )
 
 
 def _without_aggressor_money(
@@ -1059,12 +1059,11 @@ def _may_name_relative_period(text: str, chunk: str, patterns: dict) -> bool:
 
 
 def _may_hold_long_scale(text: str, sentence: Sentence, lex: Lexicon) -> bool:
-    """False only when lex.long_scale_re finds nothing in the sentence (tested with `in` where that is exact)."""
-    if lex.long_scale_words is not None and not _has_exotic_case(text):
-        lowered = text[sentence.start : sentence.end].lower()
-        if not any(word in lowered for word in lex.long_scale_words):
-            return False
-    return bool(lex.long_scale_re.search(text, sentence.start, sentence.end))
+    """False only when lex.long_scale_re finds nothing in the sentence (ruled out by its words where that is
+    exact: may_hold_between)."""
+    return may_hold_between(text, lex.long_scale_words, sentence.start, sentence.end) and bool(
+        lex.long_scale_re.search(text, sentence.start, sentence.end)
+    )
 
 
 @lru_cache(maxsize=4)
@@ -1117,16 +1116,6 @@ def _word_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]] | No
             spans.append((found, found + len(word)))
             found = lowered.find(word, found + 1)
     return sorted(spans)
-
-
-def may_hold_anywhere(text: str, words: tuple[str, ...] | None) -> bool:
-    """False only when no match of a pattern with these required words (lexicon.required_words) can be in any
-    part of the text: every match holds one of them, so a text holding none of them has none, whatever part of
-    it is searched and whatever the pattern's look-arounds see."""
-    if words is None:
-        return True
-    lowered = _lowered(text)
-    return lowered is None or any(word in lowered for word in words)
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -1376,9 +1365,20 @@ def _donors_from_whole(text: str, start: int, end: int, language: str) -> list[t
     return found
 
 
-@lru_cache(maxsize=4)
 def _whole_text_donors(text: str, language: str) -> tuple[list[tuple[int, int]], list[str | None]]:
     """Every match of donor_re in the whole text (also those naming no known donor), and its canonical name."""
+    spans, names, _ = _whole_text_scan(text, language)
+    return spans, names
+
+
+def _federal_host(text: str, language: str) -> str | None:
+    """The country the text's federal words stand for when it is not Germany (_federal_host_of), or None."""
+    return _whole_text_scan(text, language)[2] if lexicon(language).federal_aliases else None
+
+
+@lru_cache(maxsize=4)
+def _whole_text_scan(text: str, language: str) -> tuple[list[tuple[int, int]], list[str | None], str | None]:
+    """_whole_text_donors and _federal_host from one scan of the text."""
     lex = lexicon(language)
     spans, names, federal = [], [], []
     for m in lex.donor_re.finditer(text):
@@ -1388,7 +1388,7 @@ def _whole_text_donors(text: str, language: str) -> tuple[list[tuple[int, int]],
     host = _federal_host_of(names, federal, lex)
     if host is not None:
         names = [host if is_federal else name for name, is_federal in zip(names, federal, strict=True)]
-    return spans, names
+    return spans, names, host
 
 
 def _federal_host_of(names: list[str | None], federal: list[bool], lex: Lexicon) -> str | None:
@@ -1406,17 +1406,6 @@ def _federal_host_of(names: list[str | None], federal: list[bool], lex: Lexicon)
     first = {name: index for index, name in reversed(list(enumerate(names)))}
     leader = max(counts, key=lambda name: (counts[name], -first[name]))
     return leader if leader in lex.federal_countries else None
-
-
-def _federal_host(text: str, language: str) -> str | None:
-    lex = lexicon(language)
-    if not lex.federal_aliases:
-        return None
-    spans, names = _whole_text_donors(text, language)
-    for (start, end), name in zip(spans, names, strict=True):
-        if _alias_as_listed(text[start:end]) in lex.federal_aliases:
-            return name if name in lex.federal_countries else None
-    return None
 
 
 def _canonical_donor(m: re.Match, lex: Lexicon) -> str | None:
@@ -1614,7 +1603,6 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
     scale_words = set(lex.scales)
     fallback_donor = main_donor(text, title, lex)
     number_words = spelled_number_words(text, lex.language, scale_words)
-    corrections_possible = may_hold_anywhere(text, lex.correction_cue_words)
     per_sentence: list[list[Candidate]] = []
     corrected: list[Candidate] = []  # figures a correction in the sentence before says were wrong
     for index, sentence in enumerate(sentences):
@@ -1645,9 +1633,7 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
             # bare count that follows a correction counts the corrected item.
             found = _corrected_counts(text, sentence, index, numbers, wrong_before, lex)
             licensed = bool(found)
-        per_sentence.append(
-            drop_non_support(text, sentence, found, lex, licensed, corrected, corrections_possible) if found else []
-        )
+        per_sentence.append(drop_non_support(text, sentence, found, lex, licensed, corrected) if found else [])
 
     explicit_currencies = [(c.start, c.end, c.currency) for group in per_sentence for c in group if c.currency]
     title_numbers = {n.value for n in find_numbers(title, lex.language, scale_words)} if title else set()
@@ -1687,8 +1673,7 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
         classify_status_and_scope(text, sentences, index, group, lex)
         all_candidates.extend(c for c in group if c.kind == "equipment" or c.currency)
 
-    if corrections_possible:
-        all_candidates = _without_correction_restatements(text, sentences, all_candidates, lex)
+    all_candidates = _without_correction_restatements(text, sentences, all_candidates, lex)
     link_parts(all_candidates, sentences, text, lex, title_category(title, lex))
     assign_years(text, sentences, all_candidates, published, lex)
     return dedupe_within_document(all_candidates)
@@ -1918,9 +1903,7 @@ def _without_correction_restatements(
     for index, sentence in enumerate(sentences):
         if paragraph is not None and sentence.paragraph == paragraph:
             notice.add(index)
-        elif may_hold_between(
-            text, lex.correction_cue_words, sentence.start, sentence.end
-        ) and lex.correction_cues_re.search(text, sentence.start, sentence.end):
+        elif gated_search("correction_cues_re", text, sentence, lex):
             notice.add(index)
             paragraph = sentence.paragraph
         else:

@@ -407,7 +407,7 @@ class Lexicon:
         # hold "half a billion". A prefilter, so no word boundaries: it may find more, never less.
         long_scales = [s for s in word_scales if len(s.rstrip(".")) > 1]
         self.long_scale_re = re.compile(phrase_pattern(long_scales), re.IGNORECASE)
-        self.long_scale_words = phrases_required_words(long_scales)  # see required_words
+        self.long_scale_words = _as_tuple(phrases_required_words(long_scales))  # see required_words
         currency_after = list(self.currency_words) + [c.lower() for c in self.currency_codes]
         symbols = sorted(self.currency_symbols, key=len, reverse=True)
         symbols_after = "|".join(re.escape(s) for s in symbols)
@@ -538,8 +538,6 @@ class Lexicon:
         self.per_capita_opening_re = re.compile(
             rf"[\s\"'“„(]*(?:{phrase_pattern(words['per_capita_cues'])})(?![\w-])", re.IGNORECASE
         )
-        # Most documents hold no correction notice: one test of the whole text spares a search per sentence.
-        self.correction_cue_words = _as_tuple(required_words([self.correction_cues_re]))
         # "€3.9 billion, up from €3.4 billion": the level a figure replaced, right before it.
         self.superseded_before_re = re.compile(
             rf"(?<![\w-])(?:{phrase_pattern(words['superseded_before'])})(?:\s+[\w-]+){{0,2}}\s*$", re.IGNORECASE
@@ -699,6 +697,7 @@ class Lexicon:
 
 # The patterns extract searches sentence by sentence through gated_search.
 SENTENCE_GATED_PATTERNS = (
+    "correction_cues_re",
     "claim_cues_re",
     "exclusion_cues_re",
     "own_means_cues_re",

@@ -19,7 +19,6 @@ from data_pipeline.extract import (
     _year_patterns,
     finditer_at,
     gated_search,
-    may_hold_anywhere,
     may_hold_between,
     split_sentences,
 )
@@ -234,7 +233,7 @@ def test_word_prefilters_never_rule_out_a_match(language):
     patterns = _year_patterns(language)
     pieces = PREFILTER_PIECES[language] + ["the", "de", "die", "und", ",", "2024", "Ukraine"]
     generator = random.Random(7)
-    ruled_out = anywhere_ruled_out = between_ruled_out = 0
+    ruled_out = agreement_ruled_out = between_ruled_out = 0
     for _ in range(3000):
         chunk = " ".join(generator.choice(pieces) for _ in range(generator.randint(1, 5)))
         for text in (chunk, chunk + " . ſ"):
@@ -245,21 +244,19 @@ def test_word_prefilters_never_rule_out_a_match(language):
             scale = _may_hold_long_scale(text, sentence, lex)
             assert scale == bool(lex.long_scale_re.search(text, 0, len(chunk))), chunk
             ruled_out += not scale
-            # may_hold_anywhere: no correction notice or agreement kind is missed, in the text or a part of it.
-            correction = may_hold_anywhere(text, lex.correction_cue_words)
-            assert correction or not lex.correction_cues_re.search(text, 0, len(chunk)), chunk
-            agreement = may_hold_anywhere(text, lex.agreement_kind_words)
+            # may_hold_between: no correction notice or agreement kind is missed, in the text or any part of it.
+            correction_words = lex.gate_words["correction_cues_re"]
+            agreement = may_hold_between(text, lex.agreement_kind_words, 0, len(text))
             assert agreement or not any(p.search(text, 0, len(chunk)) for p in lex.agreement_kind_res.values()), chunk
-            anywhere_ruled_out += not correction and not agreement
-            # may_hold_between: nor in any part of the text.
+            agreement_ruled_out += not agreement
             for start in range(0, len(text), 5):
                 end = start + generator.randint(0, 30)
-                if not may_hold_between(text, lex.correction_cue_words, start, end):
+                if not may_hold_between(text, correction_words, start, end):
                     assert not lex.correction_cues_re.search(text, start, end), (text, start, end)
                     assert not lex.correction_cues_re.search(text[start:end]), (text, start, end)
                     between_ruled_out += 1
     assert ruled_out > 100  # the pieces also make sentences without a scale word: the shortcut is tried
-    assert anywhere_ruled_out > 100
+    assert agreement_ruled_out > 100
     assert between_ruled_out > 1000
 
 
