@@ -1,0 +1,108 @@
+"""The compiled copies of the busiest modules (data_pipeline/compiled.py): used only while current, and the
+tables they build are byte for byte those of plain Python.
+
+`make test` compiles them first. Without them these tests fail in CI (CI is set) and skip on a developer laptop
+that has edited a module since (`python -m data_pipeline compile` makes them current again)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pipeline_helpers import ROOT
+from test_benchmarks import load_script
+
+from data_pipeline import compiled
+from data_pipeline.paths import DEVSET_DIR
+
+PLAIN = {compiled.PURE_PYTHON_VARIABLE: "1"}
+
+
+def _require_current_copies() -> None:
+    missing = [module for module in compiled.COMPILED_MODULES if compiled.current_copy(module) is None]
+    if not missing:
+        return
+    message = f"no current compiled copy of {', '.join(missing)} (python -m data_pipeline compile)"
+    if os.environ.get("CI"):
+        pytest.fail(f"{message}: CI must test the compiled pipeline that `make run` uses")
+    pytest.skip(message)
+
+
+def _python(code: str, extra_env: dict[str, str] | None = None) -> str:
+    env = {k: v for k, v in os.environ.items() if k != compiled.PURE_PYTHON_VARIABLE} | (extra_env or {})
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=True
+    )
+    return done.stdout.strip()
+
+
+def _build(docs: Path, out: Path, extra_env: dict[str, str] | None = None) -> dict[str, bytes]:
+    env = {k: v for k, v in os.environ.items() if k != compiled.PURE_PYTHON_VARIABLE} | (extra_env or {})
+    done = subprocess.run(
+        [sys.executable, "-m", "data_pipeline", "build", "--docs", str(docs), "--out", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    return {path.name: path.read_bytes() for path in sorted(out.iterdir()) if path.is_file()}
+
+
+WHICH_ARE_COMPILED = (
+    "from data_pipeline import build, compiled; print(sorted(compiled.compiled_modules_in_use().items()))"
+)
+
+
+def test_the_pipeline_imports_its_compiled_copies_unless_told_not_to():
+    _require_current_copies()
+    in_use = dict(eval(_python(WHICH_ARE_COMPILED)))  # noqa: S307 - our own repr of a list of pairs
+    assert in_use == dict.fromkeys(compiled.COMPILED_MODULES, True)
+    plain = dict(eval(_python(WHICH_ARE_COMPILED, PLAIN)))  # noqa: S307
+    assert plain == dict.fromkeys(compiled.COMPILED_MODULES, False)
+
+
+@pytest.fixture(scope="module")
+def corpora(tmp_path_factory) -> list[Path]:
+    """The seeds, the development set, the test articles and 300 generated documents (three languages)."""
+    generated = tmp_path_factory.mktemp("generated")
+    load_script("make_corpus").write_corpus(300, generated, seed=11)
+    folders = [ROOT / "seeds", ROOT / "tests" / "articles" / "docs", generated]
+    if DEVSET_DIR.is_dir():
+        folders.append(DEVSET_DIR)
+    return folders
+
+
+def test_compiled_and_plain_python_write_the_same_tables(corpora, tmp_path):
+    _require_current_copies()
+    for index, docs in enumerate(corpora):
+        fast = _build(docs, tmp_path / f"compiled_{index}")
+        plain = _build(docs, tmp_path / f"plain_{index}", PLAIN)
+        assert fast.keys() == plain.keys()
+        assert "mentions.csv" in fast and len(fast["mentions.csv"].splitlines()) > 5, docs
+        for name in fast:
+            assert fast[name] == plain[name], f"{docs.name}: {name} differs between compiled and plain Python"
+
+
+def test_a_copy_is_used_only_while_its_source_is_unchanged(tmp_path, monkeypatch):
+    # A module edited after it was compiled must run as edited, never as its old compiled copy.
+    monkeypatch.setattr(compiled, "PACKAGE_DIR", tmp_path)
+    monkeypatch.setattr(compiled, "COMPILED_DIR", tmp_path / "_compiled")
+    source = tmp_path / "numbers.py"
+    source.write_text("VALUE = 1\n")
+    assert compiled.current_copy("numbers") is None  # never compiled
+    copy = compiled.compiled_path("numbers", source.read_bytes())
+    copy.parent.mkdir()
+    copy.write_bytes(b"compiled")
+    assert compiled.current_copy("numbers") == copy
+    finder = compiled._CompiledCopyFinder()
+    assert finder.find_spec("data_pipeline.numbers").origin == str(copy)
+    source.write_text("VALUE = 2\n")
+    assert compiled.current_copy("numbers") is None
+    assert finder.find_spec("data_pipeline.numbers") is None  # Python's own finder takes the .py
+    assert finder.find_spec("data_pipeline.tables") is None  # not a compiled module
+    assert finder.find_spec("numbers") is None  # nor another package's
