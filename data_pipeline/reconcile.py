@@ -207,6 +207,14 @@ def _same_facts(a: _Facts, b: _Facts) -> bool:
 _NONE: frozenset[int] = frozenset()
 
 
+def _linked(records: list[dict], facts: list[_Facts], links: dict[frozenset[str], bool], a: int, b: int) -> bool:
+    """The analysts' say on mentions a and b where they linked or split them, else whether their facts agree.
+    A module function, not a closure: compiled by Cython, a closure and the function's scope hold each other, a
+    cycle that keeps every mention's facts until the paused collector runs again (build.cyclic_collector_paused)."""
+    override = links.get(frozenset((records[a]["mention_id"], records[b]["mention_id"])))
+    return _same_facts(facts[a], facts[b]) if override is None else override
+
+
 def cluster_mentions(records: list[dict], links: dict[frozenset[str], bool] | None = None) -> list[list[int]]:
     """Indices of `records` grouped into commitments. Each mention, in order, joins the first cluster (in order of
     creation) whose members are all the same commitment as it (`same_commitment`, or the analysts' `links`);
@@ -214,11 +222,6 @@ def cluster_mentions(records: list[dict], links: dict[frozenset[str], bool] | No
     qualify, so only those are tried."""
     links = links or {}
     facts = [_Facts(mention) for mention in records]
-
-    def linked(a: int, b: int) -> bool:
-        override = links.get(frozenset((records[a]["mention_id"], records[b]["mention_id"])))
-        return _same_facts(facts[a], facts[b]) if override is None else override
-
     clusters: list[list[int]] = []
     # Without links, a cluster holding a mention from the same document can never take this one: skip it whole.
     cluster_documents: list[set[str]] = []
@@ -257,7 +260,7 @@ def cluster_mentions(records: list[dict], links: dict[frozenset[str], bool] | No
         home = None
         for candidate in sorted(candidates):
             if links:
-                if all(linked(i, index) for i in clusters[candidate]):
+                if all(_linked(records, facts, links, i, index) for i in clusters[candidate]):
                     home = candidate
                     break
                 continue

@@ -6,16 +6,18 @@ that has edited a module since (`python -m data_pipeline compile` makes them cur
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from pipeline_helpers import ROOT
 from test_benchmarks import load_script
 
-from data_pipeline import compiled
+from data_pipeline import build, compiled
 from data_pipeline.paths import DEVSET_DIR
 
 PLAIN = {compiled.PURE_PYTHON_VARIABLE: "1"}
@@ -106,3 +108,25 @@ def test_a_copy_is_used_only_while_its_source_is_unchanged(tmp_path, monkeypatch
     assert finder.find_spec("data_pipeline.numbers") is None  # Python's own finder takes the .py
     assert finder.find_spec("data_pipeline.tables") is None  # not a compiled module
     assert finder.find_spec("numbers") is None  # nor another package's
+
+
+def test_a_build_leaves_no_reference_cycles_behind(corpora):
+    """build() pauses Python's cyclic collector, so what only the collector frees stays in memory until the build
+    ends. Compiled by Cython, a closure and the scope around it hold each other: at 10,000 documents such cycles
+    kept every mention's clustering facts, a hundred megabytes more at the peak. What a build leaves to the
+    collector must not grow with the documents."""
+    _require_current_copies()
+    generated = corpora[2]
+    build(generated)  # imports, word lists, caches: what the first build of a process makes once
+    gc.collect()
+    gc.disable()
+    try:
+        build(generated)
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        gc.collect()
+    finally:
+        gc.set_debug(0)
+        gc.enable()
+    left = [type(thing).__name__ for thing in gc.garbage]
+    gc.garbage.clear()
+    assert len(left) < 100, Counter(left).most_common(8)  # 300 documents, 1,600 mentions
