@@ -81,7 +81,10 @@ class Sentence(NamedTuple):
     paragraph: int
 
 
-WORD_RUN_AT_END_RE = re.compile(r"[\w.]+\Z")  # with an endpos, \Z is the end of the searched range
+# The run of word characters and dots that ends the searched range (with an endpos, \Z is its end), in group 1,
+# empty when none does. Matched from the range's start: the greedy .* runs to the end and gives back to the last
+# other character, a step per character; a search for [\w.]+\Z tried every start, each running to the end.
+WORD_RUN_AT_END_RE = re.compile(r"(?:.*[^\w.])?([\w.]*)\Z", re.DOTALL)
 ABBREVIATION_WINDOW = 24
 
 
@@ -91,10 +94,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     # break just before it). That search tried every position before it: here only a short window is searched.
     # `\w` is str.isalnum() or "_" (both are Py_UNICODE_ISALNUM).
     end = dot - 1 if dot > 0 and text[dot - 1] == "\n" else dot
-    # The run within the last characters first (one search in C); a run that fills the window is walked back.
+    # The run within the last characters first (one match in C); a run that fills the window is walked back.
     window_start = max(0, end - ABBREVIATION_WINDOW)
-    run = WORD_RUN_AT_END_RE.search(text, window_start, end)
-    start = run.start() if run else end
+    start = WORD_RUN_AT_END_RE.match(text, window_start, end).start(1)
     if start == window_start:
         while start > 0:
             char = text[start - 1]

@@ -11,9 +11,11 @@ import test_generalisation as tg
 
 from data_pipeline.extract import (
     Sentence,
+    _abbreviations,
     _donors_from_whole,
     _donors_in,
     _has_exotic_case,
+    _is_abbreviation,
     _may_hold_long_scale,
     _may_name_relative_period,
     _year_patterns,
@@ -283,3 +285,25 @@ def test_gated_searches_find_what_the_search_finds(language):
                 assert (found and found.span()) == ((m := pattern.search(text, start, end)) and m.span()), name
                 skipped += not may_hold_between(text, lex.gate_words[name], start, end)
     assert skipped > 1000
+
+
+def test_the_word_before_a_full_stop_is_the_run_a_plain_search_finds():
+    """_is_abbreviation reads the run of word characters and dots before a full stop from a short window (walked
+    back when the run fills it): the same word as re.search(r"[\\w.]+$", text[:dot]), on random texts with runs
+    longer than the window, line breaks, dots, digits and odd letters."""
+
+    def plain(text: str, dot: int) -> bool:
+        run = re.search(r"[\w.]+$", text[:dot])
+        word = run.group(0).lower().rstrip(".") if run else ""
+        return bool(run) and (word in _abbreviations() or len(word) == 1 or bool(re.fullmatch(r"\d{1,2}", word)))
+
+    pieces = ["Mrd", "mio", "bn", "z.B", "e.g", "Nr", "24", "7", "ſt", "€", " ", "\n", ".", "..", "a", "Ü", "-", "_"]
+    pieces.append("x" * 30)  # a run longer than the window
+    generator = random.Random(5)
+    found = 0
+    for _ in range(4000):
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 12))) + "."
+        for dot in range(len(text) + 1):
+            assert _is_abbreviation(text, dot) == plain(text, dot), (text, dot)
+            found += plain(text, dot)
+    assert found > 1000
