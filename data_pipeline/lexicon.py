@@ -273,7 +273,7 @@ def required_words(patterns: list[re.Pattern]) -> list[str] | None:
     """Lower-case ASCII strings of which every match of every pattern contains one, read off the parsed
     patterns (for each, a run of literal characters it cannot match without, or one per branch of an
     alternation); None when a pattern has none. A text whose lower-cased form holds none of them, and none of
-    EXOTIC_CASE_RE's characters, cannot match: a test with `in`, many times cheaper than the search."""
+    EXOTIC_CASE_CHARACTERS, cannot match: a test with `in`, many times cheaper than the search."""
     found: set[str] = set()
     for pattern in patterns:
         try:
@@ -309,7 +309,7 @@ def _without_longer(words: set[str]) -> list[str]:
 
 # Characters that IGNORECASE matches to an ASCII letter while str.lower() does not give that letter: a text
 # holding one is searched with the pattern itself (see required_words).
-EXOTIC_CASE_RE = re.compile("[\u0130\u0131\u017f\u212a]")
+EXOTIC_CASE_CHARACTERS = "\u0130\u0131\u017f\u212a"
 
 
 def _sequence_required(items) -> set[str] | None:
