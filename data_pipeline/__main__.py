@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
         "--corrections", type=Path, default=None, help="the analysts' corrections database to apply (SQLite file)"
     )
     commands.add_parser(
-        "compile", help="compile the busiest modules with Cython (about a fifth faster; needs a C compiler)"
+        "compile", help="compile the busiest modules with Cython (builds about a tenth faster; needs a C compiler)"
     )
     args = parser.parse_args(argv)
     if args.command == "compile":

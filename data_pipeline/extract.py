@@ -1318,7 +1318,7 @@ def _lends(text: str, hits: list[tuple[int, int, str]], candidate: Candidate, le
     return closest is not None and _is_loan(text, closest, lex)
 
 
-# The helpers of this module are module functions, not closures: compiled by Cython (data_pipeline/compiled.py),
+# _is_loan, _named_new, _restated: module functions, not closures. Compiled by Cython (data_pipeline/compiled.py),
 # a closure called from a lambda or a generator and the scope of the function around it hold each other, a cycle
 # that keeps their figures until the collector, paused during a build (build.cyclic_collector_paused), runs.
 def _is_loan(text: str, hit: tuple[int, int, str], lex: Lexicon) -> bool:
