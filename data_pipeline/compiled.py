@@ -24,11 +24,12 @@ import sys
 import tempfile
 from pathlib import Path
 
+from data_pipeline.paths import PACKAGE_DIR
+
 PACKAGE = "data_pipeline"
-PACKAGE_DIR = Path(__file__).resolve().parent
 COMPILED_DIR = PACKAGE_DIR / "_compiled"
 # The modules a build spends its time in, per document or per mention. Not the glue (build, tables), nor the
-# lexicon (read once), nor modules that look at their own __file__ (paths).
+# lexicon (read once), nor paths, which finds the repository from its own __file__.
 COMPILED_MODULES = ("extract", "numbers", "documents", "agreements", "extraction_cache", "reconcile")
 # Annotations are hints, as in Python: with Cython's default, "x: dict = defaultdict(set)" fails its type check.
 CYTHON_DIRECTIVES = {"language_level": 3, "annotation_typing": False, "binding": True}
@@ -77,7 +78,7 @@ def use_compiled_copies() -> None:
 
 
 def compiled_modules_in_use() -> dict[str, bool]:
-    """Module name -> whether the imported module is its compiled copy (for the dashboard's About and tests)."""
+    """Module name -> whether the imported module is its compiled copy."""
     return {
         module: Path(getattr(sys.modules.get(f"{PACKAGE}.{module}"), "__file__", "") or "").suffix == ".so"
         for module in COMPILED_MODULES

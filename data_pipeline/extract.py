@@ -468,7 +468,7 @@ def _gives_support(word: str, lex: Lexicon) -> bool:
     Leopard tanks"); Ukraine's or Russia's ("20 Ukrainian F-16 pilots", "40 Russian tanks") do not."""
     match = lex.donor_re.fullmatch(word)
     name = _canonical_donor(match, lex) if match else None
-    return name is not None and name not in lex.not_donors and name != "NATO"
+    return name is not None and name not in lex.non_givers
 
 
 # The count closes a table row or a list line: "| 4", ": 6", "(55)".
@@ -800,7 +800,7 @@ def _led_by_non_donor(text: str, sentence: Sentence, candidate: Candidate, lex: 
         return False
     if text[sentence.start : first_start].strip(" \"'“”‘’„-–—"):
         return False  # something stands before the name: it is not the sentence's subject
-    return not any(name not in lex.not_donors and name != "NATO" for _, _, name in named[1:])
+    return not any(name not in lex.non_givers for _, _, name in named[1:])
 
 
 # "… has delivered 6 so far and will send 13 more": "and" before a future verb opens a clause of its own.
@@ -1390,11 +1390,16 @@ def _whole_text_scan(text: str, language: str) -> tuple[list[tuple[int, int]], l
     for m in lex.donor_re.finditer(text):
         spans.append(m.span())
         names.append(_canonical_donor(m, lex))
-        federal.append(bool(lex.federal_aliases) and _alias_as_listed(m.group(0)) in lex.federal_aliases)
+        federal.append(_is_federal_word(m, lex))
     host = _federal_host_of(names, federal, lex)
     if host is not None:
         names = [host if is_federal else name for name, is_federal in zip(names, federal, strict=True)]
     return spans, names, host
+
+
+def _is_federal_word(m: re.Match, lex: Lexicon) -> bool:
+    """Whether a match of donor_re is one of the federal words ("die Bundesregierung", "des Bundes")."""
+    return bool(lex.federal_aliases) and _alias_as_listed(m.group(0)) in lex.federal_aliases
 
 
 def _federal_host_of(names: list[str | None], federal: list[bool], lex: Lexicon) -> str | None:
@@ -1405,7 +1410,7 @@ def _federal_host_of(names: list[str | None], federal: list[bool], lex: Lexicon)
         return None
     counts: dict[str, int] = {}
     for name, is_federal in zip(names, federal, strict=True):
-        if name and not is_federal and name not in lex.not_donors and name != "NATO":
+        if name and not is_federal and name not in lex.non_givers:
             counts[name] = counts.get(name, 0) + 1
     if not counts:
         return None
@@ -1443,7 +1448,7 @@ def _donors_in(text: str, start: int, end: int, language: str) -> tuple[tuple[in
     host = _federal_host(text, language)
     for m in lex.donor_re.finditer(text, start, end):
         canonical = _canonical_donor(m, lex)
-        if host is not None and _alias_as_listed(m.group(0)) in lex.federal_aliases:
+        if host is not None and _is_federal_word(m, lex):
             canonical = host
         if canonical:
             found.append((m.start(), m.end(), canonical))
@@ -1490,7 +1495,7 @@ def main_donor(text: str, title: str, lex: Lexicon) -> str | None:
     first_seen: dict[str, int] = {}
     for source, weight in ((title, 3.0), (text, 1.0)):
         for start, end, name in donors_in(source, 0, len(source), lex):
-            if name in lex.not_donors or name == "NATO":
+            if name in lex.non_givers:
                 continue
             if lex.visit_before_re.search(source[max(0, start - 40) : start]):
                 continue  # the host of a visit or summit is not who gives
@@ -1509,7 +1514,7 @@ def donor_of(text: str, sentence: Sentence, candidate: Candidate, lex: Lexicon, 
     found = []
     partners = []  # "together with Denmark, the Netherlands will…": a joint pledge
     for start, end, name in donors_in(text, sentence.start, sentence.end, lex):
-        if name in lex.not_donors or name == "NATO":
+        if name in lex.non_givers:
             continue
         if lex.joint_with_before_re.search(text[max(sentence.start, start - 30) : start]):
             partners.append(name)

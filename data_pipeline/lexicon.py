@@ -648,6 +648,8 @@ class Lexicon:
             r"(?:'s)?(?![\w])"
         )
         self.not_donors = set(shared["not_donors"])
+        # Names that never give: the recipient and the aggressor's side, and NATO, named as a forum or a target.
+        self.non_givers = frozenset(self.not_donors | {"NATO"})
         # Names only, no 're:' pattern with look-arounds of its own (see extract._donors_from_whole).
         self.donor_names_are_phrases = not any(a.startswith("re:") for a in self.donor_aliases)
         self.recipient_prepositions_re = re.compile(

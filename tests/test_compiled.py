@@ -7,6 +7,7 @@ that has edited a module since (`python -m data_pipeline compile` makes them cur
 from __future__ import annotations
 
 import gc
+import json
 import os
 import subprocess
 import sys
@@ -33,39 +34,31 @@ def _require_current_copies() -> None:
     pytest.skip(message)
 
 
-def _python(code: str, extra_env: dict[str, str] | None = None) -> str:
+def _run(arguments: list[str], extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """A new Python process in the repository, without this one's PLEDGES_PURE_PYTHON, plus `extra_env`."""
     env = {k: v for k, v in os.environ.items() if k != compiled.PURE_PYTHON_VARIABLE} | (extra_env or {})
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=True
-    )
-    return done.stdout.strip()
+    return subprocess.run([sys.executable, *arguments], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
 
 
 def _build(docs: Path, out: Path, extra_env: dict[str, str] | None = None) -> dict[str, bytes]:
-    env = {k: v for k, v in os.environ.items() if k != compiled.PURE_PYTHON_VARIABLE} | (extra_env or {})
-    done = subprocess.run(
-        [sys.executable, "-m", "data_pipeline", "build", "--docs", str(docs), "--out", str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    done = _run(["-m", "data_pipeline", "build", "--docs", str(docs), "--out", str(out)], extra_env)
     assert done.returncode == 0, done.stderr
     return {path.name: path.read_bytes() for path in sorted(out.iterdir()) if path.is_file()}
 
 
-WHICH_ARE_COMPILED = (
-    "from data_pipeline import build, compiled; print(sorted(compiled.compiled_modules_in_use().items()))"
-)
+def _compiled_in_use(extra_env: dict[str, str] | None = None) -> dict[str, bool]:
+    code = (
+        "import json; from data_pipeline import build, compiled; print(json.dumps(compiled.compiled_modules_in_use()))"
+    )
+    done = _run(["-c", code], extra_env)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
 
 
 def test_the_pipeline_imports_its_compiled_copies_unless_told_not_to():
     _require_current_copies()
-    in_use = dict(eval(_python(WHICH_ARE_COMPILED)))  # noqa: S307 - our own repr of a list of pairs
-    assert in_use == dict.fromkeys(compiled.COMPILED_MODULES, True)
-    plain = dict(eval(_python(WHICH_ARE_COMPILED, PLAIN)))  # noqa: S307
-    assert plain == dict.fromkeys(compiled.COMPILED_MODULES, False)
+    assert _compiled_in_use() == dict.fromkeys(compiled.COMPILED_MODULES, True)
+    assert _compiled_in_use(PLAIN) == dict.fromkeys(compiled.COMPILED_MODULES, False)
 
 
 @pytest.fixture(scope="module")
