@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import NamedTuple
 
 import pandas as pd
@@ -79,6 +79,11 @@ class Sentence(NamedTuple):
     start: int
     end: int
     paragraph: int
+
+
+# Sentence((start, end, paragraph)) without the class's __new__, which namedtuple writes in Python (the
+# splitter makes 35 a document).
+_new_sentence = partial(tuple.__new__, Sentence)
 
 
 # The run of word characters and dots that ends the searched range (with an endpos, \Z is its end), in group 1,
@@ -204,11 +209,11 @@ def _split_sentences(text: str) -> tuple[Sentence, ...]:
                     # "1,7 Mrd. Euro": the dot closes a scale abbreviation, not the sentence
                     continue
                 sentences.append(
-                    Sentence(cursor, match.end() - len(match.group(0)) + len(match.group(0).rstrip()), paragraph)
+                    _new_sentence((cursor, match.end() - len(match.group(0)) + len(match.group(0).rstrip()), paragraph))
                 )
                 cursor = match.end()
             if text[cursor:piece_end].strip():
-                sentences.append(Sentence(cursor, piece_end, paragraph))
+                sentences.append(_new_sentence((cursor, piece_end, paragraph)))
     return tuple(s for s in sentences if text[s.start : s.end].strip())
 
 

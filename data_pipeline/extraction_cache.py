@@ -196,7 +196,7 @@ def _content_hash(source: SourceFile) -> tuple[str, bytes | None]:
         stat.st_ino,
     ):
         return known.content_sha256, None
-    data = read_file_bytes(source.path)
+    data = read_file_bytes(source.location)
     content_sha256 = hashlib.sha256(data).hexdigest()
     # The stat from before the read: a file changed after it has a newer stat, so it is read again next time.
     # Not for a file modified in the last seconds: file times tick in steps of a few milliseconds, so a rewrite of
@@ -229,7 +229,7 @@ def extract_documents(
             if cache is not None:
                 content_sha256, data = _content_hash(source)
             else:
-                data = read_file_bytes(source.path)
+                data = read_file_bytes(source.location)
                 content_sha256 = hashlib.sha256(data).hexdigest()
         except UnreadableDocument as error:
             extraction = Extraction(document_from_bytes(name, None, source.manifest_row), [], [])
@@ -243,7 +243,7 @@ def extract_documents(
             extraction = cache.get(key) if cache is not None else None
             if extraction is None:
                 if data is None:  # known by its stat, but its extraction is not in the cache: read it after all
-                    data = read_file_bytes(source.path)
+                    data = read_file_bytes(source.location)
                 extraction = extract_document(document_from_bytes(name, data, source.manifest_row))
                 if cache is not None:
                     cache.put(key, extraction)

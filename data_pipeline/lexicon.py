@@ -363,7 +363,10 @@ def max_width(patterns: list[re.Pattern]) -> int | None:
     return widest if widest < 65535 else None
 
 
-@dataclass(frozen=True)
+# eq=False: a rule equals itself only, so `rule in lex.model_items` is a comparison of addresses in C, not the
+# generated __eq__ comparing four fields (which ran as Python, 31 times a document). The answer is the same: a
+# model's rule never equals an item noun's, their patterns end differently.
+@dataclass(frozen=True, eq=False)
 class ItemRule:
     pattern: re.Pattern
     item: str

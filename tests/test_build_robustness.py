@@ -10,6 +10,8 @@ import pytest
 from pipeline_helpers import ROOT, run_cli
 
 from data_pipeline import build
+from data_pipeline.documents import find_documents
+from data_pipeline.extraction_cache import extract_documents
 from data_pipeline.tables import SCHEMAS
 
 SEEDS = ROOT / "seeds"
@@ -69,6 +71,35 @@ def test_unreadable_file_is_a_problem_and_good_document_survives(tmp_path, name,
     assert row["problem"] == problems[0]
     assert_good_pledge(tables)
     assert tables.report()["documents_failed"] == 1
+
+
+def test_file_over_the_size_limit_is_a_problem_and_good_document_survives(tmp_path):
+    docs = folder_with_good_document(tmp_path)
+    with open(docs / "huge.txt", "wb") as huge:
+        huge.truncate(20 * 1024 * 1024 + 1)  # sparse: the size is what is checked, before reading
+
+    tables = build(docs)
+
+    (problem,) = problems_for(tables, "huge.txt")
+    assert "larger than 20 MB" in problem
+    assert status_of(tables, "huge.txt") == "failed"
+    assert_good_pledge(tables)
+
+
+@pytest.mark.parametrize("cached", [False, True], ids=["no-cache", "cache"])
+def test_file_gone_before_it_is_read_is_a_problem_and_the_others_are_read(tmp_path, cached):
+    docs = folder_with_good_document(tmp_path)
+    (docs / "moved.txt").write_text(GOOD_TEXT.replace("Netherlands", "Denmark"), encoding="utf-8")
+    sources, _ = find_documents([docs])
+    (docs / "moved.txt").unlink()  # moved away after the folder was listed
+
+    documents, records, _, problems = extract_documents(sources, tmp_path / "cache" if cached else None)
+
+    by_file = {doc.file: doc for doc in documents}
+    assert by_file["moved.txt"].problem == "the file could not be opened (No such file or directory)"
+    assert [p.problem for p in problems if p.file == "moved.txt"] == [by_file["moved.txt"].problem]
+    assert by_file["good.txt"].problem == ""
+    assert [r["donor"] for r in records[list(by_file).index("good.txt")]] == ["Netherlands"]
 
 
 def test_invalid_utf8_problem_says_how_to_fix_it(tmp_path):
