@@ -11,6 +11,8 @@ For each size N it writes a corpus (benchmarks/make_corpus.py) under build/bench
 - precision and recall of the planted mentions (same document, same amount within 0.5 % and currency, or the
   same count and item);
 - the floor: reading the same files and running one compiled currency-amount regex over them, and build/floor.
+Before the first size and after the last, a host-speed reference: a fixed workload in memory (no files, no
+pipeline code), so that runs on a host whose speed varies can be compared.
 Then, on the largest size's tables, the dashboard through AppTest (server-side times, no browser): a cold start
 with the tables already built (the loader is replaced, as tests/test_app.py does) and a filter change on every page.
 Results also go to build/bench/results.json.
@@ -196,6 +198,31 @@ def floor_seconds(docs: Path) -> tuple[float, int]:
     return time.perf_counter() - started, found
 
 
+# The host-speed reference: its documents, the same in every run (make_corpus's default seed).
+REFERENCE_DOCUMENTS = 200
+REFERENCE_REPEATS = 5
+WORD_RE = re.compile(r"\w+")
+
+
+def host_reference_seconds() -> float:
+    """The best of five timings of a fixed workload in memory: the currency regex, lower-casing and counting the
+    words of 200 generated documents. It touches no file and no pipeline code, so it changes only when the host's
+    speed does: a build that took longer in a run whose reference did too ran on a slower host, not slower code."""
+    texts = [make_corpus.make_document(7, index)[1] for index in range(REFERENCE_DOCUMENTS)]
+    timings = []
+    for _ in range(REFERENCE_REPEATS):
+        started = time.perf_counter()
+        counts: dict[str, int] = defaultdict(int)
+        for text in texts:
+            for match in CURRENCY_AMOUNT_RE.finditer(text):
+                counts[match.group(0)] += 1
+            for word in WORD_RE.findall(text.lower()):
+                counts[word] += 1
+        sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        timings.append(time.perf_counter() - started)
+    return min(timings)
+
+
 def measure_size(n_documents: int, work: Path, keep_tables: bool) -> dict:
     docs, out, cache = work / f"docs_{n_documents}", work / f"tables_{n_documents}", work / f"cache_{n_documents}"
     for folder in (out, cache):
@@ -347,6 +374,8 @@ def main(argv: list[str] | None = None) -> int:
     sizes = args.sizes or (QUICK_SIZES if args.quick else SIZES)
     args.work.mkdir(parents=True, exist_ok=True)
     print(f"machine: {machine_description()}")
+    reference_before = host_reference_seconds()
+    print(f"host-speed reference at the start: {reference_before:.3f} s", flush=True)
     rows = []
     for n_documents in sizes:
         row = measure_size(n_documents, args.work, keep_tables=not args.no_dashboard and n_documents == max(sizes))
@@ -358,9 +387,19 @@ def main(argv: list[str] | None = None) -> int:
             f"new process {row['incremental_s']:.2f} s",
             flush=True,
         )
+    reference_after = host_reference_seconds()
     print()
     print(report_table(rows))
-    results = {"machine": machine_description(), "sizes": rows}
+    print(
+        f"host-speed reference (a fixed workload in memory, best of {REFERENCE_REPEATS}): "
+        f"{reference_before:.3f} s at the start, {reference_after:.3f} s after the builds; "
+        "a slower host shows as a longer reference"
+    )
+    results = {
+        "machine": machine_description(),
+        "host_reference_s": {"start": reference_before, "after_builds": reference_after},
+        "sizes": rows,
+    }
     if not args.no_dashboard:
         largest = max(rows, key=lambda row: row["n"])
         timings = dashboard_timings(Path(largest["tables_pickle"]))

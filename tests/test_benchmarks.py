@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import re
 import subprocess
 import sys
 
@@ -111,3 +112,6 @@ def test_report_prints_one_row_per_size(tmp_path):
     assert row[0] == "10"
     assert all(float(value) >= 0 for value in row), row  # every column measured, none blank or failed
     assert any(line.startswith("rebuild after one added document, s:") for line in lines)
+    (reference,) = [line for line in lines if line.startswith("host-speed reference (")]
+    assert all(float(seconds) > 0 for seconds in re.findall(r"(\d+\.\d+) s", reference)), reference
+    assert len(re.findall(r"\d+\.\d+ s", reference)) == 2, reference
