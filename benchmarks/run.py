@@ -4,7 +4,8 @@ Run: `make bench` (or `.venv/bin/python benchmarks/run.py [--sizes 10 100] [--qu
 
 For each size N it writes a corpus (benchmarks/make_corpus.py) under build/bench/, then prints:
 - the full build (`data_pipeline.build`) in a fresh Python process, so the peak memory (RSS, getrusage) is that
-  size's own, three times (each run and the host-speed reference before it printed, the fastest in the table);
+  size's own, three times (each run printed with the host-speed reference on its core before and after it, the
+  fastest in the table);
   documents/s and MB/s of .txt input;
 - the rebuild after adding one document, twice: in a process that has built the tables before (the dashboard's
   server after an upload: it keeps file stats, cache shards and the last build's groups in memory), and in a new
@@ -27,6 +28,7 @@ import functools
 import inspect
 import json
 import math
+import os
 import pickle
 import re
 import resource
@@ -59,7 +61,13 @@ CURRENCY_AMOUNT_RE = re.compile(
 
 # ------------------------------------------------------------------------------------------------ child process
 def child_build(docs: Path, out: Path, cache: Path | None, tables_pickle: Path | None) -> dict:
-    """One build in this (fresh) process: its time, the write time and the process's peak RSS."""
+    """One build in this (fresh) process: its time, the host-speed reference just before and after it (on the
+    same core: the process is kept on one), the build's peak RSS and the write time."""
+    if hasattr(os, "sched_setaffinity"):
+        # The two cores can run at different speeds: the reference says something about the build only when
+        # both ran on the same one.
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    reference_before = host_reference_seconds()
     started = time.perf_counter()
     from data_pipeline import build
     from data_pipeline.tables import write_tables
@@ -69,6 +77,8 @@ def child_build(docs: Path, out: Path, cache: Path | None, tables_pickle: Path |
     started = time.perf_counter()
     tables = build(docs, cache_dir=cache) if uses_cache else build(docs)
     build_s = time.perf_counter() - started
+    peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux; before writing
+    reference_after = host_reference_seconds()
     started = time.perf_counter()
     write_tables(tables, out)
     write_s = time.perf_counter() - started
@@ -78,7 +88,8 @@ def child_build(docs: Path, out: Path, cache: Path | None, tables_pickle: Path |
         "import_s": imported,
         "build_s": build_s,
         "write_s": write_s,
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,  # KiB on Linux
+        "peak_rss_mb": peak_rss_mb,
+        "host_reference_s": [reference_before, reference_after],
         "uses_cache": uses_cache,
         "counts": tables.report()["counts"],
     }
@@ -216,9 +227,7 @@ def _reference_texts() -> tuple[str, ...]:
 def host_reference_seconds() -> float:
     """The best of five timings of a fixed workload in memory: the currency regex, lower-casing and counting the
     words of 200 generated documents. It touches no file and no pipeline code, so it changes only when the host's
-    speed does: a build that took longer in a run whose reference did too ran on a slower host, not slower code.
-    (On the machine of BENCHMARKS.md it is 0.045 s or 0.076 s, the host switching between the two every few
-    tens of seconds.)"""
+    speed does (BENCHMARKS.md, Machine: on its host it takes one of two times, 1.7x apart)."""
     texts = _reference_texts()
     timings = []
     for _ in range(REFERENCE_REPEATS):
@@ -244,14 +253,14 @@ def measure_size(n_documents: int, work: Path, keep_tables: bool) -> dict:
     megabytes = sum(p.stat().st_size for p in docs.glob("*.txt")) / 1e6
     floor_s, floor_hits = floor_seconds(docs)
     tables_pickle = work / f"tables_{n_documents}.pickle" if keep_tables else None
-    # The full build several times, each from an empty cache in a fresh process, with the host-speed reference
-    # just before it: on a host whose speed changes from minute to minute one build says little.
-    builds, references = [], []
-    for _ in range(BUILD_REPEATS):
+    # The full build several times, each from an empty cache in a fresh process that times the host-speed
+    # reference just before and after it: on a host whose speed changes from minute to minute one build says
+    # little. The last one keeps its tables for the dashboard timings.
+    builds = []
+    for repeat in range(BUILD_REPEATS):
         for folder in (out, cache):
             shutil.rmtree(folder, ignore_errors=True)
-        references.append(host_reference_seconds())
-        builds.append(run_child(docs, out, cache, tables_pickle))
+        builds.append(run_child(docs, out, cache, tables_pickle if repeat == BUILD_REPEATS - 1 else None))
     if len({json.dumps(build["counts"], sort_keys=True) for build in builds}) != 1:
         raise SystemExit(f"the builds of {docs} disagree: {[build['counts'] for build in builds]}")
     full = min(builds, key=lambda build: build["build_s"])
@@ -267,7 +276,7 @@ def measure_size(n_documents: int, work: Path, keep_tables: bool) -> dict:
         "corpus_s": corpus_s,
         "build_s": full["build_s"],
         "build_runs_s": [build["build_s"] for build in builds],
-        "host_reference_before_runs_s": references,
+        "host_reference_around_runs_s": [build["host_reference_s"] for build in builds],
         "write_s": full["write_s"],
         "import_s": full["import_s"],
         "peak_rss_mb": max(build["peak_rss_mb"] for build in builds),
@@ -338,8 +347,9 @@ def report_table(rows: list[dict]) -> str:
             f"build time {larger['build_s'] / smaller['build_s']:.1f}x"
         )
     lines.append(
-        f"build s: the fastest of {BUILD_REPEATS} full builds from an empty cache, each in a fresh process (all are"
-        " printed above, with the host-speed reference before each); peak MB: the largest of their peaks"
+        f"build s: the fastest of {BUILD_REPEATS} full builds from an empty cache, each in a fresh process kept on"
+        " one core (all are printed above, with the host-speed reference on that core before and after each);"
+        " peak MB: the largest of their peaks at the end of the build, before the tables are written"
     )
     modes = sorted({row["incremental_mode"] for row in rows})
     lines.append(
@@ -408,8 +418,8 @@ def main(argv: list[str] | None = None) -> int:
         row = measure_size(n_documents, args.work, keep_tables=not args.no_dashboard and n_documents == max(sizes))
         rows.append(row)
         runs = ", ".join(
-            f"{seconds:.2f} s (reference {reference:.3f} s)"
-            for seconds, reference in zip(row["build_runs_s"], row["host_reference_before_runs_s"], strict=True)
+            f"{seconds:.2f} s (reference {before:.3f} s before, {after:.3f} s after)"
+            for seconds, (before, after) in zip(row["build_runs_s"], row["host_reference_around_runs_s"], strict=True)
         )
         print(
             f"  {n_documents} documents: corpus {row['corpus_s']:.1f} s, builds {runs}, "

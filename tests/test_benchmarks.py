@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from pipeline_helpers import ROOT
@@ -89,22 +91,17 @@ def test_score_counts_a_wrong_figure_as_one_miss_and_one_false_alarm():
     assert bench.score(gold, found) == {"planted": 2, "found": 2, "matched": 1, "precision": 0.5, "recall": 0.5}
 
 
-def test_report_prints_one_row_per_size(tmp_path):
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "benchmarks" / "run.py"),
-            "--sizes",
-            "10",
-            "--no-dashboard",
-            "--work",
-            str(tmp_path),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+@pytest.fixture(scope="module")
+def small_run(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path]:
+    """`benchmarks/run.py --sizes 10 --no-dashboard`, run once for the tests of its report."""
+    work = tmp_path_factory.mktemp("bench")
+    command = [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", "10", "--no-dashboard"]
+    done = subprocess.run([*command, "--work", str(work)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    return done, work
+
+
+def test_report_prints_one_row_per_size(small_run):
+    done, _ = small_run
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     header = next(line for line in lines if line.split()[:3] == ["docs", "MB", "build"])
@@ -113,5 +110,18 @@ def test_report_prints_one_row_per_size(tmp_path):
     assert all(float(value) >= 0 for value in row), row  # every column measured, none blank or failed
     assert any(line.startswith("rebuild after one added document, s:") for line in lines)
     (reference,) = [line for line in lines if line.startswith("host-speed reference (")]
-    assert all(float(seconds) > 0 for seconds in re.findall(r"(\d+\.\d+) s", reference)), reference
     assert len(re.findall(r"\d+\.\d+ s", reference)) == 2, reference
+    assert all(float(seconds) > 0 for seconds in re.findall(r"(\d+\.\d+) s", reference)), reference
+
+
+def test_report_builds_three_times_and_shows_the_fastest_with_the_host_speed_around_each(small_run):
+    done, work = small_run
+    assert done.returncode == 0, done.stderr
+    results = json.loads((work / "results.json").read_text(encoding="utf-8"))
+    assert set(results["host_reference_s"]) == {"start", "after_builds"}
+    (row,) = results["sizes"]
+    assert len(row["build_runs_s"]) == len(row["host_reference_around_runs_s"]) == 3
+    assert row["build_s"] == min(row["build_runs_s"])
+    assert all(before > 0 and after > 0 for before, after in row["host_reference_around_runs_s"])
+    runs_line = next(line for line in done.stdout.splitlines() if line.startswith("  10 documents:"))
+    assert runs_line.count("s before,") == 3, runs_line

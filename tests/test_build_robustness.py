@@ -4,14 +4,17 @@ still comes out, and the CLI exits non-zero only when nothing could be read."""
 from __future__ import annotations
 
 import filecmp
+import os
+import re
 from pathlib import Path
 
 import pytest
 from pipeline_helpers import ROOT, run_cli
 
 from data_pipeline import build
-from data_pipeline.documents import find_documents
+from data_pipeline.documents import find_documents, read_file_bytes
 from data_pipeline.extraction_cache import extract_documents
+from data_pipeline.readers import UnreadableDocument
 from data_pipeline.tables import SCHEMAS
 
 SEEDS = ROOT / "seeds"
@@ -100,6 +103,29 @@ def test_file_gone_before_it_is_read_is_a_problem_and_the_others_are_read(tmp_pa
     assert [p.problem for p in problems if p.file == "moved.txt"] == [by_file["moved.txt"].problem]
     assert by_file["good.txt"].problem == ""
     assert [r["donor"] for r in records[list(by_file).index("good.txt")]] == ["Netherlands"]
+
+
+def open_descriptors() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts open files through /proc (Linux)")
+def test_reading_a_file_that_cannot_be_read_says_why_and_leaves_no_file_open(tmp_path):
+    (tmp_path / "folder.txt").mkdir()
+    with open(tmp_path / "huge.txt", "wb") as huge:
+        huge.truncate(20 * 1024 * 1024 + 1)
+    (tmp_path / "fine.txt").write_bytes(b"ok")
+    before = open_descriptors()
+
+    for name, words in [
+        ("missing.txt", "could not be opened (No such file or directory)"),
+        ("folder.txt", "could not be opened (Is a directory)"),
+        ("huge.txt", "larger than 20 MB"),
+    ]:
+        with pytest.raises(UnreadableDocument, match=re.escape(words)):
+            read_file_bytes(str(tmp_path / name))
+    assert read_file_bytes(tmp_path / "fine.txt") == b"ok"
+    assert open_descriptors() == before
 
 
 def test_invalid_utf8_problem_says_how_to_fix_it(tmp_path):
