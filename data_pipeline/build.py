@@ -13,13 +13,20 @@ import pandas as pd
 from data_pipeline.agreements import reconcile_agreements
 from data_pipeline.corrections import apply_corrections, load_corrections
 from data_pipeline.documents import Document, find_documents
-from data_pipeline.extraction_cache import extract_documents, forget_files_and_shards
+from data_pipeline.extraction_cache import (
+    extract_documents,
+    forget_files_and_shards,
+    load_reconciled_groups,
+    store_reconciled_groups,
+)
 from data_pipeline.library import refused_uploads
 from data_pipeline.reconcile import (
     check_reconciliation,
     collect_running_totals,
     forget_previous_groups,
     reconcile_pledges,
+    remember_groups,
+    remembered_groups,
     spread_over_years,
 )
 from data_pipeline.tables import Tables, conform
@@ -190,7 +197,11 @@ def _build(
     corrected = apply_corrections(mentions, corrections, texts, {doc.doc_id: doc.published for doc in documents})
     mentions = corrected.mentions
     documents_frame = documents_table(documents, mentions)
+    if cache_dir is not None and not remembered_groups():
+        remember_groups(load_reconciled_groups(cache_dir))  # a new process: the groups of the cache's last build
     pledges = reconcile_pledges(mentions, documents_frame, corrected.links)
+    if cache_dir is not None:
+        store_reconciled_groups(cache_dir, remembered_groups())
     pledge_years = spread_over_years(pledges)
     running_totals = collect_running_totals(mentions, documents_frame)
     check_reconciliation(mentions, pledges, pledge_years, running_totals)

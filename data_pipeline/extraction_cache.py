@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import NamedTuple
 
 from data_pipeline.agreements import agreement_sightings
 from data_pipeline.documents import Document, SourceFile, document_from_bytes, document_problems, read_file_bytes
@@ -100,26 +101,57 @@ def _load_shard(path: Path) -> dict[str, Extraction]:
 
 
 def _store_shard(path: Path, entries: dict[str, Extraction]) -> None:
+    _store_atomically(path, entries)
+
+
+def _store_atomically(path: Path, value: object) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Unique per process and thread: two sessions of one dashboard server may save the same shard at once.
         partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
         with partial.open("wb") as handle:
-            pickle.dump(entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(partial, path)  # atomic: a concurrent build never reads half a shard
     except OSError:
         pass  # a read-only or full disk costs speed on the next build, not this one
 
 
+# The stat and hash of every file of the last build, beside the shards: a new process (the command line, a
+# server's first build) then reads only new and changed files, as git reads its index. Not "*.pickle", which is
+# the shards' pattern (drop_other_versions deletes every other such file). Independent of the pipeline version.
+FILE_STATES_NAME = "file_states.pkl"
+
+
 class _ShardedCache:
-    """The current version's shards of a cache folder, each loaded on first use and written back if it grew.
-    A server process shares one between its sessions' builds (see _cache_for): changes happen under a lock."""
+    """The current version's shards of a cache folder, each loaded on first use and written back if it grew, and
+    the file states of its last build. A server process shares one between its sessions' builds (see _cache_for):
+    changes happen under a lock."""
 
     def __init__(self, cache_dir: Path) -> None:
         self.cache_dir = Path(cache_dir)
         self.shards: dict[str, dict[str, Extraction]] = {}
         self.grown: set[str] = set()
         self.lock = threading.RLock()
+        self._file_states: dict[str, _FileState] | None = None
+        self._stored_file_states: dict[str, _FileState] = {}
+
+    def file_states(self) -> dict[str, _FileState]:
+        """Absolute path -> the file's state when last read (by this process, or by the last build that saved)."""
+        with self.lock:
+            if self._file_states is None:
+                self._file_states = _load_file_states(self.cache_dir / FILE_STATES_NAME)
+                self._stored_file_states = dict(self._file_states)
+            return self._file_states
+
+    def save_file_states(self, locations: list[str]) -> None:
+        """Write the states of the files at `locations` (a build's files; other folders' states are dropped),
+        unless the file already holds exactly those."""
+        with self.lock:
+            states = self.file_states()
+            kept = {location: states[location] for location in locations if location in states}
+            if kept != self._stored_file_states:
+                _store_atomically(self.cache_dir / FILE_STATES_NAME, {k: tuple(v) for k, v in kept.items()})
+                self._stored_file_states = kept
 
     def _shard(self, key: str) -> tuple[str, dict[str, Extraction]]:
         name = _shard_name(key)
@@ -144,31 +176,53 @@ class _ShardedCache:
             self.grown.clear()
 
 
-@dataclass(frozen=True)
-class _FileState:
-    """A file as this process last read it: the stat that says "unchanged", and the hash of its bytes."""
+class _FileState(NamedTuple):
+    """A file as it was last read: the stat that says "unchanged", and the hash of its bytes."""
 
     size: int
     mtime_ns: int
     ctime_ns: int  # also changes when a copy keeps the old modification time (cp -p, rsync -t)
     inode: int
+    device: int
     content_sha256: str
 
 
+def _load_file_states(path: Path) -> dict[str, _FileState]:
+    """The saved file states, or none when the file is missing, damaged or not what _ShardedCache wrote."""
+    try:
+        with path.open("rb") as handle:
+            found = pickle.load(handle)  # noqa: S301 - a local cache this module wrote itself
+    except Exception:  # noqa: BLE001 - a missing, truncated or foreign file: every file is read again
+        return {}
+    if not isinstance(found, dict):
+        return {}
+    states = {}
+    for location, state in found.items():
+        if (
+            isinstance(location, str)
+            and isinstance(state, tuple)
+            and len(state) == len(_FileState._fields)
+            and all(type(value) is int for value in state[:-1])
+            and isinstance(state[-1], str)
+        ):
+            states[location] = _FileState(*state)
+    return states
+
+
 # A server process rebuilds after every added document or saved correction: it should not read and hash the
-# other 9,999 files again, nor unpickle the shards it wrote itself. So the process remembers each file's stat and
-# hash, and keeps the shards of the cache folder it used last in memory. A file whose size, modification time (in
-# ns) and inode are all unchanged is taken to hold the same bytes, as make and git take it.
-_file_states: dict[str, _FileState] = {}
+# other 9,999 files again, nor unpickle the shards it wrote itself. So the cache remembers each file's stat and
+# hash (in memory, and in FILE_STATES_NAME for the next process), and the process keeps the shards of the cache
+# folder it used last in memory. A file whose size, modification and change times (in ns), inode and device are
+# all unchanged is taken to hold the same bytes, as make and git take it.
 RECENTLY_MODIFIED_NS = 2_000_000_000
 _open_cache: dict[Path, _ShardedCache] = {}
 _open_cache_lock = threading.Lock()
 
 
 def forget_files_and_shards() -> None:
-    """Drop what this process remembers of files and shards (the next build reads them all again)."""
-    _file_states.clear()
+    """Drop what this process remembers of files and shards (the next build starts from the cache folder)."""
     _open_cache.clear()
+    _stored_groups.clear()
 
 
 def _cache_for(cache_dir: Path) -> _ShardedCache:
@@ -180,31 +234,38 @@ def _cache_for(cache_dir: Path) -> _ShardedCache:
         return _open_cache[folder]
 
 
-def _content_hash(source: SourceFile) -> tuple[str, bytes | None]:
+def _content_hash(source: SourceFile, cache: _ShardedCache) -> tuple[str, bytes | None]:
     """The SHA-256 of the file's bytes, and the bytes when they had to be read (None when the stat says the file
-    is unchanged since this process hashed it). UnreadableDocument when it is too large or cannot be opened."""
-    location = source.location
+    is unchanged since the cache's states were taken). UnreadableDocument when it is too large or cannot be
+    opened."""
+    location = os.path.abspath(source.location)
     try:
         stat = os.stat(location)
     except OSError as error:
         raise UnreadableDocument(f"the file could not be opened ({error.strerror or error})") from error
-    known = _file_states.get(location)
-    if known is not None and (known.size, known.mtime_ns, known.ctime_ns, known.inode) == (
+    states = cache.file_states()
+    known = states.get(location)
+    if known is not None and known[:-1] == (
         stat.st_size,
         stat.st_mtime_ns,
         stat.st_ctime_ns,
         stat.st_ino,
+        stat.st_dev,
     ):
         return known.content_sha256, None
-    data = read_file_bytes(source.location)
+    data = read_file_bytes(location)
     content_sha256 = hashlib.sha256(data).hexdigest()
     # The stat from before the read: a file changed after it has a newer stat, so it is read again next time.
     # Not for a file modified in the last seconds: file times tick in steps of a few milliseconds, so a rewrite of
     # the same size in the same tick would look unchanged (git's "racily clean" entries).
     if time.time_ns() - max(stat.st_mtime_ns, stat.st_ctime_ns) > RECENTLY_MODIFIED_NS:
-        _file_states[location] = _FileState(
-            stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, content_sha256
-        )
+        with cache.lock:
+            states[location] = _FileState(
+                stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_dev, content_sha256
+            )
+    else:
+        with cache.lock:
+            states.pop(location, None)
     return content_sha256, data
 
 
@@ -227,7 +288,7 @@ def extract_documents(
         name = source.name
         try:
             if cache is not None:
-                content_sha256, data = _content_hash(source)
+                content_sha256, data = _content_hash(source, cache)
             else:
                 data = read_file_bytes(source.location)
                 content_sha256 = hashlib.sha256(data).hexdigest()
@@ -253,8 +314,47 @@ def extract_documents(
         problems.extend(document_problems(extraction.document))
     if cache is not None:
         cache.save()
+        cache.save_file_states([os.path.abspath(source.location) for source in sources])
         drop_other_versions(Path(cache_dir))
     return documents, mention_records, sightings, problems
+
+
+# The last build's reconciled groups (reconcile.remembered_groups) beside the shards: a new process then clusters
+# only the groups whose mentions changed. Named after the pipeline version (the clustering code is part of it);
+# not "*.pickle", the shards' pattern.
+GROUPS_SUFFIX = "_groups.pkl"
+_stored_groups: dict[Path, frozenset] = {}
+
+
+def load_reconciled_groups(cache_dir: Path) -> dict[tuple, object]:
+    """The groups a build with this cache folder stored, or none when missing, damaged, or written by another
+    pipeline version or pandas version."""
+    import pandas as pd
+
+    try:
+        with (Path(cache_dir) / f"{_version_prefix()}{GROUPS_SUFFIX}").open("rb") as handle:
+            found = pickle.load(handle)  # noqa: S301 - a local cache this module wrote itself
+    except Exception:  # noqa: BLE001 - a missing, truncated or foreign file: every group is clustered again
+        return {}
+    if not (isinstance(found, tuple) and len(found) == 3 and found[:2] == (pipeline_version(), pd.__version__)):
+        return {}
+    groups = found[2]
+    if not isinstance(groups, dict) or not all(isinstance(piece, pd.DataFrame) for piece in groups.values()):
+        return {}
+    _stored_groups[Path(cache_dir).resolve()] = frozenset(groups)
+    return groups
+
+
+def store_reconciled_groups(cache_dir: Path, groups: dict[tuple, object]) -> None:
+    """Write the groups for the next process, unless the folder already holds these (their keys say what they
+    were made from)."""
+    import pandas as pd
+
+    folder = Path(cache_dir).resolve()
+    if _stored_groups.get(folder) == frozenset(groups):
+        return
+    _store_atomically(folder / f"{_version_prefix()}{GROUPS_SUFFIX}", (pipeline_version(), pd.__version__, groups))
+    _stored_groups[folder] = frozenset(groups)
 
 
 def _version_prefix() -> str:
@@ -272,4 +372,7 @@ def drop_other_versions(cache_dir: Path) -> None:
     current = re.compile(re.escape(_version_prefix()) + r"_shard\d\d\.pickle")
     for entry in cache_dir.glob("*.pickle"):
         if not current.fullmatch(entry.name):
+            entry.unlink(missing_ok=True)
+    for entry in cache_dir.glob(f"*{GROUPS_SUFFIX}"):
+        if entry.name != f"{_version_prefix()}{GROUPS_SUFFIX}":
             entry.unlink(missing_ok=True)

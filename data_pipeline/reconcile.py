@@ -318,6 +318,17 @@ def forget_previous_groups() -> None:
     _previous_groups = {}
 
 
+def remembered_groups() -> dict[tuple, pd.DataFrame]:
+    """The last reconciliation's groups: what each group's mentions (by their row hashes) clustered into."""
+    return _previous_groups
+
+
+def remember_groups(groups: dict[tuple, pd.DataFrame]) -> None:
+    """Take groups reconciled by another process (stored in a cache folder) as this process's last ones."""
+    global _previous_groups
+    _previous_groups = dict(groups)
+
+
 def reconcile_pledges(
     mentions: pd.DataFrame, documents: pd.DataFrame, links: dict[frozenset[str], bool] | None = None
 ) -> pd.DataFrame:

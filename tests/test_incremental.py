@@ -14,7 +14,7 @@ import pytest
 from document_fixtures import PLEDGE, docx_bytes, pdf_bytes
 from pipeline_helpers import ROOT
 
-from data_pipeline import build, extraction_cache
+from data_pipeline import build, extraction_cache, reconcile
 from data_pipeline import corrections as corr
 from data_pipeline.build import forget_previous_builds
 
@@ -202,6 +202,121 @@ def test_a_file_rewritten_in_place_with_the_same_size_is_read_again(tmp_path):
     rebuilt = build(docs, cache_dir=cache)
 
     assert 70e6 in set(rebuilt.mentions["amount"]) and 50e6 not in set(rebuilt.mentions["amount"])
+
+
+@pytest.fixture
+def files_read(monkeypatch) -> list[str]:
+    """Names of the files the cached build reads, in order; every file's stat is trusted at once (files written
+    by a test are seconds old, and a stat is only trusted for files older than that)."""
+    names: list[str] = []
+    real = extraction_cache.read_file_bytes
+
+    def counting(path):
+        names.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(extraction_cache, "read_file_bytes", counting)
+    monkeypatch.setattr(extraction_cache, "RECENTLY_MODIFIED_NS", -1)
+    return names
+
+
+def test_a_new_process_with_the_cache_folder_reads_only_new_and_changed_files(tmp_path, files_read):
+    docs, cache = seeds_copy(tmp_path), tmp_path / "cache"
+    (docs / "note.txt").write_text("Sweden will provide EUR 50 million to Ukraine in 2025.", encoding="utf-8")
+    build(docs, cache_dir=cache)
+    assert sorted(files_read) == ["000_cf17c4d0f9988b64.txt", "001_8efce2583cb9a875.txt", "letter.pdf", "note.txt"]
+
+    forget_previous_builds()  # a new process: it knows only the cache folder
+    files_read.clear()
+    (docs / "added.txt").write_text("Denmark will provide DKK 70 million to Ukraine in 2025.", encoding="utf-8")
+    (docs / "note.txt").write_text("Sweden will provide EUR 60 million to Ukraine in 2025.", encoding="utf-8")
+    rebuilt = build(docs, cache_dir=cache)
+
+    assert sorted(files_read) == ["added.txt", "note.txt"]
+    assert {60e6, 70e6} <= set(rebuilt.mentions["amount"]) and 50e6 not in set(rebuilt.mentions["amount"])
+    assert_same_tables(rebuilt, full_build(docs))
+
+
+def test_a_damaged_file_states_record_means_every_file_is_read_again(tmp_path, files_read):
+    docs, cache = seeds_copy(tmp_path), tmp_path / "cache"
+    first = build(docs, cache_dir=cache)
+    (cache / extraction_cache.FILE_STATES_NAME).write_bytes(b"not a pickle")
+
+    forget_previous_builds()
+    files_read.clear()
+    again = build(docs, cache_dir=cache)
+
+    assert sorted(files_read) == ["000_cf17c4d0f9988b64.txt", "001_8efce2583cb9a875.txt", "letter.pdf"]
+    assert_same_tables(first, again)
+    forget_previous_builds()
+    files_read.clear()
+    build(docs, cache_dir=cache)
+    assert files_read == []  # the record was written again
+
+
+@pytest.fixture
+def groups_clustered(monkeypatch) -> list[int]:
+    """Sizes of the groups of mentions reconciliation clusters, in order."""
+    sizes: list[int] = []
+    real = reconcile._pledge_rows
+
+    def counting(records, links):
+        sizes.append(len(records))
+        return real(records, links)
+
+    monkeypatch.setattr(reconcile, "_pledge_rows", counting)
+    return sizes
+
+
+def notes_from_three_donors(docs: Path) -> None:
+    for number, (donor, currency) in enumerate([("Sweden", "SEK"), ("Denmark", "DKK"), ("Norway", "NOK")]):
+        (docs / f"note_{number}.txt").write_text(
+            f"{donor} will provide {currency} {100 + number} million to Ukraine in 2025.", encoding="utf-8"
+        )
+
+
+def test_a_new_process_with_the_cache_folder_clusters_only_the_groups_that_changed(tmp_path, groups_clustered):
+    docs, cache = seeds_copy(tmp_path), tmp_path / "cache"
+    notes_from_three_donors(docs)
+    forget_previous_builds()  # nothing remembered from the other tests' builds of the same documents
+    build(docs, cache_dir=cache)
+    all_groups = len(groups_clustered)
+    assert all_groups >= 4
+
+    forget_previous_builds()  # a new process: it knows only the cache folder
+    groups_clustered.clear()
+    (docs / "note_3.txt").write_text("Denmark will provide DKK 250 million to Ukraine in 2026.", encoding="utf-8")
+    rebuilt = build(docs, cache_dir=cache)
+
+    assert groups_clustered == [2]  # Denmark's group, with its new mention; the others come from the cache folder
+    assert 250e6 in set(rebuilt.pledges["amount"])
+    groups_clustered.clear()
+    assert_same_tables(rebuilt, full_build(docs))
+    assert len(groups_clustered) == all_groups  # without the cache folder every group (Denmark's now has two)
+
+
+@pytest.mark.parametrize("trouble", ["damaged", "other pipeline version"])
+def test_stored_groups_that_cannot_be_used_are_clustered_again(tmp_path, groups_clustered, monkeypatch, trouble):
+    docs, cache = seeds_copy(tmp_path), tmp_path / "cache"
+    notes_from_three_donors(docs)
+    forget_previous_builds()
+    first = build(docs, cache_dir=cache)
+    all_groups = len(groups_clustered)
+    (stored,) = cache.glob(f"*{extraction_cache.GROUPS_SUFFIX}")
+    if trouble == "damaged":
+        stored.write_bytes(b"not a pickle")
+    else:
+        monkeypatch.setattr(extraction_cache, "pipeline_version", lambda: "the clustering code was edited")
+
+    forget_previous_builds()
+    groups_clustered.clear()
+    again = build(docs, cache_dir=cache)
+
+    assert len(groups_clustered) == all_groups
+    assert_same_tables(first, again)
+    assert [path.name for path in cache.glob(f"*{extraction_cache.GROUPS_SUFFIX}")] == [
+        f"{extraction_cache._version_prefix()}{extraction_cache.GROUPS_SUFFIX}"
+    ]  # written again for the version that reads it; another version's file deleted
 
 
 def test_rebuilds_in_one_process_equal_a_fresh_build_after_additions_and_corrections(tmp_path):
