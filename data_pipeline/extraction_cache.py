@@ -132,26 +132,32 @@ class _ShardedCache:
         self.shards: dict[str, dict[str, Extraction]] = {}
         self.grown: set[str] = set()
         self.lock = threading.RLock()
-        self._file_states: dict[str, _FileState] | None = None
-        self._stored_file_states: dict[str, _FileState] = {}
+        self._file_states: dict[str, tuple] | None = None
+        self._stored_locations: frozenset[str] = frozenset()
+        self.file_states_changed = False
 
-    def file_states(self) -> dict[str, _FileState]:
-        """Absolute path -> the file's state when last read (by this process, or by the last build that saved)."""
+    def file_states(self) -> dict[str, tuple]:
+        """Absolute path -> the file's _FileState when last read (by this process, or by the last build that
+        saved), as a plain tuple. Read as stored: an entry is checked where it is used (_known_hash)."""
         with self.lock:
             if self._file_states is None:
                 self._file_states = _load_file_states(self.cache_dir / FILE_STATES_NAME)
-                self._stored_file_states = dict(self._file_states)
+                self._stored_locations = frozenset(self._file_states)
             return self._file_states
 
     def save_file_states(self, locations: list[str]) -> None:
         """Write the states of the files at `locations` (a build's files; other folders' states are dropped),
-        unless the file already holds exactly those."""
+        unless a state changed or the build's files are not those of the last write (or of the states read)."""
         with self.lock:
             states = self.file_states()
-            kept = {location: states[location] for location in locations if location in states}
-            if kept != self._stored_file_states:
-                _store_atomically(self.cache_dir / FILE_STATES_NAME, {k: tuple(v) for k, v in kept.items()})
-                self._stored_file_states = kept
+            if not self.file_states_changed and self._stored_locations == frozenset(locations):
+                return
+            _store_atomically(
+                self.cache_dir / FILE_STATES_NAME,
+                {location: states[location] for location in locations if location in states},
+            )
+            self._stored_locations = frozenset(locations)
+            self.file_states_changed = False
 
     def _shard(self, key: str) -> tuple[str, dict[str, Extraction]]:
         name = _shard_name(key)
@@ -187,26 +193,27 @@ class _FileState(NamedTuple):
     content_sha256: str
 
 
-def _load_file_states(path: Path) -> dict[str, _FileState]:
-    """The saved file states, or none when the file is missing, damaged or not what _ShardedCache wrote."""
+def _load_file_states(path: Path) -> dict[str, tuple]:
+    """The saved file states, or none when the file is missing, damaged or not a dict."""
     try:
         with path.open("rb") as handle:
             found = pickle.load(handle)  # noqa: S301 - a local cache this module wrote itself
     except Exception:  # noqa: BLE001 - a missing, truncated or foreign file: every file is read again
         return {}
-    if not isinstance(found, dict):
-        return {}
-    states = {}
-    for location, state in found.items():
-        if (
-            isinstance(location, str)
-            and isinstance(state, tuple)
-            and len(state) == len(_FileState._fields)
-            and all(type(value) is int for value in state[:-1])
-            and isinstance(state[-1], str)
-        ):
-            states[location] = _FileState(*state)
-    return states
+    return found if isinstance(found, dict) else {}
+
+
+def _known_hash(state: object, stat: os.stat_result) -> str | None:
+    """The content hash a saved state gives a file with this stat, or None when the state does not match it (or
+    is not a _FileState's tuple at all)."""
+    if (
+        isinstance(state, tuple)
+        and len(state) == len(_FileState._fields)
+        and state[:-1] == (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_dev)
+        and type(state[-1]) is str
+    ):
+        return state[-1]
+    return None
 
 
 # A server process rebuilds after every added document or saved correction: it should not read and hash the
@@ -244,28 +251,22 @@ def _content_hash(source: SourceFile, cache: _ShardedCache) -> tuple[str, bytes 
     except OSError as error:
         raise UnreadableDocument(f"the file could not be opened ({error.strerror or error})") from error
     states = cache.file_states()
-    known = states.get(location)
-    if known is not None and known[:-1] == (
-        stat.st_size,
-        stat.st_mtime_ns,
-        stat.st_ctime_ns,
-        stat.st_ino,
-        stat.st_dev,
-    ):
-        return known.content_sha256, None
+    known = _known_hash(states.get(location), stat)
+    if known is not None:
+        return known, None
     data = read_file_bytes(location)
     content_sha256 = hashlib.sha256(data).hexdigest()
     # The stat from before the read: a file changed after it has a newer stat, so it is read again next time.
     # Not for a file modified in the last seconds: file times tick in steps of a few milliseconds, so a rewrite of
     # the same size in the same tick would look unchanged (git's "racily clean" entries).
-    if time.time_ns() - max(stat.st_mtime_ns, stat.st_ctime_ns) > RECENTLY_MODIFIED_NS:
-        with cache.lock:
-            states[location] = _FileState(
-                stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_dev, content_sha256
+    with cache.lock:
+        if time.time_ns() - max(stat.st_mtime_ns, stat.st_ctime_ns) > RECENTLY_MODIFIED_NS:
+            states[location] = tuple(
+                _FileState(stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_dev, content_sha256)
             )
-    else:
-        with cache.lock:
+        else:
             states.pop(location, None)
+        cache.file_states_changed = True
     return content_sha256, data
 
 

@@ -237,10 +237,18 @@ def test_a_new_process_with_the_cache_folder_reads_only_new_and_changed_files(tm
     assert_same_tables(rebuilt, full_build(docs))
 
 
-def test_a_damaged_file_states_record_means_every_file_is_read_again(tmp_path, files_read):
+@pytest.mark.parametrize("damage", ["not a pickle", "foreign entries"])
+def test_a_damaged_file_states_record_means_every_file_is_read_again(tmp_path, files_read, damage):
     docs, cache = seeds_copy(tmp_path), tmp_path / "cache"
     first = build(docs, cache_dir=cache)
-    (cache / extraction_cache.FILE_STATES_NAME).write_bytes(b"not a pickle")
+    record = cache / extraction_cache.FILE_STATES_NAME
+    if damage == "not a pickle":
+        record.write_bytes(b"not a pickle")
+    else:  # the right paths, with states of another shape or with a hash that is not text
+        states = pickle.loads(record.read_bytes())
+        first_path, second_path, third_path = states
+        foreign = {first_path: "unchanged", second_path: (1, 2, 3), third_path: (*states[third_path][:-1], None)}
+        record.write_bytes(pickle.dumps(foreign))
 
     forget_previous_builds()
     files_read.clear()
