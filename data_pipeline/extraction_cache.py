@@ -241,11 +241,21 @@ def _cache_for(cache_dir: Path) -> _ShardedCache:
         return _open_cache[folder]
 
 
-def _content_hash(source: SourceFile, cache: _ShardedCache) -> tuple[str, bytes | None]:
-    """The SHA-256 of the file's bytes, and the bytes when they had to be read (None when the stat says the file
-    is unchanged since the cache's states were taken). UnreadableDocument when it is too large or cannot be
-    opened."""
-    location = os.path.abspath(source.location)
+def _absolute_locations(sources: list[SourceFile]) -> list[str]:
+    """Each source's absolute path, the key of its file state: the same file whatever the working folder."""
+    folders: dict[Path, str] = {}
+    locations = []
+    for source in sources:
+        if source.folder not in folders:
+            folders[source.folder] = os.path.abspath(source.folder)  # once per folder: abspath is Python
+        locations.append(os.path.join(folders[source.folder], source.name))
+    return locations
+
+
+def _content_hash(location: str, cache: _ShardedCache) -> tuple[str, bytes | None]:
+    """The SHA-256 of the bytes of the file at `location` (absolute), and the bytes when they had to be read
+    (None when the stat says the file is unchanged since the cache's states were taken). UnreadableDocument when
+    it is too large or cannot be opened."""
     try:
         stat = os.stat(location)
     except OSError as error:
@@ -285,11 +295,12 @@ def extract_documents(
     problems: list[Problem] = []
     first_with_content: dict[str, str] = {}
     cache = _cache_for(cache_dir) if cache_dir is not None else None
-    for source in sources:
+    locations = _absolute_locations(sources) if cache is not None else []
+    for index, source in enumerate(sources):
         name = source.name
         try:
             if cache is not None:
-                content_sha256, data = _content_hash(source, cache)
+                content_sha256, data = _content_hash(locations[index], cache)
             else:
                 data = read_file_bytes(source.location)
                 content_sha256 = hashlib.sha256(data).hexdigest()
@@ -315,7 +326,7 @@ def extract_documents(
         problems.extend(document_problems(extraction.document))
     if cache is not None:
         cache.save()
-        cache.save_file_states([os.path.abspath(source.location) for source in sources])
+        cache.save_file_states(locations)
         drop_other_versions(Path(cache_dir))
     return documents, mention_records, sightings, problems
 
