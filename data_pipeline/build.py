@@ -197,8 +197,9 @@ def _build(
     corrected = apply_corrections(mentions, corrections, texts, {doc.doc_id: doc.published for doc in documents})
     mentions = corrected.mentions
     documents_frame = documents_table(documents, mentions)
-    if cache_dir is not None and not remembered_groups():
-        remember_groups(load_reconciled_groups(cache_dir))  # a new process: the groups of the cache's last build
+    if cache_dir is not None and not remembered_groups() and not corrected.links:
+        # A new process: the groups of the cache's last build (analysts' links cluster everything together).
+        remember_groups(load_reconciled_groups(cache_dir))
     pledges = reconcile_pledges(mentions, documents_frame, corrected.links)
     if cache_dir is not None:
         store_reconciled_groups(cache_dir, remembered_groups())

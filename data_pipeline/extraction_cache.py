@@ -1,7 +1,7 @@
 """Read and extract each document once: results cached by the hash of its bytes, metadata and the pipeline code.
 
-A rebuild after adding one file to a library of a thousand reads every file's bytes (to hash them) but parses
-and extracts only the new one; reconciliation then reruns over all mentions. The cache is a folder of
+A rebuild after adding one file to a library of a thousand stats every file, reads the new one (and any whose
+stat changed) and extracts only that; reconciliation reclusters only the groups it changed. The cache is a folder of
 SHARD_COUNT pickle files per pipeline version, each a dict from cache key to Extraction, written by this module
 only: 10,000 small files took 1.4 s to read when not in the page cache (a few large ones 0.4 s), and a new
 document rewrites only its shard. A damaged shard is a miss for its entries, which are read again from their documents.
@@ -9,11 +9,13 @@ document rewrites only its shard. A damaged shard is a miss for its entries, whi
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import pickle
 import re
+import sys
 import threading
 import time
 import zlib
@@ -146,6 +148,11 @@ class _ShardedCache:
                 self._stored_locations = frozenset(self._file_states)
             return self._file_states
 
+    def forget_file_state(self, location: str) -> None:
+        with self.lock:
+            self.file_states().pop(location, None)
+            self.file_states_changed = True
+
     def save_file_states(self, locations: list[str]) -> None:
         """Write the states of the files at `locations` (a build's files; other folders' states are dropped),
         unless a state changed or the build's files are not those of the last write (or of the states read)."""
@@ -230,7 +237,8 @@ _open_cache_lock = threading.Lock()
 def forget_files_and_shards() -> None:
     """Drop what this process remembers of files and shards (the next build starts from the cache folder)."""
     _open_cache.clear()
-    _stored_groups.clear()
+    with _stored_groups_lock:
+        _stored_groups.clear()
 
 
 def _cache_for(cache_dir: Path) -> _ShardedCache:
@@ -239,6 +247,8 @@ def _cache_for(cache_dir: Path) -> _ShardedCache:
         if folder not in _open_cache or not folder.is_dir():
             _open_cache.clear()  # one folder at a time: a process that switches folders keeps only the latest
             _open_cache[folder] = _ShardedCache(folder)
+            with _stored_groups_lock:
+                _stored_groups.pop(folder, None)  # the folder may be new, or rewritten by another process
         return _open_cache[folder]
 
 
@@ -315,9 +325,23 @@ def extract_documents(
             first_with_content[content_sha256] = name
             key = cache_key(name, content_sha256, source.manifest_row) if cache is not None else ""
             extraction = cache.get(key) if cache is not None else None
+            if extraction is None and data is None:
+                # Known by its stat, but its extraction is not in the cache (a new pipeline version): read it after
+                # all, and trust the bytes read over the remembered hash, which they must match (the file may have
+                # changed since the stat: its extraction must not be stored under the old bytes' key).
+                data = read_file_bytes(locations[index])
+                read_sha256 = hashlib.sha256(data).hexdigest()
+                if read_sha256 != content_sha256:
+                    cache.forget_file_state(locations[index])
+                    del first_with_content[content_sha256]
+                    if read_sha256 in first_with_content:
+                        problems.append(Problem(name, f"not read: same content as {first_with_content[read_sha256]}"))
+                        continue
+                    content_sha256 = read_sha256
+                    first_with_content[content_sha256] = name
+                    key = cache_key(name, content_sha256, source.manifest_row)
+                    extraction = cache.get(key)
             if extraction is None:
-                if data is None:  # known by its stat, but its extraction is not in the cache: read it after all
-                    data = read_file_bytes(source.location)
                 extraction = extract_document(document_from_bytes(name, data, source.manifest_row))
                 if cache is not None:
                     cache.put(key, extraction)
@@ -338,7 +362,25 @@ def extract_documents(
 # which changes a group or two, rewrites a file or two (all in one file: 6 MB and 40 ms at 10,000 documents).
 GROUPS_SUFFIX = ".groups.pkl"
 GROUP_SHARD_COUNT = 16
+# Which groups each file holds, as this process last read or wrote them; sessions of a server store at once.
 _stored_groups: dict[Path, dict[str, frozenset]] = {}
+_stored_groups_lock = threading.Lock()
+
+
+def _groups_stamp() -> tuple:
+    """What stored groups were made with: the pipeline (its code, lexicons and readers) and the libraries whose
+    objects they pickle. Groups with another stamp are clustered again."""
+    import numpy
+    import pandas
+    import pyarrow
+
+    return (pipeline_version(), pandas.__version__, numpy.__version__, pyarrow.__version__, sys.version_info[:2])
+
+
+def _unlink(path: Path) -> None:
+    # A read-only folder, or a file another process holds open (Windows): left for a later build.
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
 
 
 def _group_shard_name(key: tuple) -> str:
@@ -352,6 +394,7 @@ def load_reconciled_groups(cache_dir: Path) -> dict[tuple, object]:
     import pandas as pd
 
     folder = Path(cache_dir).resolve()
+    stamp = _groups_stamp()
     groups: dict[tuple, object] = {}
     stored: dict[str, frozenset] = {}
     for path in sorted(folder.glob(f"{_version_prefix()}_groups*{GROUPS_SUFFIX}")):
@@ -360,9 +403,9 @@ def load_reconciled_groups(cache_dir: Path) -> dict[tuple, object]:
                 found = pickle.load(handle)  # noqa: S301 - a local cache this module wrote itself
         except Exception:  # noqa: BLE001 - a truncated or foreign file: its groups are clustered again
             continue
-        if not (isinstance(found, tuple) and len(found) == 3 and found[:2] == (pipeline_version(), pd.__version__)):
+        if not (isinstance(found, tuple) and len(found) == 2 and found[0] == stamp):
             continue
-        shard = found[2]
+        shard = found[1]
         if not isinstance(shard, dict) or not all(
             isinstance(key, tuple) and key and isinstance(key[-1], bytes) and isinstance(piece, pd.DataFrame)
             for key, piece in shard.items()
@@ -370,27 +413,27 @@ def load_reconciled_groups(cache_dir: Path) -> dict[tuple, object]:
             continue
         groups.update(shard)
         stored[path.name] = frozenset(shard)
-    _stored_groups[folder] = stored
+    with _stored_groups_lock:
+        _stored_groups[folder] = stored
     return groups
 
 
 def store_reconciled_groups(cache_dir: Path, groups: dict[tuple, object]) -> None:
-    """Write the groups for the next process: the shards whose groups are not those the folder holds (their keys
-    say what they were made from); a shard left without groups is deleted."""
-    import pandas as pd
-
+    """Write the groups for the next process: the files whose groups are not those this process last read or
+    wrote there (a group's key says what it was made from); a file left without groups is deleted."""
     folder = Path(cache_dir).resolve()
     shards: dict[str, dict[tuple, object]] = {}
     for key, piece in groups.items():
         shards.setdefault(_group_shard_name(key), {})[key] = piece
-    stored = _stored_groups.setdefault(folder, {})
-    for name in sorted(set(stored) - set(shards)):
-        (folder / name).unlink(missing_ok=True)
-        del stored[name]
-    for name, shard in sorted(shards.items()):
-        if stored.get(name) != frozenset(shard):
-            _store_atomically(folder / name, (pipeline_version(), pd.__version__, shard))
-            stored[name] = frozenset(shard)
+    with _stored_groups_lock:
+        stored = _stored_groups.setdefault(folder, {})
+        for name in sorted(set(stored) - set(shards)):
+            _unlink(folder / name)
+            stored.pop(name, None)
+        for name, shard in sorted(shards.items()):
+            if stored.get(name) != frozenset(shard) or not (folder / name).is_file():
+                _store_atomically(folder / name, (_groups_stamp(), shard))
+                stored[name] = frozenset(shard)
 
 
 def _version_prefix() -> str:
@@ -408,7 +451,8 @@ def drop_other_versions(cache_dir: Path) -> None:
     current = re.compile(re.escape(_version_prefix()) + r"_shard\d\d\.pickle")
     for entry in cache_dir.glob("*.pickle"):
         if not current.fullmatch(entry.name):
-            entry.unlink(missing_ok=True)
-    for entry in cache_dir.glob(f"*{GROUPS_SUFFIX}"):
-        if not entry.name.startswith(f"{_version_prefix()}_groups"):
-            entry.unlink(missing_ok=True)
+            _unlink(entry)
+    current_groups = re.compile(re.escape(_version_prefix()) + r"_groups\d\d" + re.escape(GROUPS_SUFFIX))
+    for entry in cache_dir.glob("*_groups*.pkl"):
+        if not current_groups.fullmatch(entry.name):
+            _unlink(entry)

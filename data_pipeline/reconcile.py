@@ -306,8 +306,9 @@ def cluster_mentions(records: list[dict], links: dict[frozenset[str], bool] | No
 # never clustered together (same_commitment), so each such group is clustered on its own.
 GROUP_FIELDS = ["donor", "recipient", "kind", "status", "scope"]
 
-# This process's pledge rows of its last build, per group of mentions, keyed by the hash of the group's rows: after
-# one document is added or one correction saved, only the groups whose mentions changed are clustered again.
+# The pledge rows of the last build, per group of mentions, keyed by the hash of the group's rows (this process's,
+# or loaded from a cache folder by build): after one document is added or one correction saved, only the groups
+# whose mentions changed are clustered again.
 # Replaced whole after each build (sessions of a server may build at the same time; any entry is valid for its key).
 _previous_groups: dict[tuple, pd.DataFrame] = {}
 

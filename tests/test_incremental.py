@@ -195,7 +195,7 @@ def test_a_file_rewritten_in_place_with_the_same_size_is_read_again(tmp_path):
     note = docs / "note.txt"
     note.write_text("Sweden will provide EUR 50 million to Ukraine in 2025.", encoding="utf-8")
     an_hour_ago = note.stat().st_mtime - 3600
-    os.utime(note, (an_hour_ago, an_hour_ago))  # old enough for its stat to be trusted next time
+    os.utime(note, (an_hour_ago, an_hour_ago))  # an old modification time (its change time is now, though)
     assert 50e6 in set(build(docs, cache_dir=cache).mentions["amount"])
 
     note.write_text("Sweden will provide EUR 70 million to Ukraine in 2025.", encoding="utf-8")  # same size
@@ -260,6 +260,53 @@ def test_a_damaged_file_states_record_means_every_file_is_read_again(tmp_path, f
     files_read.clear()
     build(docs, cache_dir=cache)
     assert files_read == []  # the record was written again
+
+
+def test_a_file_changed_between_its_stat_and_its_read_is_not_cached_under_its_old_bytes(
+    tmp_path, files_read, monkeypatch
+):
+    docs, cache = seeds_copy(tmp_path), tmp_path / "cache"
+    note = docs / "note.txt"
+    note.write_text("Sweden will provide EUR 50 million to Ukraine in 2025.", encoding="utf-8")
+    build(docs, cache_dir=cache)
+    forget_previous_builds()
+    # A new pipeline version (nothing extracted for it yet), and the note rewritten just after its stat was taken:
+    # the stat still matches the remembered state, the bytes read do not.
+    monkeypatch.setattr(extraction_cache, "pipeline_version", lambda: "a new version")
+    real_read = extraction_cache.read_file_bytes
+    changed = b"Sweden will provide EUR 90 million to Ukraine in 2025."
+    monkeypatch.setattr(
+        extraction_cache, "read_file_bytes", lambda path: changed if Path(path).name == "note.txt" else real_read(path)
+    )
+    assert 90e6 in set(build(docs, cache_dir=cache).mentions["amount"])  # what was read
+
+    monkeypatch.setattr(extraction_cache, "read_file_bytes", real_read)
+    forget_previous_builds()
+    again = build(docs, cache_dir=cache)  # the file's real bytes: its old amount, not the one read in between
+    assert 50e6 in set(again.mentions["amount"]) and 90e6 not in set(again.mentions["amount"])
+
+
+def test_a_cache_folder_whose_files_cannot_be_deleted_still_builds(tmp_path, monkeypatch):
+    docs, cache = seeds_copy(tmp_path), tmp_path / "cache"
+    notes_from_three_donors(docs)
+    build(docs, cache_dir=cache)
+    (cache / "0123456789abcdef_groups00.groups.pkl").write_bytes(b"another version's groups")
+    (cache / "0123456789abcdef_shard00.pickle").write_bytes(b"another version's extractions")
+    (docs / "note_0.txt").unlink()  # Sweden's group goes: its file would be deleted
+    real_unlink = Path.unlink
+
+    def refused(path, missing_ok=False):
+        if path.parent == cache:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_unlink(path, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", refused)
+    forget_previous_builds()
+
+    tables = build(docs, cache_dir=cache)
+
+    assert "Sweden" not in set(tables.pledges["donor"])
+    assert_same_tables(tables, full_build(docs))
 
 
 @pytest.fixture
