@@ -389,8 +389,8 @@ def _group_shard_name(key: tuple) -> str:
 
 
 def load_reconciled_groups(cache_dir: Path) -> dict[tuple, object]:
-    """The groups builds with this cache folder stored, without those of a shard that is damaged or was written
-    by another pipeline version or pandas version."""
+    """The groups builds with this cache folder stored, without those of a file that is damaged or was written
+    by another pipeline version or with other library versions (_groups_stamp)."""
     import pandas as pd
 
     folder = Path(cache_dir).resolve()
