@@ -103,10 +103,6 @@ def _load_shard(path: Path) -> dict[str, Extraction]:
     return {key: entry for key, entry in found.items() if isinstance(entry, Extraction)}
 
 
-def _store_shard(path: Path, entries: dict[str, Extraction]) -> None:
-    _store_atomically(path, entries)
-
-
 def _store_atomically(path: Path, value: object) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -186,7 +182,7 @@ class _ShardedCache:
     def save(self) -> None:
         with self.lock:
             for name in sorted(self.grown):
-                _store_shard(self.cache_dir / name, dict(self.shards[name]))
+                _store_atomically(self.cache_dir / name, dict(self.shards[name]))
             self.grown.clear()
 
 
@@ -319,28 +315,25 @@ def extract_documents(
             extraction = Extraction(document_from_bytes(name, None, source.manifest_row), [], [])
             extraction.document.problem = str(error)
         else:
+            if (
+                cache is not None
+                and data is None
+                and cache.get(cache_key(name, content_sha256, source.manifest_row)) is None
+            ):
+                # Known by its stat, but its extraction is not in the cache (a new pipeline version): read it after
+                # all, and trust the bytes read over the remembered hash (the file may have changed since the stat:
+                # its extraction must not be stored under the old bytes' key).
+                data = read_file_bytes(locations[index])
+                read_sha256 = hashlib.sha256(data).hexdigest()
+                if read_sha256 != content_sha256:
+                    cache.forget_file_state(locations[index])
+                    content_sha256 = read_sha256
             if content_sha256 in first_with_content:
                 problems.append(Problem(name, f"not read: same content as {first_with_content[content_sha256]}"))
                 continue
             first_with_content[content_sha256] = name
             key = cache_key(name, content_sha256, source.manifest_row) if cache is not None else ""
             extraction = cache.get(key) if cache is not None else None
-            if extraction is None and data is None:
-                # Known by its stat, but its extraction is not in the cache (a new pipeline version): read it after
-                # all, and trust the bytes read over the remembered hash, which they must match (the file may have
-                # changed since the stat: its extraction must not be stored under the old bytes' key).
-                data = read_file_bytes(locations[index])
-                read_sha256 = hashlib.sha256(data).hexdigest()
-                if read_sha256 != content_sha256:
-                    cache.forget_file_state(locations[index])
-                    del first_with_content[content_sha256]
-                    if read_sha256 in first_with_content:
-                        problems.append(Problem(name, f"not read: same content as {first_with_content[read_sha256]}"))
-                        continue
-                    content_sha256 = read_sha256
-                    first_with_content[content_sha256] = name
-                    key = cache_key(name, content_sha256, source.manifest_row)
-                    extraction = cache.get(key)
             if extraction is None:
                 extraction = extract_document(document_from_bytes(name, data, source.manifest_row))
                 if cache is not None:
