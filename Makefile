@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # The busiest pipeline modules compiled with Cython (data_pipeline/compiled.py), again whenever a module changes.
 COMPILED := data_pipeline/_compiled/.made
 
-.PHONY: setup run test lint build-seeds bench clean
+.PHONY: setup run test lint build-seeds bench devset clean
 
 setup: $(STAMP) $(COMPILED)
 
@@ -39,6 +39,10 @@ build-seeds: $(STAMP) $(COMPILED)
 
 bench: $(STAMP) $(COMPILED)
 	$(BIN)/python benchmarks/run.py
+
+# The real development set (../shared/devset) scored overall, per language and per field, and by half.
+devset: $(STAMP) $(COMPILED)
+	$(BIN)/python benchmarks/score_devset.py
 
 clean:
 	rm -rf $(VENV) build .pytest_cache data_pipeline/_compiled

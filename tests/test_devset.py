@@ -1,4 +1,4 @@
-"""The build on the ten real development documents, scored with the devset's own scorer."""
+"""The build on the 36 real development documents, scored with the devset's own scorer."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ from pipeline_helpers import scored_build
 
 from data_pipeline.paths import DEVSET_DIR
 
-MIN_F1 = 0.9
+# A ratchet: the F1 last measured on main (0.820 when the devset grew to 36 documents). Raise it with every gain;
+# never lower it to make a change pass.
+MIN_F1 = 0.82
 
 
-def test_devset_f1_is_at_least_point_nine(tmp_path):
+def test_devset_f1_does_not_fall_below_the_last_measured_score(tmp_path):
     if not DEVSET_DIR.is_dir():
         pytest.fail(f"the development set is missing at {DEVSET_DIR}: CI must have ../shared beside the repo")
     scores, report = scored_build(DEVSET_DIR, DEVSET_DIR / "gold.csv", DEVSET_DIR / "manifest.csv", tmp_path)
