@@ -7,7 +7,7 @@ import random
 import re
 
 import pytest
-import test_generalisation as tg
+from passage_matching import load_passages
 
 from data_pipeline.extract import (
     Sentence,
@@ -265,12 +265,12 @@ def test_word_prefilters_never_rule_out_a_match(language):
 @pytest.mark.parametrize("language", ["en", "nl", "de"])
 def test_gated_searches_find_what_the_search_finds(language):
     """gated_search skips a sentence cue's search where none of its gate words stands: on every passage of the
-    generalisation tests (with an odd letter added or not), every sentence and every window finds what the
+    passage files (with an odd letter added or not), every sentence and every window finds what the
     pattern finds."""
     lex = lexicon(language)
     gated = [name for name in SENTENCE_GATED_PATTERNS if lex.gate_words[name] is not None]
     assert gated  # some cue lists of every language have rare enough words
-    texts = [case.text for case in tg._CASE_BY_ID.values() if case.language == language]
+    texts = [case.text for case in load_passages() if case.language == language]
     skipped = 0
     for text in texts + [text + " ſ" for text in texts[:40]]:
         windows = [(s.start, s.end) for s in split_sentences(text)]
