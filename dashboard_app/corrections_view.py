@@ -6,7 +6,7 @@ import pandas as pd
 
 from dashboard_app.filters import split_list, split_rows
 from data_pipeline.corrections import effective_corrections, mention_target
-from data_pipeline.extract import split_sentences
+from data_pipeline.extract.sentences import split_sentences
 from data_pipeline.tables import CorrectionsReport, Tables
 
 

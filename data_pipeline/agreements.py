@@ -8,7 +8,9 @@ import re
 import pandas as pd
 
 from data_pipeline.documents import Document, date_phrases
-from data_pipeline.extract import donors_in, main_donor, may_hold_between, split_sentences
+from data_pipeline.extract.donors import donors_in, main_donor
+from data_pipeline.extract.search import may_hold_between
+from data_pipeline.extract.sentences import split_sentences
 from data_pipeline.lexicon import common, lexicon
 from data_pipeline.numbers import spelled_value
 from data_pipeline.tables import conform

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_pipeline.extract import to_eur
+from data_pipeline.extract.money import to_eur
 from data_pipeline.tables import (
     CATEGORIES,
     FORMULA_PREFIXES,

@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from data_pipeline.agreements import agreement_sightings
 from data_pipeline.documents import Document, SourceFile, document_from_bytes, document_problems, read_file_bytes
-from data_pipeline.extract import mention_rows
+from data_pipeline.extract.rows import mention_rows
 from data_pipeline.paths import LEXICON_DIR, PACKAGE_DIR
 from data_pipeline.readers import UnreadableDocument
 from data_pipeline.tables import Problem
@@ -41,9 +41,10 @@ READER_LIBRARIES = ["trafilatura", "pypdf", "python-docx", "dateparser", "text2n
 def pipeline_version() -> str:
     """Hash of the pipeline's source, its lexicons and the reader libraries' versions: a code change invalidates."""
     digest = hashlib.sha256()
-    for path in sorted([*PACKAGE_DIR.glob("*.py"), *LEXICON_DIR.iterdir()]):
+    # Every module, those of the data_pipeline.extract package too, named by its path within the package.
+    for path in sorted([*PACKAGE_DIR.rglob("*.py"), *LEXICON_DIR.iterdir()]):
         if path.is_file():
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+            digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     for name in READER_LIBRARIES:
         try:
             digest.update(f"{name}={metadata.version(name)}\0".encode())

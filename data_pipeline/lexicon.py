@@ -566,7 +566,7 @@ class Lexicon:
             for rule in shared["equipment_models"]
         ]
         # All model names in one alternation, zero-width: every position where one of model_res matches (see
-        # extract.finditer_at). Where it finds nothing, none of them can.
+        # extract.search.finditer_at). Where it finds nothing, none of them can.
         any_model = "|".join(f"(?:{rule['pattern']})" for rule in shared["equipment_models"])
         any_model_re = with_first_character_check(re.compile(rf"(?<![\w-])(?:{any_model})", re.IGNORECASE))
         self.model_starts_re = re.compile(f"(?=(?:{any_model_re.pattern}))", re.IGNORECASE)
@@ -613,11 +613,11 @@ class Lexicon:
                 self.donor_aliases[alias.lower()] = canonical
         for capital, canonical in shared["capitals"].items():
             self.donor_aliases.setdefault(capital.lower(), canonical)
-        # "die Bundesregierung" of an Austrian or Swiss text is that country's (extract._federal_host).
+        # "die Bundesregierung" of an Austrian or Swiss text is that country's (extract.donors._federal_host).
         self.federal_aliases = frozenset(alias.lower() for alias in words["federal_words"]["aliases"])
         self.federal_countries = frozenset(words["federal_words"]["countries"])
         # "Pistorius kündigte an", "Healey announced": a minister's surname stands for the government.
-        # Only where the official gives, not where the official only speaks (extract.official_only_speaks).
+        # Only where the official gives, not where the official only speaks (extract.donors.official_only_speaks).
         self.official_aliases: set[str] = set()
         for official, canonical in shared["officials"].items():
             if not official.startswith("_") and official.lower() not in self.donor_aliases:
@@ -653,7 +653,7 @@ class Lexicon:
         self.not_donors = set(shared["not_donors"])
         # Names that never give: the recipient and the aggressor's side, and NATO, named as a forum or a target.
         self.non_givers = frozenset(self.not_donors | {"NATO"})
-        # Names only, no 're:' pattern with look-arounds of its own (see extract._donors_from_whole).
+        # Names only, no 're:' pattern with look-arounds of its own (see extract.donors._donors_from_whole).
         self.donor_names_are_phrases = not any(a.startswith("re:") for a in self.donor_aliases)
         self.recipient_prepositions_re = re.compile(
             rf"(?<![\w-])(?:{phrase_pattern(words['recipient_prepositions'])})\s+(?:the\s+|de\s+|het\s+|die\s+)?$",
@@ -696,7 +696,7 @@ class Lexicon:
         self.stopwords = set(words["stopwords"])
         self.donor_currency = shared["donor_currencies"]
         # Sentence cues searched in every sentence with a figure: each with the words one of which every match
-        # holds, for extract.may_hold_between to skip the search in sentences holding none.
+        # holds, for extract.search.may_hold_between to skip the search in sentences holding none.
         self.gate_words = {name: _gate_words(getattr(self, name)) for name in SENTENCE_GATED_PATTERNS}
 
 

@@ -9,21 +9,12 @@ import re
 import pytest
 from passage_matching import load_passages
 
-from data_pipeline.extract import (
-    Sentence,
-    _abbreviations,
-    _donors_from_whole,
-    _donors_in,
-    _has_exotic_case,
-    _is_abbreviation,
-    _may_hold_long_scale,
-    _may_name_relative_period,
-    _year_patterns,
-    finditer_at,
-    gated_search,
-    may_hold_between,
-    split_sentences,
-)
+from data_pipeline.extract.candidates import Sentence
+from data_pipeline.extract.donors import _donors_from_whole, _donors_in
+from data_pipeline.extract.money import may_hold_long_scale
+from data_pipeline.extract.search import finditer_at, gated_search, has_exotic_case, may_hold_between
+from data_pipeline.extract.sentences import _abbreviations, _is_abbreviation, split_sentences
+from data_pipeline.extract.years import _may_name_relative_period, _year_patterns
 from data_pipeline.lexicon import SENTENCE_GATED_PATTERNS, compile_phrases, lexicon, with_first_character_check
 from data_pipeline.numbers import find_numbers, spelled_number_words, spelled_numbers_possible
 
@@ -229,7 +220,7 @@ PREFILTER_PIECES = {
 
 @pytest.mark.parametrize("language", sorted(PREFILTER_PIECES))
 def test_word_prefilters_never_rule_out_a_match(language):
-    """_may_name_relative_period and _may_hold_long_scale answer False only where the pattern finds nothing:
+    """_may_name_relative_period and may_hold_long_scale answer False only where the pattern finds nothing:
     random sentences from the pieces above, with and without an odd letter elsewhere in the document."""
     lex = lexicon(language)
     patterns = _year_patterns(language)
@@ -239,11 +230,11 @@ def test_word_prefilters_never_rule_out_a_match(language):
     for _ in range(3000):
         chunk = " ".join(generator.choice(pieces) for _ in range(generator.randint(1, 5)))
         for text in (chunk, chunk + " . ſ"):
-            _has_exotic_case.cache_clear()
+            has_exotic_case.cache_clear()
             sentence = Sentence(0, len(chunk), 1)
             relative = _may_name_relative_period(text, chunk, patterns)
             assert relative == bool(patterns["any_relative"].search(chunk)), chunk
-            scale = _may_hold_long_scale(text, sentence, lex)
+            scale = may_hold_long_scale(text, sentence, lex)
             assert scale == bool(lex.long_scale_re.search(text, 0, len(chunk))), chunk
             ruled_out += not scale
             # may_hold_between: no correction notice or agreement kind is missed, in the text or any part of it.

@@ -172,7 +172,7 @@ def test_per_document_entries_of_an_older_cache_are_deleted(tmp_path, extractor_
     assert sum(shard_sizes(cache).values()) == 3
 
 
-@pytest.mark.parametrize("edited", ["lexicon", "source"])
+@pytest.mark.parametrize("edited", ["lexicon/en.json", "build.py", "extract/years.py"])
 def test_pipeline_version_changes_when_a_lexicon_or_the_source_changes(tmp_path, monkeypatch, edited):
     package = tmp_path / "data_pipeline"
     shutil.copytree(ROOT / "data_pipeline", package, ignore=shutil.ignore_patterns("__pycache__"))
@@ -181,7 +181,7 @@ def test_pipeline_version_changes_when_a_lexicon_or_the_source_changes(tmp_path,
     extraction_cache.pipeline_version.cache_clear()
     before = extraction_cache.pipeline_version()
 
-    changed = package / "lexicon" / "en.json" if edited == "lexicon" else package / "extract.py"
+    changed = package / edited
     changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     extraction_cache.pipeline_version.cache_clear()
     after = extraction_cache.pipeline_version()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 
 def test_main_donor_ignores_a_minister_who_only_speaks() -> None:
-    from data_pipeline.extract import main_donor
+    from data_pipeline.extract.donors import main_donor
     from data_pipeline.lexicon import lexicon
 
     text = "Ukraine needs more air defence, Scholz said. Partners must act faster, Scholz added."

@@ -25,7 +25,7 @@ import pytest
     ],
 )
 def test_a_figure_without_a_word_for_its_purpose_takes_the_title_category(language, title, text, category):
-    from data_pipeline.extract import mention_rows
+    from data_pipeline.extract.rows import mention_rows
 
     rows = mention_rows("doc", text, language, "2024-05-02", title)
     assert [row["category"] for row in rows] == [category]

@@ -1,0 +1,160 @@
+"""Packages and their parts: which figure is a part of which package ("of which", "waarvan", "davon", rows of a
+breakdown), and the part_of link. Implements the scope column's `part` (PLEDGES.md section 2) and the rule that
+totals add packages only."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from data_pipeline.extract.candidates import Candidate, Sentence
+from data_pipeline.extract.money import to_eur
+from data_pipeline.extract.sentences import list_introduction
+from data_pipeline.lexicon import (
+    Lexicon,
+    compile_phrases,
+    raw,
+)
+
+
+def link_parts(
+    candidates: list[Candidate],
+    sentences: list[Sentence],
+    text: str,
+    lex: Lexicon,
+    document_category: str | None = None,
+) -> None:
+    """Mark earmarked parts ("of which", "waarvan", "davon", or figures that add up to the package before them)
+    and give figures without a verb of their own the status of the figure they belong to."""
+    previous: Candidate | None = None
+    for c in candidates:
+        sentence = sentences[c.sentence]
+        # The cue stands between the package and its part ("davon 400 Millionen …, 200 Millionen …" lists parts
+        # after it): in "umfasst unter anderem 20 Marder, 4 Gepard" the cue before the first figure makes none of
+        # them a part of another.
+        lists_parts = previous is not None and (previous.sentence != c.sentence or previous.fields.get("parent"))
+        lead = text[sentence.start if lists_parts else previous.end : c.start] if previous is not None else ""
+        parent = None
+        # "Davon gehen 5 Millionen Euro …" may stand a few sentences after the package it breaks down.
+        reach = 4 if lex.part_cues_re.match(text[sentence.start : sentence.end].lstrip(" \"'“„")) else 2
+        if previous is not None and (
+            (c.sentence - previous.sentence <= reach and lex.part_cues_re.search(lead))
+            or _row_of_a_breakdown(text, sentences, c, previous, lex)
+            or _continues_a_breakdown(text, sentences, c, previous, candidates, lead, lex)
+        ):
+            parent = _package_of(previous)
+        elif (
+            previous is not None
+            and previous.sentence == c.sentence
+            and lex.part_opening_re.match(text, sentence.start, previous.start)
+        ):
+            parent = previous  # "Of the €5 billion, €3 billion is…", "Van de € 3,5 miljard is € 400 miljoen…"
+        # "€1 billion … The package includes 19 Leopard 2A4 tanks": a count can be part of a money package too.
+        equipment_in_money = (
+            parent is not None
+            and c.kind == "equipment"
+            and parent.kind == "money"
+            and parent.fields["scope"] == "package"
+            and c.sentence - parent.sentence <= 1
+        )
+        if parent is not None and (
+            (parent.kind == c.kind and (c.kind == "equipment" or _comparable(parent, c, True))) or equipment_in_money
+        ):
+            if parent.fields["scope"] == "running_total":
+                c.fields["scope"], c.fields["parent"] = "running_total", parent
+            else:
+                c.fields["scope"], c.fields["parent"] = "part", parent
+            c.fields["status"] = c.fields["status"] or parent.fields["status"]
+        same_paragraph = previous is not None and sentences[previous.sentence].paragraph == sentence.paragraph
+        if c.fields.get("category_unstated") and not same_paragraph and document_category:
+            # Nothing before it in its paragraph either: the document's title says what the money is for.
+            c.fields["category"] = document_category
+        if c.fields.get("category_unstated") and same_paragraph:
+            # No word for what the money is for: it continues the topic of the figure just before it (for a loan,
+            # what the loan is for).
+            c.fields["category"], c.fields["subcategory"] = previous.fields.get("topic") or (
+                previous.fields["category"],
+                previous.fields["subcategory"],
+            )
+        if c.fields["status"] is None:
+            c.fields["status"] = previous.fields["status"] if same_paragraph else "pledged"
+            if same_paragraph and previous.fields["scope"] == "running_total" and c.fields["scope"] == "package":
+                c.fields["scope"], c.fields["parent"] = "running_total", previous
+        previous = c
+    # Figures right after a package that add up to it are its breakdown (260m on shells + 240m on tank rounds).
+    for position, package in enumerate(candidates):
+        if package.kind != "money" or package.fields["scope"] != "package":
+            continue
+        run: list[Candidate] = []
+        total = 0.0
+        for follower in candidates[position + 1 :]:
+            if follower.sentence - package.sentence > 3 or not _comparable(package, follower):
+                break
+            if follower.fields["scope"] != "package":
+                break
+            run.append(follower)
+            total += follower.amount or 0
+            if len(run) >= 2 and abs(total - package.amount) <= 0.01 * package.amount:
+                for part in run:
+                    part.fields["scope"], part.fields["parent"] = "part", package
+                break
+            if total > package.amount:
+                break
+
+
+@cache
+def _part_continuation_re(language: str) -> re.Pattern:
+    return compile_phrases(raw(language).get("part_continuation_cues", []))
+
+
+def _continues_a_breakdown(
+    text: str,
+    sentences: list[Sentence],
+    c: Candidate,
+    previous: Candidate,
+    candidates: list[Candidate],
+    lead: str,
+    lex: Lexicon,
+) -> bool:
+    """The sentence right after a part that adds another share ("Davon fließen 60 Millionen Euro in … Weitere 40
+    Millionen Euro gehen an …"; "daarnaast", "a further") is the next part, while the parts still fit in the
+    package."""
+    package = previous.fields.get("parent")
+    if package is None or previous.fields["scope"] != "part" or c.kind != "money" or package.kind != "money":
+        return False
+    if c.sentence != previous.sentence + 1 or sentences[c.sentence].paragraph != sentences[previous.sentence].paragraph:
+        return False
+    if not _part_continuation_re(lex.language).search(lead) or c.currency != package.currency:
+        return False
+    shares = sum(o.amount or 0 for o in candidates if o.fields.get("parent") is package and o.kind == "money")
+    return shares + (c.amount or 0) <= (package.amount or 0)
+
+
+def _row_of_a_breakdown(text: str, sentences: list[Sentence], c: Candidate, previous: Candidate, lex: Lexicon) -> bool:
+    """A table row or bullet under a line that breaks the package just before it down ("Daarvan is het volgende
+    deel al toegewezen:", "The following commitments were made from this envelope:")."""
+    introduction = list_introduction(text, sentences, c.sentence)
+    if introduction is None or not lex.part_cues_re.search(text, introduction.start, introduction.end):
+        return False
+    if list_introduction(text, sentences, previous.sentence) == introduction:
+        return True  # an earlier row of the same list: its package is this row's too
+    introduced_at = sentences.index(introduction)
+    return 0 <= introduced_at - previous.sentence <= 2
+
+
+def _comparable(a: Candidate, b: Candidate, other_currency: bool = False) -> bool:
+    """Whether b can be a part of a: money, smaller; in another currency only when `other_currency` ("$50 billion in
+    loans, of which the EU will contribute €18.1 billion"), compared in euros."""
+    if a.kind != "money" or b.kind != "money":
+        return False
+    if a.currency == b.currency:
+        return (b.amount or 0) < (a.amount or 0)
+    if not other_currency:
+        return False
+    a_eur, b_eur = to_eur(a.amount, a.currency, None), to_eur(b.amount, b.currency, None)
+    return a_eur is not None and b_eur is not None and b_eur < a_eur
+
+
+def _package_of(candidate: Candidate) -> Candidate:
+    parent = candidate.fields.get("parent")
+    return parent if parent is not None else candidate
