@@ -15,8 +15,9 @@ from data_pipeline.extract.money import may_hold_long_scale
 from data_pipeline.extract.search import finditer_at, gated_search, has_exotic_case, may_hold_between
 from data_pipeline.extract.sentences import _abbreviations, _is_abbreviation, split_sentences
 from data_pipeline.extract.years import _may_name_relative_period, _year_patterns
-from data_pipeline.lexicon import SENTENCE_GATED_PATTERNS, compile_phrases, lexicon, with_first_character_check
+from data_pipeline.lexicon import SENTENCE_GATED_PATTERNS, lexicon
 from data_pipeline.numbers import find_numbers, spelled_number_words, spelled_numbers_possible
+from data_pipeline.patterns import compile_phrases, with_first_character_check
 
 PASSAGES = {
     "en": (
@@ -97,7 +98,7 @@ def test_grouped_phrases_match_what_the_plain_alternation_matches():
 
 
 def test_phrase_trees_match_what_the_plain_alternation_matches():
-    """compile_phrases nests long lists as trees of first characters (lexicon._tails_pattern). Random phrases
+    """compile_phrases nests long lists as trees of first characters (patterns._tails_pattern). Random phrases
     over a few letters share long prefixes, end where others go on, differ only in case or white space; random
     texts add the letters IGNORECASE takes for others. Every search must find what the plain alternation finds."""
     generator = random.Random(11)

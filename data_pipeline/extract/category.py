@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from data_pipeline.extract.candidates import Candidate, Sentence
 from data_pipeline.extract.search import assign_to_nearest, gated_search, keyword_hits, nearest
-from data_pipeline.lexicon import (
-    Lexicon,
-)
+from data_pipeline.lexicon import Lexicon
 
 SUBCATEGORY_PRIORITY = [
     "air_defence",

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from data_pipeline.extract.candidates import Candidate, Sentence
 from data_pipeline.extract.search import gated_search
-from data_pipeline.lexicon import (
-    Lexicon,
-)
+from data_pipeline.lexicon import Lexicon
 
 
 def without_correction_restatements(

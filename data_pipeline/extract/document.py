@@ -17,9 +17,7 @@ from data_pipeline.extract.sentences import introduction_with_colon, refers_back
 from data_pipeline.extract.status import classify_status_and_scope
 from data_pipeline.extract.support import drop_non_support, list_is_about_support
 from data_pipeline.extract.years import assign_years
-from data_pipeline.lexicon import (
-    lexicon,
-)
+from data_pipeline.lexicon import lexicon
 from data_pipeline.numbers import (
     DIGIT_RE,
     find_numbers,

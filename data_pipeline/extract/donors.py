@@ -10,11 +10,7 @@ from functools import lru_cache
 
 from data_pipeline.extract.candidates import Candidate, Sentence
 from data_pipeline.extract.search import WHITESPACE_RE
-from data_pipeline.lexicon import (
-    Lexicon,
-    common,
-    lexicon,
-)
+from data_pipeline.lexicon import Lexicon, common, lexicon
 
 POSSESSIVE_RE = re.compile(r"'s$")
 

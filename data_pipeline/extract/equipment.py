@@ -12,10 +12,7 @@ from data_pipeline.extract.donors import canonical_donor
 from data_pipeline.extract.money import PERCENT_AFTER_RE, is_range, is_year, scale_after
 from data_pipeline.extract.search import skip_space
 from data_pipeline.extract.sentences import currency_follows, is_list_line
-from data_pipeline.lexicon import (
-    ItemRule,
-    Lexicon,
-)
+from data_pipeline.lexicon import ItemRule, Lexicon
 from data_pipeline.numbers import (
     NumberSpan,
 )

@@ -8,10 +8,7 @@ import re
 
 from data_pipeline.extract.candidates import Candidate, Sentence
 from data_pipeline.extract.search import WHITESPACE_RE, may_hold_between, nearest, skip_space
-from data_pipeline.lexicon import (
-    Lexicon,
-    eur_rates,
-)
+from data_pipeline.lexicon import Lexicon, eur_rates
 from data_pipeline.numbers import (
     NumberSpan,
 )

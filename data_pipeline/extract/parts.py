@@ -10,11 +10,8 @@ from functools import cache
 from data_pipeline.extract.candidates import Candidate, Sentence
 from data_pipeline.extract.money import to_eur
 from data_pipeline.extract.sentences import list_introduction
-from data_pipeline.lexicon import (
-    Lexicon,
-    compile_phrases,
-    raw,
-)
+from data_pipeline.lexicon import Lexicon, raw
+from data_pipeline.patterns import compile_phrases
 
 
 def link_parts(

@@ -7,10 +7,7 @@ import re
 from functools import cache
 
 from data_pipeline.extract.candidates import Candidate, Sentence
-from data_pipeline.lexicon import (
-    Lexicon,
-    lexicon,
-)
+from data_pipeline.lexicon import Lexicon, lexicon
 
 # "van 2 tot 3 miljard", "from 4 to 8 billion": a word between two numbers joins them and qualifies neither.
 NUMBER_THEN_SPACE_RE = re.compile(r"\d\s+$")

@@ -9,11 +9,8 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from data_pipeline.extract.candidates import Candidate, Sentence
-from data_pipeline.lexicon import (
-    EXOTIC_CASE_CHARACTERS,
-    Lexicon,
-    lexicon,
-)
+from data_pipeline.lexicon import Lexicon, lexicon
+from data_pipeline.patterns import EXOTIC_CASE_CHARACTERS
 
 WHITESPACE_RE = re.compile(r"\s+")
 

@@ -9,12 +9,7 @@ from functools import cache, lru_cache
 
 from data_pipeline.extract.candidates import Sentence, new_sentence
 from data_pipeline.extract.search import skip_space
-from data_pipeline.lexicon import (
-    LANGUAGES,
-    Lexicon,
-    common,
-    raw,
-)
+from data_pipeline.lexicon import LANGUAGES, Lexicon, common, raw
 
 # Compiled once: re.search(r"...") looks its pattern up in re's cache on every call, which adds up per sentence.
 # A run of characters and line breaks not followed by a blank line (runs of characters taken at once: the

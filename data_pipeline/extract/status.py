@@ -10,11 +10,8 @@ from functools import cache
 from data_pipeline.extract.candidates import Candidate, Sentence
 from data_pipeline.extract.search import clause_span, gated_search
 from data_pipeline.extract.sentences import context_sentence
-from data_pipeline.lexicon import (
-    Lexicon,
-    phrase_pattern,
-    raw,
-)
+from data_pipeline.lexicon import Lexicon, raw
+from data_pipeline.patterns import phrase_pattern
 
 
 def _cue_distance(pattern: re.Pattern, text: str, sentence: Sentence, candidate: Candidate) -> int | None:

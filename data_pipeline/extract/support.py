@@ -11,12 +11,8 @@ from data_pipeline.extract.candidates import Candidate, Sentence
 from data_pipeline.extract.donors import donors_in
 from data_pipeline.extract.search import clause_of, gated_search
 from data_pipeline.extract.sentences import context_sentence
-from data_pipeline.lexicon import (
-    Lexicon,
-    common,
-    phrase_pattern,
-    raw,
-)
+from data_pipeline.lexicon import Lexicon, common, raw
+from data_pipeline.patterns import phrase_pattern
 
 
 def list_is_about_support(text: str, sentences: list[Sentence], index: int, lex: Lexicon) -> bool:

@@ -10,18 +10,17 @@ from functools import cache, lru_cache
 from data_pipeline.extract.candidates import Candidate, Sentence
 from data_pipeline.extract.search import assign_to_nearest, has_exotic_case, model_spans, nearest
 from data_pipeline.extract.status import running_total_cue
-from data_pipeline.lexicon import (
-    Lexicon,
+from data_pipeline.lexicon import Lexicon, lexicon
+from data_pipeline.numbers import (
+    spelled_value,
+)
+from data_pipeline.patterns import (
     compile_phrases,
     first_character_check,
     first_characters,
-    lexicon,
     phrase_pattern,
     required_words,
     with_first_character_check,
-)
-from data_pipeline.numbers import (
-    spelled_value,
 )
 
 FIRST_YEAR_OF_WAR = 2022
