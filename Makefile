@@ -3,29 +3,23 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# The busiest pipeline modules compiled with Cython (data_pipeline/compiled.py), again whenever a module changes.
-COMPILED := data_pipeline/_compiled/.made
 
 .PHONY: setup run test lint build-seeds bench devset clean
 
-setup: $(STAMP) $(COMPILED)
+setup: $(STAMP)
 
+# -qq prints errors only: an editable install makes setuptools warn on every run ("Editable installation"),
+# and pip warns once per package about each configured index folder that does not exist on the machine.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --quiet -e ".[dev]"
 	touch $(STAMP)
 
-# Without a C compiler the pipeline runs as plain Python: same tables, about a tenth slower.
-$(COMPILED): $(STAMP) $(wildcard data_pipeline/*.py)
-	@echo "Compiling the pipeline's busiest modules (about a minute, once per change)..."
-	$(BIN)/python -m data_pipeline compile || echo "Not compiled: the pipeline runs as plain Python."
-	mkdir -p $(dir $(COMPILED)) && touch $(COMPILED)
-
-run: $(STAMP) $(COMPILED)
+run: $(STAMP)
 	$(BIN)/streamlit run dashboard.py
 
-test: $(STAMP) $(COMPILED)
+test: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
@@ -34,15 +28,15 @@ lint: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-build-seeds: $(STAMP) $(COMPILED)
+build-seeds: $(STAMP)
 	$(BIN)/python -m data_pipeline build --docs seeds --out build/seeds
 
-bench: $(STAMP) $(COMPILED)
+bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 # The real development set (../shared/devset) scored overall, per language and per field, and by half.
-devset: $(STAMP) $(COMPILED)
+devset: $(STAMP)
 	$(BIN)/python benchmarks/score_devset.py
 
 clean:
-	rm -rf $(VENV) build .pytest_cache data_pipeline/_compiled
+	rm -rf $(VENV) build .pytest_cache

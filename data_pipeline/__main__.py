@@ -1,4 +1,4 @@
-"""Command line: python -m data_pipeline build --docs DIR --out DIR; python -m data_pipeline compile"""
+"""Command line: python -m data_pipeline build --docs DIR --out DIR"""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import time
 from pathlib import Path
 
 from data_pipeline.build import build
-from data_pipeline.compiled import COMPILED_MODULES, compile_modules
 from data_pipeline.tables import write_tables
 
 
@@ -28,12 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     build_command.add_argument(
         "--corrections", type=Path, default=None, help="the analysts' corrections database to apply (SQLite file)"
     )
-    commands.add_parser(
-        "compile", help="compile the busiest modules with Cython (builds about a tenth faster; needs a C compiler)"
-    )
     args = parser.parse_args(argv)
-    if args.command == "compile":
-        return compile_command()
 
     started = time.perf_counter()
     try:
@@ -55,16 +49,6 @@ def main(argv: list[str] | None = None) -> int:
         f"in {time.perf_counter() - started:.1f} s"
     )
     return 0 if report["documents_read"] > 0 else 1
-
-
-def compile_command() -> int:
-    try:
-        made = compile_modules()
-    except Exception as error:  # no compiler, no Python headers, no Cython: plain Python still works
-        print(f"not compiled ({type(error).__name__}: {error}); the pipeline runs as plain Python", file=sys.stderr)
-        return 1
-    print(f"compiled {len(made)} module(s); {len(COMPILED_MODULES)} compiled copies are current")
-    return 0
 
 
 if __name__ == "__main__":

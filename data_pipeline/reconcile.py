@@ -208,9 +208,7 @@ _NONE: frozenset[int] = frozenset()
 
 
 def _linked(records: list[dict], facts: list[_Facts], links: dict[frozenset[str], bool], a: int, b: int) -> bool:
-    """The analysts' say on mentions a and b where they linked or split them, else whether their facts agree.
-    A module function, not a closure: compiled by Cython, a closure and the function's scope hold each other, a
-    cycle that keeps every mention's facts until the paused collector runs again (build.cyclic_collector_paused)."""
+    """The analysts' say on mentions a and b where they linked or split them, else whether their facts agree."""
     override = links.get(frozenset((records[a]["mention_id"], records[b]["mention_id"])))
     return _same_facts(facts[a], facts[b]) if override is None else override
 

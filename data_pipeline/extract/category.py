@@ -116,9 +116,6 @@ def _lends(text: str, hits: list[tuple[int, int, str]], candidate: Candidate, le
     return closest is not None and _is_loan(text, closest, lex)
 
 
-# _is_loan, _named_new, _restated: module functions, not closures. Compiled by Cython (data_pipeline/compiled.py),
-# a closure called from a lambda or a generator and the scope of the function around it hold each other, a cycle
-# that keeps their figures until the collector, paused during a build (build.cyclic_collector_paused), runs.
 def _is_loan(text: str, hit: tuple[int, int, str], lex: Lexicon) -> bool:
     return hit[2] == "financial" and bool(lex.loan_words_re.fullmatch(text[hit[0] : hit[1]]))
 

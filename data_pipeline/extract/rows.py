@@ -22,41 +22,31 @@ def mention_rows(doc_id: str, text: str, language: str, published: str | None, t
         year_start, year_end = c.fields["years"]
         parent = c.fields.get("parent")
         rows.append(
-            compact_dict(
-                {
-                    "mention_id": ids[id(c)],
-                    "doc_id": doc_id,
-                    "donor": c.fields["donor"],
-                    "recipient": c.fields["recipient"],
-                    "kind": c.kind,
-                    "amount": c.amount,
-                    "currency": c.currency,
-                    "amount_eur": to_eur(c.amount, c.currency, pub_year),
-                    "quantity": c.quantity,
-                    "item": c.item,
-                    "qualifier": c.fields["qualifier"],
-                    "status": c.fields["status"],
-                    "scope": c.fields["scope"],
-                    "part_of": ids.get(id(parent)) if parent is not None and c.fields["scope"] == "part" else None,
-                    "category": c.fields["category"],
-                    "subcategory": c.fields["subcategory"],
-                    "year_start": year_start,
-                    "year_end": year_end,
-                    "evidence": text[sentence.start : sentence.end].strip(),
-                    "char_start": c.start,
-                    "char_end": c.end,
-                }
-            )
+            {
+                "mention_id": ids[id(c)],
+                "doc_id": doc_id,
+                "donor": c.fields["donor"],
+                "recipient": c.fields["recipient"],
+                "kind": c.kind,
+                "amount": c.amount,
+                "currency": c.currency,
+                "amount_eur": to_eur(c.amount, c.currency, pub_year),
+                "quantity": c.quantity,
+                "item": c.item,
+                "qualifier": c.fields["qualifier"],
+                "status": c.fields["status"],
+                "scope": c.fields["scope"],
+                "part_of": ids.get(id(parent)) if parent is not None and c.fields["scope"] == "part" else None,
+                "category": c.fields["category"],
+                "subcategory": c.fields["subcategory"],
+                "year_start": year_start,
+                "year_end": year_end,
+                "evidence": text[sentence.start : sentence.end].strip(),
+                "char_start": c.start,
+                "char_end": c.end,
+            }
         )
     return rows
-
-
-def compact_dict(row: dict) -> dict:
-    """The same dict, in the smallest table plain Python gives it: compiled by Cython (data_pipeline/compiled.py),
-    a dict literal gets a table presized for hash lookups of any key type, 1.2 KB for a mention row of 21 keys
-    instead of 0.46 KB. A build keeps every row (50,000 at 10,000 documents); a dict filled by insertion, with
-    only str keys, takes the compact table."""
-    return dict(zip(row, row.values(), strict=True))
 
 
 def extract_mentions(
