@@ -34,7 +34,8 @@ DECIMAL_ONLY_RE = re.compile(r"\d+[.,]\d{1,2}")
 WHITESPACE_RE = re.compile(r"\s+")
 WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 CONNECTORS = {"and", "en", "und", "-"}
-# Articles and pronouns that text2num reads as 1: they only count as a number before a scale word.
+# Articles and pronouns that text2num reads as 1: they only count as a number before a scale word. Dutch "één" is
+# not among them: the accents mark the numeral ("één Patriot-systeem"), spec §7.13.
 ARTICLE_LIKE = {
     "a",
     "an",
@@ -43,7 +44,6 @@ ARTICLE_LIKE = {
     "eine",
     "einer",
     "one",
-    "één",
     "half",
     "second",
     "zero",

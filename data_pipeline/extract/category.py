@@ -71,6 +71,8 @@ def categorise(
                 }
             if not labels and not lex.unspecified_cues_re.search(sentence_text):
                 candidate.fields["category_unstated"] = True
+            elif not labels:
+                candidate.fields["only_support_named"] = True  # "support", "steun", "Hilfe" and no purpose
             if mainly:
                 after_mainly = [h[2] for h in category_hits if h[0] >= sentence.start + mainly.end()]
                 after_mainly += [("military") for h in sub_hits if h[0] >= sentence.start + mainly.end()]

@@ -60,7 +60,7 @@ def dedupe_within_document(candidates: list[Candidate]) -> list[Candidate]:
     currency that the body gives as a bracketed conversion is the body's figure."""
     kept: list[Candidate] = []
     for c in candidates:
-        duplicate = next((k for k in kept if _same_figure(k, c)), None)
+        duplicate = next((k for k in kept if same_figure(k, c)), None)
         if duplicate is None:
             alias_owner = next((k for k in candidates if k is not c and _is_alias(k, c)), None)
             if alias_owner is not None:
@@ -69,6 +69,9 @@ def dedupe_within_document(candidates: list[Candidate]) -> list[Candidate]:
         else:
             if duplicate.fields["qualifier"] == "exact" and c.fields["qualifier"] != "exact":
                 duplicate.fields["qualifier"] = c.fields["qualifier"]
+            if c.fields.get("years_stated") and not duplicate.fields.get("years_stated"):
+                # A headline without a period; the body says "voor 2025 en 2026".
+                duplicate.fields["years"], duplicate.fields["years_stated"] = c.fields["years"], True
             if duplicate.fields.get("category_unstated") and not c.fields.get("category_unstated"):
                 # A headline without words for what the money is for; the body says it.
                 duplicate.fields["category"], duplicate.fields["subcategory"] = (
@@ -79,7 +82,7 @@ def dedupe_within_document(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _same_figure(a: Candidate, b: Candidate) -> bool:
+def same_figure(a: Candidate, b: Candidate) -> bool:
     if a.kind != b.kind or a.fields["status"] != b.fields["status"] or a.fields["scope"] != b.fields["scope"]:
         return False
     if a.fields.get("years_stated") and b.fields.get("years_stated") and a.fields["years"] != b.fields["years"]:

@@ -33,6 +33,7 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
     scale_words = set(lex.scales)
     fallback_donor = main_donor(text, title, lex)
     number_words = spelled_number_words(text, lex.language, scale_words)
+    published_year = int(published[:4]) if published else None
     per_sentence: list[list[Candidate]] = []
     corrected: list[Candidate] = []  # figures a correction in the sentence before says were wrong
     for index, sentence in enumerate(sentences):
@@ -63,7 +64,9 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
             # bare count that follows a correction counts the corrected item.
             found = corrected_counts(text, sentence, index, numbers, wrong_before, lex)
             licensed = bool(found)
-        per_sentence.append(drop_non_support(text, sentence, found, lex, licensed, corrected) if found else [])
+        per_sentence.append(
+            drop_non_support(text, sentence, found, lex, licensed, corrected, published_year) if found else []
+        )
 
     explicit_currencies = [(c.start, c.end, c.currency) for group in per_sentence for c in group if c.currency]
     title_numbers = {n.value for n in find_numbers(title, lex.language, scale_words)} if title else set()

@@ -8,10 +8,12 @@ import re
 from functools import cache
 
 from data_pipeline.extract.candidates import Candidate, Sentence
+from data_pipeline.extract.dedupe import same_figure
+from data_pipeline.extract.donors import donors_in
 from data_pipeline.extract.money import to_eur
 from data_pipeline.extract.sentences import list_introduction
 from data_pipeline.lexicon import Lexicon, raw
-from data_pipeline.patterns import compile_phrases
+from data_pipeline.patterns import compile_phrases, phrase_pattern
 
 
 def link_parts(
@@ -32,8 +34,9 @@ def link_parts(
         lists_parts = previous is not None and (previous.sentence != c.sentence or previous.fields.get("parent"))
         lead = text[sentence.start if lists_parts else previous.end : c.start] if previous is not None else ""
         parent = None
-        # "Davon gehen 5 Millionen Euro …" may stand a few sentences after the package it breaks down.
-        reach = 4 if lex.part_cues_re.match(text[sentence.start : sentence.end].lstrip(" \"'“„")) else 2
+        # "Davon gehen 5 Millionen Euro …", "Van het bedrag gaat 150 miljoen …" may stand a paragraph or two after the
+        # package it breaks down, with quotes and no other figure between (the previous figure is the package).
+        reach = 8 if lex.part_cues_re.match(text[sentence.start : sentence.end].lstrip(" \"'“„")) else 2
         if previous is not None and (
             (c.sentence - previous.sentence <= reach and lex.part_cues_re.search(lead))
             or _row_of_a_breakdown(text, sentences, c, previous, lex)
@@ -46,6 +49,17 @@ def link_parts(
             and lex.part_opening_re.match(text, sentence.start, previous.start)
         ):
             parent = previous  # "Of the €5 billion, €3 billion is…", "Van de € 3,5 miljard is € 400 miljoen…"
+        elif previous is not None and _part_after_re(lex.language).match(text, c.end):
+            # "etwa neun Milliarden Kronen des neuen Unterstützungspakets": the package named is the latest one, even
+            # with a running total stated between.
+            parent = next(
+                (
+                    p
+                    for p in reversed(candidates[: candidates.index(c)])
+                    if p.fields["scope"] == "package" and c.sentence - p.sentence <= PACKAGE_NAMED_REACH
+                ),
+                None,
+            )
         # "€1 billion … The package includes 19 Leopard 2A4 tanks": a count can be part of a money package too.
         equipment_in_money = (
             parent is not None
@@ -63,6 +77,9 @@ def link_parts(
                 c.fields["scope"], c.fields["parent"] = "part", parent
             c.fields["status"] = c.fields["status"] or parent.fields["status"]
         same_paragraph = previous is not None and sentences[previous.sentence].paragraph == sentence.paragraph
+        if c.fields.get("only_support_named") and document_category == "military":
+            # "support" in an article whose headline is about military aid is military support (spec §7.11).
+            c.fields["category"], c.fields["subcategory"] = "military", "general"
         if c.fields.get("category_unstated") and not same_paragraph and document_category:
             # Nothing before it in its paragraph either: the document's title says what the money is for.
             c.fields["category"] = document_category
@@ -78,6 +95,7 @@ def link_parts(
             if same_paragraph and previous.fields["scope"] == "running_total" and c.fields["scope"] == "package":
                 c.fields["scope"], c.fields["parent"] = "running_total", previous
         previous = c
+    _link_parts_to_a_later_envelope(candidates, text, lex)
     # Figures right after a package that add up to it are its breakdown (260m on shells + 240m on tank rounds).
     for position, package in enumerate(candidates):
         if package.kind != "money" or package.fields["scope"] != "package":
@@ -155,3 +173,40 @@ def _comparable(a: Candidate, b: Candidate, other_currency: bool = False) -> boo
 def _package_of(candidate: Candidate) -> Candidate:
     parent = candidate.fields.get("parent")
     return parent if parent is not None else candidate
+
+
+# How many sentences back the package a figure names ("… of the new package") may stand.
+PACKAGE_NAMED_REACH = 8
+# How far before the envelope's figure its cue may stand ("is onderdeel van de 1 miljard euro die …").
+ENVELOPE_MAX_GAP = 60
+
+
+def _link_parts_to_a_later_envelope(candidates: list[Candidate], text: str, lex: Lexicon) -> None:
+    """A figure said to come out of a larger one named after it in the same sentence ("De ruim 200 miljoen is
+    onderdeel van de 1 miljard euro die het kabinet dit jaar vrijmaakt", "the €200m is part of the €1bn set aside",
+    "stammen aus den 5 Milliarden") is a part of that larger figure (spec §7.6); its own parts stay its own."""
+    for c, later in zip(candidates, candidates[1:], strict=False):
+        if c.sentence != later.sentence or c.fields["scope"] != "package" or later.fields["scope"] != "package":
+            continue
+        if c.kind != "money" or not _comparable(later, c, True) or later.amount <= c.amount:
+            continue
+        between = text[c.end : later.start]
+        if len(between) > ENVELOPE_MAX_GAP or not _envelope_re(lex.language).search(between):
+            continue
+        if donors_in(text, c.end, later.start, lex):
+            continue  # "Italy's €30 million comes from its budget, while Spain …": another donor's figure
+        # "De ruim 200 miljoen" restates the headline's figure: the headline's is the same part.
+        for same in candidates:
+            if same is c or (same.start < c.start and same.fields["scope"] == "package" and same_figure(same, c)):
+                same.fields["scope"], same.fields["parent"] = "part", later
+
+
+@cache
+def _part_after_re(language: str) -> re.Pattern:
+    """Words right after a figure naming the package it is drawn from ("neun Milliarden Kronen des neuen Pakets")."""
+    return re.compile(rf"\s*(?:{phrase_pattern(raw(language).get('part_after_cues', []))})(?![\w-])", re.I)
+
+
+@cache
+def _envelope_re(language: str) -> re.Pattern:
+    return compile_phrases(raw(language).get("envelope_cues", []))

@@ -3,6 +3,8 @@ PLEDGES.md section 2."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from data_pipeline.extract.document import extract_candidates
@@ -10,9 +12,22 @@ from data_pipeline.extract.money import to_eur
 from data_pipeline.extract.sentences import split_sentences
 from data_pipeline.tables import conform
 
+# NOTE: real pages write the apostrophe as U+2019 ("since Russia’s full-scale invasion"), the word lists as "'".
+APOSTROPHES = str.maketrans({"\u2019": "'"})
+# A date line opening the text ("date 2025-07 Nederland zegt …") gives the publication date (documents.py), not the
+# period of the headline's figure.
+DATE_MARKER_RE = re.compile(r"(?im)^[ \t]*(?:date|datum)[ \t]*:?[ \t]*\d{4}-\d{2}(?:-\d{2})?(?![\d-])")
+
+
+def reading_text(text: str) -> str:
+    """The text as the rules read it: one apostrophe, date markers blanked. Every character stays where it was
+    (one for one), so offsets and evidence come from the text as written."""
+    text = text.translate(APOSTROPHES)
+    return DATE_MARKER_RE.sub(lambda m: " " * len(m.group()), text)
+
 
 def mention_rows(doc_id: str, text: str, language: str, published: str | None, title: str = "") -> list[dict]:
-    candidates = extract_candidates(text, language, published, title)
+    candidates = extract_candidates(reading_text(text), language, published, title.translate(APOSTROPHES))
     sentences = split_sentences(text)
     pub_year = int(published[:4]) if published else None
     ids = {id(c): f"{doc_id}-{c.start}" for c in candidates}

@@ -39,8 +39,12 @@ def classify_status_and_scope(
     weak_running = weak_running and lex.already_cues_re.search(chunk)
     # The cues of the sentence, found once for all its figures (_cue_distance per figure found the same).
     pledge_spans = [(m.start(), m.end(), 0) for m in lex.pledge_cues_re.finditer(text, sentence.start, sentence.end)]
+    # "supplied by Canadian companies", "provided by Canadian industry": who makes the goods, not a delivery.
+    made_by = _made_by_re(lex.language)
     delivered_spans = [
-        (m.start(), m.end(), 0) for m in lex.delivered_cues_re.finditer(text, sentence.start, sentence.end)
+        (m.start(), m.end(), 0)
+        for m in lex.delivered_cues_re.finditer(text, sentence.start, sentence.end)
+        if not made_by.match(text, m.end(), sentence.end)
     ]
     # "Germany will send two more IRIS-T, …, adding that Berlin had so far provided €28 billion": a running-total
     # cue in the clause of another figure is that figure's (and its parts').
@@ -75,9 +79,27 @@ def classify_status_and_scope(
             status, scope = "delivered", "package"
         elif pledge_distance is not None:
             status, scope = "pledged", "package"
+        elif _package_noun_after_re(lex.language).match(text, c.end, sentence.end):
+            # "a $300 million package in March": a package of its own, whatever total the sentence before gave.
+            status, scope = "pledged", "package"
         else:
             status, scope = _status_from_list_introduction(text, sentences, index, lex)
         c.fields["status"], c.fields["scope"] = status, scope
+
+
+@cache
+def _made_by_re(language: str) -> re.Pattern:
+    words = raw(language)
+    return re.compile(
+        rf"\s+(?:{phrase_pattern(words.get('maker_prepositions', []))})\s+(?:[^\W\d_][\w'-]*\s+){{0,3}}?"
+        rf"(?:{phrase_pattern(words.get('maker_nouns', []))})(?![\w-])",
+        re.I,
+    )
+
+
+@cache
+def _package_noun_after_re(language: str) -> re.Pattern:
+    return re.compile(rf"\s*(?:{phrase_pattern(raw(language).get('package_nouns', []))})(?![\w-])", re.I)
 
 
 @cache

@@ -9,7 +9,8 @@ from functools import cache
 
 from data_pipeline.extract.candidates import Candidate, Sentence
 from data_pipeline.extract.donors import donors_in
-from data_pipeline.extract.search import clause_of, gated_search
+from data_pipeline.extract.money import to_eur
+from data_pipeline.extract.search import clause_of, gated_search, skip_space
 from data_pipeline.extract.sentences import context_sentence
 from data_pipeline.lexicon import Lexicon, common, raw
 from data_pipeline.patterns import phrase_pattern
@@ -47,6 +48,7 @@ def drop_non_support(
     lex: Lexicon,
     licensed: bool = False,
     corrected: list[Candidate] | None = None,
+    published_year: int | None = None,
 ) -> list[Candidate]:
     """Drop conversions in brackets, superseded levels, per-year rates of a framework, unit prices, and
     numbers in sentences about something other than support. A `licensed` line (a list item under an
@@ -86,13 +88,23 @@ def drop_non_support(
             if c not in excluded
             and not (c.start > first_excluded and lex.part_cues_re.search(text[first_excluded : c.start]))
         ]
-    # A sentence opening with "Davon"/"Daarvan"/"Of this" breaks down the support just named.
+    # A sentence opening with "Davon"/"Daarvan"/"Of this" breaks down the support just named; so does the figure
+    # that opens a sentence and is followed by it ("Etwa 425 Millionen Franken davon stammten aus …", "CHF 425
+    # million of this was drawn from …"), but only that figure.
     opens_with_part = lex.part_cues_re.match(sentence_text.lstrip(" \"'“„"))
+    first_figure = min(candidates, key=lambda c: c.start, default=None)
+    part_figure = (
+        first_figure
+        if first_figure is not None
+        and not opens_with_part
+        and lex.part_cues_re.match(text, skip_space(text, first_figure.end))
+        else None
+    )
     support_verb = NOT_SEARCHED  # searched once for both rules below
     if not licensed and not opens_with_part:
         support_verb = lex.support_verbs_re.search(sentence_text)
         if not support_verb and not any(pattern.search(sentence_text) for pattern in _support_patterns(lex)[1:]):
-            candidates = [c for c in candidates if c.kind != "money"]
+            candidates = [c for c in candidates if c.kind != "money" or c is part_figure]
     money = sorted((c for c in candidates if c.kind == "money"), key=lambda c: c.start)
     dropped: set[int] = set()
     for first, second in zip(money, money[1:], strict=False):
@@ -101,7 +113,15 @@ def drop_non_support(
             first.currency
             and second.currency
             and first.currency != second.currency
-            and (_converts_right_after(between, lex) or _converts_in_a_later_bracket(between, lex))
+            and (
+                _converts_right_after(between, lex)
+                or _converts_in_a_later_bracket(between, lex)
+                or (
+                    id(first) not in dropped
+                    and _same_value_close_after(first, second, between, published_year)
+                    and not donors_in(text, first.end, second.start, lex)
+                )
+            )
         )
         if is_conversion:
             dropped.add(id(second))
@@ -141,6 +161,30 @@ def drop_non_support(
         )
     ]
     return kept
+
+
+# How far apart, and how close in value, a figure in another currency must be to be read as a conversion however it
+# is phrased ("16 Milliarden schwedischen Kronen habe, was knapp 1,5 Milliarden Euro entspricht"). 12 % covers the
+# rounding words ("knapp", "rund") and a rate taken on another day than the table's annual average.
+SAME_VALUE_MAX_GAP = 60
+SAME_VALUE_TOLERANCE = 0.12
+# "€260 million ($276m) and another €240 million": a figure joined by one of these adds to the first.
+ADDING_WORD_RE = re.compile(r"(?<![\w-])(?:and|en|und|plus|another|weitere[n]?|nog|more|meer|mehr)(?![\w-])", re.I)
+
+
+def _same_value_close_after(first: Candidate, second: Candidate, between: str, year: int | None) -> bool:
+    """A figure in another currency a few words after the first, in its clause, and worth the same in euros, restates
+    the first: two separate grants in two currencies of one value in one clause do not occur in real text, loose
+    phrasings of a conversion do."""
+    if len(between) > SAME_VALUE_MAX_GAP or re.search(r"[.;:!?]", between) or ADDING_WORD_RE.search(between):
+        return False
+    if first.amount is None or second.amount is None:
+        return False
+    first_eur = to_eur(first.amount, first.currency, year)
+    second_eur = to_eur(second.amount, second.currency, year)
+    if not first_eur or not second_eur:
+        return False
+    return abs(first_eur - second_eur) <= SAME_VALUE_TOLERANCE * max(first_eur, second_eur)
 
 
 def _converts_right_after(between: str, lex: Lexicon) -> bool:

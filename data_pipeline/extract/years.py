@@ -257,6 +257,12 @@ def assign_years(
                 years = forward[-1][2] if forward else None
         if years is None:
             years = (pub_year, pub_year) if pub_year else (None, None)
+        this_year_only = c.fields["years_stated"] and years == (pub_year, pub_year)
+        if c.fields["scope"] == "running_total" and years[0] and years[0] > FIRST_YEAR_OF_WAR and not this_year_only:
+            # A total that will include the new money ("taking into account this, support will amount to more than
+            # SEK 100 billion by 2026") still counts from the start of the war, up to the year it names; "this year's
+            # support rises to …" is this year's.
+            years = (FIRST_YEAR_OF_WAR, years[1])
         c.fields["years"] = years
 
 
