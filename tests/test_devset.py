@@ -7,9 +7,9 @@ from pipeline_helpers import scored_build
 
 from data_pipeline.paths import DEVSET_DIR
 
-# A ratchet: the F1 last measured on main (0.820 when the devset grew to 36 documents). Raise it with every gain;
-# never lower it to make a change pass.
-MIN_F1 = 0.82
+# A ratchet: the F1 last measured on main (0.820 when the devset grew to 36 documents, 0.880 after the second
+# extraction round). Raise it with every gain; never lower it to make a change pass.
+MIN_F1 = 0.88
 
 
 def test_devset_f1_does_not_fall_below_the_last_measured_score(tmp_path):
