@@ -32,7 +32,7 @@ SPACE_SEPARATOR_RE = re.compile(r"[ \u00a0\u202f\u2009'’]")  # spaces and Swis
 THOUSANDS_GROUP_RE = re.compile(r"[ \u00a0\u202f\u2009'’]|[.,]\d{3}(?!\d)")
 DECIMAL_ONLY_RE = re.compile(r"\d+[.,]\d{1,2}")
 WHITESPACE_RE = re.compile(r"\s+")
-WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 CONNECTORS = {"and", "en", "und", "-"}
 # Articles and pronouns that text2num reads as 1: they only count as a number before a scale word. Dutch "één" is
 # not among them: the accents mark the numeral ("één Patriot-systeem"), spec §7.13.

@@ -67,6 +67,10 @@ def dedupe_within_document(candidates: list[Candidate]) -> list[Candidate]:
                 continue
             kept.append(c)
         else:
+            # "Von diesen 300 Millionen sind 100 Millionen …": the restated figure's parts are the kept figure's.
+            for other in candidates:
+                if other.fields.get("parent") is c:
+                    other.fields["parent"] = duplicate
             if duplicate.fields["qualifier"] == "exact" and c.fields["qualifier"] != "exact":
                 duplicate.fields["qualifier"] = c.fields["qualifier"]
             if c.fields.get("years_stated") and not duplicate.fields.get("years_stated"):

@@ -37,7 +37,16 @@ def link_parts(
         # "Davon gehen 5 Millionen Euro …", "Van het bedrag gaat 150 miljoen …" may stand a paragraph or two after the
         # package it breaks down, with quotes and no other figure between (the previous figure is the package).
         reach = 8 if lex.part_cues_re.match(text[sentence.start : sentence.end].lstrip(" \"'“„")) else 2
-        if previous is not None and (
+        if (
+            previous is not None
+            and previous.sentence == c.sentence
+            and lex.part_opening_re.match(text, sentence.start, previous.start)
+            and _restates_an_earlier_figure(previous, candidates)
+        ):
+            # "Von diesen 300 Millionen sind 100 Millionen für …" names again the level it breaks down, even when
+            # that level is itself a part (spec §7.6: each level is a part of the level just above).
+            parent = previous
+        elif previous is not None and (
             (c.sentence - previous.sentence <= reach and lex.part_cues_re.search(lead))
             or _row_of_a_breakdown(text, sentences, c, previous, lex)
             or _continues_a_breakdown(text, sentences, c, previous, candidates, lead, lex)
@@ -210,3 +219,14 @@ def _part_after_re(language: str) -> re.Pattern:
 @cache
 def _envelope_re(language: str) -> re.Pattern:
     return compile_phrases(raw(language).get("envelope_cues", []))
+
+
+def _restates_an_earlier_figure(figure: Candidate, candidates: list[Candidate]) -> bool:
+    """Whether an earlier figure of the document has the same amount (or count) and currency (or item)."""
+    for other in candidates:
+        if other is figure:
+            return False
+        same_unit = other.kind == figure.kind and other.currency == figure.currency and other.item == figure.item
+        if same_unit and (other.amount, other.quantity) == (figure.amount, figure.quantity):
+            return True
+    return False
