@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard_app import loader
+from dashboard_app.briefing_ui import draw_briefing_pack
 from dashboard_app.corrections_ui import draw_analyst_name
 from dashboard_app.filters import apply_filters, filter_options
 from dashboard_app.render import DashboardView, leave_legacy_pages_mode, set_view
@@ -36,5 +37,7 @@ except Exception as error:  # noqa: BLE001 - any build failure must reach the us
 selection = draw_sidebar_filters(filter_options(tables))
 st.sidebar.caption(data_as_of_line(tables))
 draw_analyst_name(tables)
-set_view(DashboardView(all_tables=tables, tables=apply_filters(tables, selection), selection=selection))
+view = DashboardView(all_tables=tables, tables=apply_filters(tables, selection), selection=selection)
+set_view(view)
+draw_briefing_pack(view)
 page.run()

@@ -321,3 +321,28 @@ def test_server_answers_on_localhost_only(seeds_dashboard, new_page):
     page.goto(seeds_dashboard)
     wait_until_drawn(page)
     screenshot(page, "overview_on_localhost")
+
+
+def test_briefing_pack_downloads_as_powerpoint_and_word(seeds_dashboard, new_page):
+    from docx import Document
+    from pptx import Presentation
+
+    page = new_page()
+    page.goto(f"{seeds_dashboard}/by_category?category=military")
+    wait_until_drawn(page)
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_role("button", name="Make briefing pack").click()
+    # Drawing the charts starts Chromium once for the pack: a few seconds on 2 cores.
+    expect(sidebar.get_by_text(re.compile(r"^Made in \d+\.\d s"))).to_be_visible(timeout=FIRST_LOAD_MS)
+    files = {}
+    for label in ("Download briefing pack (PowerPoint)", "Download briefing note (Word)"):
+        with page.expect_download() as download_info:
+            sidebar.get_by_role("button", name=label).click()
+        download = download_info.value
+        files[Path(download.suggested_filename).suffix] = Path(download.path())
+    screenshot(page, "briefing_pack_made")
+    assert_no_error_shown(page)  # must not happen: an error or stack trace instead of the pack
+    deck = Presentation(files[".pptx"])
+    assert "Filters: category: military" in deck.slides[0].placeholders[1].text_frame.text
+    assert deck.slides[len(deck.slides) - 1].shapes.title.text == "Sources"
+    assert Document(files[".docx"]).tables, "the Word note lists the pledges"
