@@ -10,6 +10,7 @@ from pathlib import Path
 
 from dashboard_app.briefing import RendererError, build_pack
 from dashboard_app.filters import Selection, apply_filters
+from dashboard_app.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 # Filter option -> Selection field (the sidebar's filters; each option may be repeated).
 LIST_FILTERS = {
@@ -48,6 +49,7 @@ def parser() -> argparse.ArgumentParser:
         made.add_argument(f"--{option}", action="append", default=[], help=f"keep this {option} (repeatable)")
     made.add_argument("--years", type=year_range, help="covered years, e.g. 2024-2026")
     made.add_argument("--text", default="", help="search text, as the sidebar's 'Search text'")
+    made.add_argument("--lang", choices=sorted(LANGUAGES), default=DEFAULT_LANGUAGE, help="language of the pack")
     return made
 
 
@@ -70,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     try:
-        pack = build_pack(apply_filters(tables, selection), selection)
+        pack = build_pack(apply_filters(tables, selection), selection, language=args.lang)
     except RendererError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

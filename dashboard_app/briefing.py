@@ -24,10 +24,12 @@ import pandas as pd
 from dashboard_app import charts, style
 from dashboard_app.charts import Chart
 from dashboard_app.filters import Selection, describe_selection, split_rows
+from dashboard_app.i18n import N_, active_language, ngettext, use_language, value_word
+from dashboard_app.i18n import gettext as _
 from dashboard_app.summaries import Headlines, describe_amount, describe_years, headline_figures
 from data_pipeline.tables import Tables
 
-PACK_TITLE = "Support to Ukraine: briefing pack"
+PACK_TITLE = N_("Support to Ukraine: briefing pack")
 # Rendered at the dashboard's export width and 1.5 times its pixels: 1920 px wide, sharp on a projector.
 IMAGE_WIDTH = style.EXPORT_WIDTH
 IMAGE_SCALE = 1.5
@@ -55,21 +57,21 @@ def chart_specs(tables: Tables) -> list[ChartSpec]:
     covered year) is also the first chart of By year: it is shown once, under Overview."""
     statuses = charts.statuses_present(tables.pledges)
     return [
-        ChartSpec("Overview", charts.money_by_year, ("covered", "pledged")),
+        ChartSpec(N_("Overview"), charts.money_by_year, ("covered", "pledged")),
         *(
-            ChartSpec("By year", charts.money_by_year, ("covered", status))
+            ChartSpec(N_("By year"), charts.money_by_year, ("covered", status))
             for status in statuses
             if status != "pledged"
         ),
-        ChartSpec("By year", charts.equipment_by_year, ("covered",)),
-        ChartSpec("By year", charts.running_totals_over_time),
-        ChartSpec("By category", charts.money_by_category),
-        *(ChartSpec("By category", charts.money_by_subcategory, (status,)) for status in statuses),
-        ChartSpec("By source", charts.source_matrix),
-        ChartSpec("By source", charts.pledges_by_publisher, ("count",)),
-        ChartSpec("By source", charts.pledges_by_publisher, ("euro",)),
-        ChartSpec("By source", charts.publication_timeline),
-        ChartSpec("Agreements", charts.agreements_timeline),
+        ChartSpec(N_("By year"), charts.equipment_by_year, ("covered",)),
+        ChartSpec(N_("By year"), charts.running_totals_over_time),
+        ChartSpec(N_("By category"), charts.money_by_category),
+        *(ChartSpec(N_("By category"), charts.money_by_subcategory, (status,)) for status in statuses),
+        ChartSpec(N_("By source"), charts.source_matrix),
+        ChartSpec(N_("By source"), charts.pledges_by_publisher, ("count",)),
+        ChartSpec(N_("By source"), charts.pledges_by_publisher, ("euro",)),
+        ChartSpec(N_("By source"), charts.publication_timeline),
+        ChartSpec(N_("Agreements"), charts.agreements_timeline),
     ]
 
 
@@ -99,51 +101,70 @@ class BriefingContent:
 
 def headline_lines(headlines: Headlines) -> tuple[str, ...]:
     """The overview's metrics, labelled as the overview labels them, values formatted as it formats them."""
+    latest = headlines.latest_document_date
     return (
-        f"Total pledged: {style.format_eur(headlines.total_pledged_eur)}",
-        f"Pledges: {headlines.n_pledges}",
-        f"Sources reporting them: {headlines.n_sources}",
-        f"Latest document: {headlines.latest_document_date or 'unknown'}",
+        f"{_('Total pledged')}: {style.format_eur(headlines.total_pledged_eur)}",
+        f"{_('Pledges')}: {style.format_number(headlines.n_pledges)}",
+        f"{_('Sources reporting them')}: {style.format_number(headlines.n_sources)}",
+        f"{_('Latest document')}: {style.format_date(latest) if latest else _('unknown')}",
     )
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
 
 
 def headline_sentences(tables: Tables, headlines: Headlines) -> tuple[str, ...]:
     """'Under these filters, €6.2bn has been pledged …' and one sentence per donor (largest first)."""
     sentences = [
-        f"Under these filters, {style.format_eur(headlines.total_pledged_eur)} has been pledged in money packages "
-        f"({_plural(headlines.n_pledges, 'pledge', 'pledges')} in all, money and equipment, reported by "
-        f"{_plural(headlines.n_sources, 'source document', 'source documents')})."
+        ngettext(
+            "Under these filters, {amount} has been pledged in money packages ({pledges} in all, money and "
+            "equipment, reported by {count} source document).",
+            "Under these filters, {amount} has been pledged in money packages ({pledges} in all, money and "
+            "equipment, reported by {count} source documents).",
+            headlines.n_sources,
+        ).format(
+            amount=style.format_eur(headlines.total_pledged_eur),
+            pledges=ngettext("{count} pledge", "{count} pledges", headlines.n_pledges).format(
+                count=headlines.n_pledges
+            ),
+            count=headlines.n_sources,
+        )
     ]
     if headlines.total_delivered_packages_eur:
         sentences.append(
-            f"Packages reported as delivered add up to {style.format_eur(headlines.total_delivered_packages_eur)}; "
-            "they are not added to the pledged total."
+            _("Packages reported as delivered add up to {amount}; they are not added to the pledged total.").format(
+                amount=style.format_eur(headlines.total_delivered_packages_eur)
+            )
         )
     pledged = charts.money_packages(tables.pledges, "pledged")
     by_donor = pledged.groupby("donor")["amount_eur"].sum().sort_values(ascending=False)
     counts = tables.pledges["donor"].value_counts()
     for donor, amount in list(by_donor.items())[:5]:
+        n_pledges = int(counts.get(donor, 0))
         sentences.append(
-            f"{donor} has pledged {style.format_eur(float(amount))} "
-            f"({_plural(int(counts.get(donor, 0)), 'pledge', 'pledges')} in all)."
+            ngettext(
+                "{donor} has pledged {amount} ({count} pledge in all).",
+                "{donor} has pledged {amount} ({count} pledges in all).",
+                n_pledges,
+            ).format(donor=donor, amount=style.format_eur(float(amount)), count=n_pledges)
         )
     if headlines.latest_document_date:
-        sentences.append(f"The newest document read is dated {headlines.latest_document_date}.")
+        sentences.append(
+            _("The newest document read is dated {date}.").format(
+                date=style.format_date(headlines.latest_document_date)
+            )
+        )
     return tuple(sentences)
 
 
 PLEDGE_TABLE_COLUMNS = {
-    "donor": "Donor",
-    "amount": "Amount",
-    "years": "Years",
-    "category": "Category",
-    "status": "Status",
-    "n_sources": "Sources",
+    "donor": N_("Donor"),
+    "amount": N_("Amount"),
+    "years": N_("Years"),
+    "category": N_("Category"),
+    "status": N_("Status"),
+    "n_sources": N_("Sources"),
 }
+
+
+PLEDGE_TABLE_WIDTHS = (1.3, 1.3, 0.8, 1.5, 0.9, 0.6)  # inches: 6.4 in, a portrait page's text width
 
 
 def pledge_rows(pledges: pd.DataFrame, limit: int = MAX_TABLE_ROWS) -> pd.DataFrame:
@@ -159,10 +180,13 @@ def pledge_rows(pledges: pd.DataFrame, limit: int = MAX_TABLE_ROWS) -> pd.DataFr
         {
             "donor": top["donor"].astype(str).str.replace(";", ", "),
             "amount": top.apply(describe_amount, axis=1)
-            + top["scope"].map({"part": " (part of a package)"}).fillna(""),
+            + top["scope"].map({"part": _(" (part of a package)")}).fillna(""),
             "years": top.apply(describe_years, axis=1),
-            "category": top["category"].astype(str) + "/" + top["subcategory"].astype(str),
-            "status": top["status"].astype(str),
+            "category": [
+                f"{value_word(category)}/{value_word(subcategory)}"
+                for category, subcategory in zip(top["category"].tolist(), top["subcategory"].tolist(), strict=True)
+            ],
+            "status": [value_word(status) for status in top["status"].tolist()],
             "n_sources": top["n_sources"].astype(int).astype(str),
         }
     )
@@ -183,7 +207,8 @@ def source_documents(tables: Tables) -> pd.DataFrame:
 def data_as_of(tables: Tables) -> tuple[str, int]:
     """The newest readable document's date ('unknown' when none has a date) and how many documents were read."""
     readable = int((tables.documents["status"] == "ok").sum())
-    return charts.latest_document_date(tables) or "unknown", readable
+    latest = charts.latest_document_date(tables)
+    return (style.format_date(latest) if latest else _("unknown")), readable
 
 
 def briefing_content(tables: Tables, selection: Selection) -> BriefingContent:
@@ -199,7 +224,7 @@ def briefing_content(tables: Tables, selection: Selection) -> BriefingContent:
                 pack_charts.append(PackChart(spec.page, chart))
     table = pledge_rows(tables.pledges)
     return BriefingContent(
-        title=PACK_TITLE,
+        title=_(PACK_TITLE),
         filters=describe_selection(selection),
         data_as_of=as_of,
         n_documents=n_documents,
@@ -211,7 +236,7 @@ def briefing_content(tables: Tables, selection: Selection) -> BriefingContent:
         n_pledges_not_listed=max(0, len(tables.pledges) - len(table)),
         sources=source_documents(tables),
         empty_message=(
-            "No pledge matches these filters, so this pack has no charts. Widen the filters and make the pack again."
+            _("No pledge matches these filters, so this pack has no charts. Widen the filters and make the pack again.")
             if empty
             else None
         ),
@@ -257,8 +282,10 @@ def render_charts(charts_to_draw: Sequence[Chart], browser: Path | None = None) 
     browser = browser or chromium_path()
     if not browser.exists():
         raise RendererError(
-            f"Chromium was not found at {browser}, so the charts cannot be drawn as images. "
-            "Install Debian's package (apt-get install chromium) or set PLEDGES_CHROMIUM to its path."
+            _(
+                "Chromium was not found at {browser}, so the charts cannot be drawn as images. Install Debian's "
+                "package (apt-get install chromium) or set PLEDGES_CHROMIUM to its path."
+            ).format(browser=browser)
         )
     # A thread of its own: asyncio.run needs a thread without a running event loop (Streamlit's may have one).
     with ThreadPoolExecutor(max_workers=1) as pool:
@@ -266,11 +293,13 @@ def render_charts(charts_to_draw: Sequence[Chart], browser: Path | None = None) 
         try:
             images = future.result(timeout=RENDER_TIMEOUT_SECONDS)
         except FutureTimeout as error:
-            raise RendererError(f"Drawing the charts took longer than {RENDER_TIMEOUT_SECONDS} s.") from error
+            message = _("Drawing the charts took longer than {seconds} s.").format(seconds=RENDER_TIMEOUT_SECONDS)
+            raise RendererError(message) from error
         except Exception as error:  # noqa: BLE001 - whatever Chromium or kaleido raised, the user gets one sentence
-            raise RendererError(f"Chromium ({browser}) could not draw the charts: {type(error).__name__}.") from error
+            message = _("Chromium ({browser}) could not draw the charts: {error}.")
+            raise RendererError(message.format(browser=browser, error=type(error).__name__)) from error
     if len(images) != len(charts_to_draw) or not all(image.startswith(b"\x89PNG") for image in images):
-        raise RendererError("The renderer returned something other than one PNG image per chart.")
+        raise RendererError(_("The renderer returned something other than one PNG image per chart."))
     return images
 
 
@@ -320,8 +349,10 @@ def pptx_bytes(content: BriefingContent, images: Sequence[bytes]) -> bytes:
     heading.text = content.title
     subtitle.text_frame.text = content.filters
     for line in (
-        f"Data as of {content.data_as_of}",
-        f"{_plural(content.n_documents, 'document', 'documents')} read",
+        _("Data as of {date}").format(date=content.data_as_of),
+        ngettext("{count} document read", "{count} documents read", content.n_documents).format(
+            count=content.n_documents
+        ),
         *(["", content.empty_message] if content.empty_message else []),
     ):
         subtitle.text_frame.add_paragraph().text = line
@@ -336,19 +367,20 @@ def pptx_bytes(content: BriefingContent, images: Sequence[bytes]) -> bytes:
         fitted_height = int(fitted_width * height / width)
         left = margin + (full_width - fitted_width) // 2
         slide.shapes.add_picture(io.BytesIO(image), left, image_top, Emu(fitted_width), Emu(fitted_height))
-        text_box(slide, [headline_text, f"{pack_chart.page} · {content.filters}"], image_bottom, Inches(0.8), 12)
+        text_box(slide, [headline_text, f"{_(pack_chart.page)} · {content.filters}"], image_bottom, Inches(0.8), 12)
 
     if content.empty_message:
-        slide = titled_slide("No pledge matches these filters")
+        slide = titled_slide(_("No pledge matches these filters"))
         text_box(slide, [content.empty_message, content.filters, *content.headline_lines], Inches(1.4), Inches(4), 20)
 
     source_lines = [_source_line(row) for row in content.sources.itertuples(index=False)]
     chunks = [
         source_lines[start : start + SOURCES_PER_SLIDE] for start in range(0, len(source_lines), SOURCES_PER_SLIDE)
     ]
-    for number, chunk in enumerate(chunks or [["No source document reports a figure under these filters."]], 1):
+    no_sources = [_("No source document reports a figure under these filters.")]
+    for number, chunk in enumerate(chunks or [no_sources], 1):
         suffix = f" ({number}/{len(chunks)})" if len(chunks) > 1 else ""
-        slide = titled_slide(f"Sources{suffix}")
+        slide = titled_slide(_("Sources") + suffix)
         text_box(slide, chunk, Inches(1.2), Inches(5.9), 13)
 
     buffer = io.BytesIO()
@@ -358,8 +390,8 @@ def pptx_bytes(content: BriefingContent, images: Sequence[bytes]) -> bytes:
 
 def _source_line(row) -> str:
     """'Publisher, 2024-06-28: Title — URL' (the document's own words: its title stays as written)."""
-    date = row.published if isinstance(row.published, str) and row.published else "date unknown"
-    line = f"{row.publisher or 'Unknown publisher'}, {date}: {row.title or row.doc_id}"
+    date = style.format_date(row.published) if isinstance(row.published, str) and row.published else _("date unknown")
+    line = f"{row.publisher or _('Unknown publisher')}, {date}: {row.title or row.doc_id}"
     return line + (f" — {row.url}" if isinstance(row.url, str) and row.url else "")
 
 
@@ -375,41 +407,50 @@ def docx_bytes(content: BriefingContent, images: Sequence[bytes]) -> bytes:
     note = Document()
     note.add_heading(content.title, level=1)
     note.add_paragraph(
-        f"{content.filters}. Data as of {content.data_as_of}; "
-        f"{_plural(content.n_documents, 'document', 'documents')} read."
+        ngettext(
+            "{filters}. Data as of {date}; {count} document read.",
+            "{filters}. Data as of {date}; {count} documents read.",
+            content.n_documents,
+        ).format(filters=content.filters, date=content.data_as_of, count=content.n_documents)
     )
-    note.add_heading("Headline figures", level=2)
+    note.add_heading(_("Headline figures"), level=2)
     if content.empty_message:
         note.add_paragraph(content.empty_message)
     for sentence in content.sentences:
         note.add_paragraph(sentence, style="List Bullet")
 
     if content.charts:
-        note.add_heading("Charts", level=2)
+        note.add_heading(_("Charts"), level=2)
     for pack_chart, image in zip(content.charts, images, strict=True):
-        note.add_paragraph(pack_chart.chart.title, style="Caption")
+        caption = note.add_paragraph(pack_chart.chart.title, style="Caption")
+        caption.paragraph_format.keep_with_next = True  # never a caption at the foot of a page, its chart overleaf
         note.add_picture(io.BytesIO(image), width=Inches(6.3))
 
-    note.add_heading("Pledges", level=2)
+    note.add_heading(_("Pledges"), level=2)
     if content.pledges.empty:
-        note.add_paragraph("No pledge matches these filters.")
+        note.add_paragraph(_("No pledge matches these filters."))
     else:
         table = note.add_table(rows=1, cols=len(PLEDGE_TABLE_COLUMNS))
         table.style = "Table Grid"
         for cell, header in zip(table.rows[0].cells, PLEDGE_TABLE_COLUMNS.values(), strict=True):
-            cell.text = header
+            cell.text = _(header)
         for row in content.pledges.itertuples(index=False):
             for cell, value in zip(table.add_row().cells, row, strict=True):
                 cell.text = str(value)
+        table.autofit = False
+        for column, width in zip(table.columns, PLEDGE_TABLE_WIDTHS, strict=True):
+            for cell in column.cells:  # Word reads a column's width from its cells
+                cell.width = Inches(width)
         if content.n_pledges_not_listed:
             note.add_paragraph(
-                f"{content.n_pledges_not_listed} smaller pledges are not listed; the Pledge explorer downloads "
-                "every row."
+                _("{count} smaller pledges are not listed; the Pledge explorer downloads every row.").format(
+                    count=content.n_pledges_not_listed
+                )
             )
 
-    note.add_heading("Sources", level=2)
+    note.add_heading(_("Sources"), level=2)
     if content.sources.empty:
-        note.add_paragraph("No source document reports a figure under these filters.")
+        note.add_paragraph(_("No source document reports a figure under these filters."))
     for row in content.sources.itertuples(index=False):
         note.add_paragraph(_source_line(row), style="List Number")
 
@@ -429,13 +470,17 @@ class BriefingPack:
     n_slides: int
 
 
-def build_pack(tables: Tables, selection: Selection, browser: Path | None = None) -> BriefingPack:
-    """Both files under `selection` (`tables` already filtered by it), one renderer for all their charts."""
+def build_pack(
+    tables: Tables, selection: Selection, browser: Path | None = None, language: str | None = None
+) -> BriefingPack:
+    """Both files under `selection` (`tables` already filtered by it) in `language` (default: the active one),
+    one renderer for all their charts."""
     started = time.perf_counter()
-    content = briefing_content(tables, selection)
-    images = render_charts([pack_chart.chart for pack_chart in content.charts], browser)
-    deck = pptx_bytes(content, images)
-    note = docx_bytes(content, images)
+    with use_language(language or active_language()):
+        content = briefing_content(tables, selection)
+        images = render_charts([pack_chart.chart for pack_chart in content.charts], browser)
+        deck = pptx_bytes(content, images)
+        note = docx_bytes(content, images)
     n_sources_slides = max(1, -(-len(content.sources) // SOURCES_PER_SLIDE))
     n_slides = 1 + len(content.charts) + (1 if content.empty_message else 0) + n_sources_slides
     return BriefingPack(deck, note, time.perf_counter() - started, n_slides)

@@ -226,3 +226,37 @@ def test_command_line_refuses_an_output_it_cannot_write(tmp_path):
         [*command, "--out", str(tmp_path / "pack.pdf")], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 2 and "must end in .pptx or .docx" in result.stderr
+
+
+def test_dutch_pack_follows_the_language_with_the_dutch_overview_figures(monkeypatch):
+    require_chromium()
+    tables = fixture_tables()
+    monkeypatch.setattr(loader, "load_tables", lambda folder=None: tables)
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.radio(key="language").set_value("nl").run()
+    at.multiselect(key="category").set_value(["military"]).run()
+    at.button(key="briefing_make").click().run()
+    assert not at.exception, [error.message for error in at.exception]
+    assert any(message.value.startswith("Gemaakt in ") for message in at.sidebar.success)
+    pack = at.session_state[PACK_KEY][1]
+    overview = [f"{metric.label}: {metric.value}" for metric in at.metric]
+    assert overview[0] == "Totaal toegezegd: € 6,1 mld."
+    slides = list(Presentation(io.BytesIO(pack.pptx)).slides)
+    title_slide = "\n".join(slide_texts(slides[0]))
+    assert "Steun aan Oekraïne: briefingpakket" in title_slide
+    assert "Filters: categorie: militair" in title_slide and "Gegevens tot en met 3 december 2025" in title_slide
+    assert slides[1].shapes.title.text == "Toegezegde steun aan Oekraïne per jaar en categorie"
+    for slide in slides[1:-1]:
+        text = "\n".join(slide_texts(slide))
+        assert all(figure in text for figure in overview), slide.shapes.title.text
+    assert slides[-1].shapes.title.text == "Bronnen"
+    assert (
+        "Ministerie van Buitenlandse Zaken, 28 juni 2024: Kabinetsreactie op advies AIV" in slide_texts(slides[-1])[1]
+    )
+    note = Document(io.BytesIO(pack.docx))
+    headings = [p.text for p in note.paragraphs if p.style.name.startswith("Heading")]
+    assert headings == ["Steun aan Oekraïne: briefingpakket", "Kerncijfers", "Grafieken", "Toezeggingen", "Bronnen"]
+    assert "Netherlands heeft € 6,1 mld. toegezegd (5 toezeggingen in totaal)." in [p.text for p in note.paragraphs]
+    rows = [[cell.text for cell in row.cells] for row in note.tables[0].rows]
+    assert rows[0] == ["Donor", "Bedrag", "Jaren", "Categorie", "Status", "Bronnen"]
+    assert rows[1] == ["Netherlands", "€ 4,0 mld.", "2024–2026", "militair/algemeen", "toegezegd", "1"]
