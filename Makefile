@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint build-seeds bench devset clean
+.PHONY: setup run test lint build-seeds bench devset messages clean
 
 setup: $(STAMP)
 
@@ -37,6 +37,14 @@ bench: $(STAMP)
 # The real development set (../shared/devset) scored overall, per language and per field, and by half.
 devset: $(STAMP)
 	$(BIN)/python benchmarks/score_devset.py
+
+# The interface's texts: every _(), ngettext() and N_() string into the template, then into both catalogues
+# (new strings arrive untranslated; tests/test_i18n.py fails until each has its English and Dutch text).
+messages: $(STAMP)
+	$(BIN)/pybabel extract --no-location --sort-output -k _ -k gettext -k ngettext:1,2 -k N_ \
+		--project=ukraine-pledges -o dashboard_app/locale/messages.pot dashboard.py dashboard_app pages
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete --width 120 -D messages \
+		-i dashboard_app/locale/messages.pot -d dashboard_app/locale
 
 clean:
 	rm -rf $(VENV) build .pytest_cache

@@ -17,6 +17,7 @@ Before the first size and after the last, a host-speed reference: a fixed worklo
 pipeline code), so that runs on a host whose speed varies can be compared.
 Then, on the largest size's tables, the dashboard through AppTest (server-side times, no browser): a cold start
 with the tables already built (the loader is replaced, as tests/test_app.py does) and a filter change on every page.
+Last, the briefing pack of the seeds (both files, one kaleido renderer driving Chromium), three times.
 Results also go to build/bench/results.json.
 """
 
@@ -389,11 +390,24 @@ def machine_description() -> str:
     return f"{cpu}, {os.cpu_count()} CPUs{memory}, Python {platform.python_version()}"
 
 
+def briefing_pack_timings(repeats: int = 3) -> dict:
+    """Seconds to make the seeds' briefing pack (.pptx and .docx, every chart drawn by one renderer), each run."""
+    from dashboard_app.briefing import build_pack
+    from dashboard_app.filters import Selection, apply_filters
+    from data_pipeline import build
+
+    tables = apply_filters(build(REPO / "seeds"), Selection())
+    packs = [build_pack(tables, Selection()) for _ in range(repeats)]
+    return {"runs_s": [pack.seconds for pack in packs], "slides": packs[0].n_slides}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", help=f"numbers of documents (default {SIZES})")
     parser.add_argument("--quick", action="store_true", help=f"sizes {QUICK_SIZES}, dashboard on the largest")
     parser.add_argument("--no-dashboard", action="store_true", help="skip the AppTest timings")
+    parser.add_argument("--no-briefing", action="store_true", help="skip the briefing pack of the seeds")
+    parser.add_argument("--briefing-only", action="store_true", help="only the briefing pack of the seeds")
     parser.add_argument("--work", type=Path, default=REPO / "build" / "bench", help="where corpora and tables go")
     parser.add_argument("--child-build", nargs=2, type=Path, metavar=("DOCS", "OUT"), help=argparse.SUPPRESS)
     parser.add_argument("--child-server-rebuild", nargs=3, metavar=("DOCS", "CACHE", "INDEX"), help=argparse.SUPPRESS)
@@ -406,6 +420,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.child_server_rebuild:
         docs, cache, index = args.child_server_rebuild
         print(json.dumps(child_server_rebuild(Path(docs), Path(cache), int(index))))
+        return 0
+
+    if args.briefing_only:
+        print(briefing_report(briefing_pack_timings()))
         return 0
 
     sizes = args.sizes or (QUICK_SIZES if args.quick else SIZES)
@@ -447,8 +465,17 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(dashboard_table(largest["n"], timings))
         results["dashboard"] = {"n": largest["n"], **timings}
+    if not args.no_briefing:
+        results["briefing_pack"] = briefing_pack_timings()
+        print()
+        print(briefing_report(results["briefing_pack"]))
     (args.work / "results.json").write_text(json.dumps(results, indent=1) + "\n")
     return 0
+
+
+def briefing_report(timings: dict) -> str:
+    runs = ", ".join(f"{seconds:.2f} s" for seconds in timings["runs_s"])
+    return f"briefing pack of the seeds ({timings['slides']} slides + Word note, one renderer): {runs}"
 
 
 if __name__ == "__main__":

@@ -30,17 +30,19 @@ from dashboard_app.filters import (
     split_rows,
     take_rows,
 )
+from dashboard_app.i18n import N_, ngettext, value_word
+from dashboard_app.i18n import gettext as _
 from dashboard_app.memo import memoized
 from data_pipeline.tables import CATEGORIES, Tables
 
-SPREAD_NOTE = "multi-year pledges spread evenly over the years they cover"
-ANNOUNCED_NOTE = "full amount counted in the year first announced (as the Kiel tracker counts)"
-MONEY_NOTE = "EUR at annual average rates of the publication year"
+SPREAD_NOTE = N_("multi-year pledges spread evenly over the years they cover")
+ANNOUNCED_NOTE = N_("full amount counted in the year first announced (as the Kiel tracker counts)")
+MONEY_NOTE = N_("EUR at annual average rates of the publication year")
 
 YEAR_VIEWS = {
-    "covered": "By covered year (spread evenly)",
-    "announced": "By announcement year",
-    "timeline": "Timeline of each pledge",
+    "covered": N_("By covered year (spread evenly)"),
+    "announced": N_("By announcement year"),
+    "timeline": N_("Timeline of each pledge"),
 }
 
 
@@ -51,7 +53,7 @@ class Chart:
     title: str
     figure: go.Figure | None
     data: pd.DataFrame
-    empty_message: str = "No data matches the current filters. Widen the filters or press 'Reset filters'."
+    empty_message: str = N_("No data matches the current filters. Widen the filters or press 'Reset filters'.")
 
     @property
     def is_empty(self) -> bool:
@@ -112,13 +114,20 @@ def source_note(tables: Tables, doc_ids: set[str] | frozenset[str] | list[str]) 
         count = len(rows)
         publishers = sorted({publisher for publisher in rows if publisher})
     if len(publishers) > 4:
-        named = ", ".join(publishers[:4]) + f" and {len(publishers) - 4} more"
+        named = _("{publishers} and {count} more").format(
+            publishers=", ".join(publishers[:4]), count=len(publishers) - 4
+        )
     else:
-        named = ", ".join(publishers) or "unknown publishers"
-    as_of = latest_document_date(tables) or "unknown date"
-    noun = "document" if count == 1 else "documents"
+        named = ", ".join(publishers) or _("unknown publishers")
+    latest = latest_document_date(tables)
+    as_of = style.format_date(latest) if latest else _("unknown date")
     corrections = corrections_note(tables.corrections_applied)  # an analyst's fix must show where it is used
-    return f"Source: {count} {noun} from {named}; data as of {as_of}." + (f" {corrections}." if corrections else "")
+    line = ngettext(
+        "Source: {count} document from {publishers}; data as of {date}.",
+        "Source: {count} documents from {publishers}; data as of {date}.",
+        count,
+    ).format(count=count, publishers=named, date=as_of)
+    return line + (f" {corrections}." if corrections else "")
 
 
 def _sources_of(frame: pd.DataFrame) -> frozenset[str]:
@@ -193,7 +202,7 @@ def statuses_present(pledges: pd.DataFrame) -> list[str]:
 
 
 def _status_label(status: str) -> str:
-    return {"pledged": "Pledged", "delivered": "Delivered"}.get(status, status.capitalize())
+    return {"pledged": _("Pledged"), "delivered": _("Delivered")}.get(status, status.capitalize())
 
 
 # --- money by year ------------------------------------------------------------------------------------
@@ -275,10 +284,11 @@ def _category_key(column: pd.Series) -> pd.Series:
 
 def money_by_year(tables: Tables, selection: Selection, view: str = "covered", status: str = "pledged") -> Chart:
     """Stacked bars: € per year, one colour per category."""
-    title = f"{_status_label(status)} support to Ukraine by year and category"
+    title = _("{status} support to Ukraine by year and category").format(status=_status_label(status))
     table = money_by_year_table(tables, view, status)
     if table.empty:
-        return Chart(title, None, table, f"No {status} money packages match the current filters.")
+        message = _("No {status} money packages match the current filters.").format(status=value_word(status))
+        return Chart(title, None, table, message)
     traces = []
     for category in _category_sorted(table["category"]):
         rows = table[table["category"] == category]
@@ -287,26 +297,26 @@ def money_by_year(tables: Tables, selection: Selection, view: str = "covered", s
                 "type": "bar",
                 "x": rows["year"].tolist(),
                 "y": rows["amount_eur"].tolist(),
-                "name": category,
+                "name": value_word(category),
                 "marker": {"color": style.CATEGORY_COLOURS.get(category, style.OKABE_ITO["grey"])},
                 "customdata": rows["amount"].tolist(),
-                "hovertemplate": "%{x} · " + category + ": %{customdata}<extra></extra>",
+                "hovertemplate": "%{x} · " + value_word(category) + ": %{customdata}<extra></extra>",
             }
         )
     totals = table.groupby("year")["amount_eur"].sum()
     layout = {
         "annotations": _stack_totals(totals, style.format_eur),
         "barmode": "stack",
-        "yaxis": {**style.euro_axis(totals.max()), "title": {"text": "€ (EUR)"}},
+        "yaxis": {**style.euro_axis(totals.max()), "title": {"text": _("€ (EUR)")}},
         "xaxis": {
             "dtick": 1,
             "type": "linear",
-            "title": {"text": "Year covered" if view == "covered" else "Year announced"},
+            "title": {"text": _("Year covered") if view == "covered" else _("Year announced")},
         },
     }
-    rule = SPREAD_NOTE if view == "covered" else ANNOUNCED_NOTE
+    rule = _(SPREAD_NOTE) if view == "covered" else _(ANNOUNCED_NOTE)
     subtitle = _subtitle(
-        f"{_status_label(status)} money, € · packages only (earmarked parts not added)",
+        _("{status} money, € · packages only (earmarked parts not added)").format(status=_status_label(status)),
         rule,
         describe_selection(selection),
     )
@@ -358,10 +368,10 @@ EQUIPMENT_LOG_SCALE_RATIO = 100
 
 def equipment_by_year(tables: Tables, selection: Selection, view: str = "covered") -> Chart:
     """Grouped bars: number of items per year, labelled with the item; colour is the item's category."""
-    title = "Equipment pledged to Ukraine by year (number of items)"
+    title = _("Equipment pledged to Ukraine by year (number of items)")
     table = equipment_by_year_table(tables, view)
     if table.empty:
-        return Chart(title, None, table, "No equipment pledges match the current filters.")
+        return Chart(title, None, table, _("No equipment pledges match the current filters."))
     traces = []
     for (item, status), rows in table.groupby(["item", "status"], sort=True):
         category = rows["category"].iloc[0]
@@ -371,7 +381,9 @@ def equipment_by_year(tables: Tables, selection: Selection, view: str = "covered
                 "type": "bar",
                 "x": rows["year"].tolist(),
                 "y": rows["quantity"].tolist(),
-                "name": style.plain_text(f"{item} ({status})"),  # items and donors can be typed in corrections
+                "name": style.plain_text(
+                    f"{item} ({value_word(status)})"
+                ),  # items and donors can be typed in corrections
                 "text": [style.plain_text(label) for label in labels],
                 "textposition": "outside",
                 "marker": {
@@ -384,12 +396,20 @@ def equipment_by_year(tables: Tables, selection: Selection, view: str = "covered
     # Shells by the hundred thousand next to a handful of jets: on a linear axis the jets are not drawn at all.
     counts = [quantity for quantity in table["quantity"].tolist() if quantity > 0]
     wide_range = bool(counts) and max(counts) / min(counts) > EQUIPMENT_LOG_SCALE_RATIO
-    yaxis = {"title": {"text": "Number of items"}}
+    yaxis = {"title": {"text": _("Number of items")}}
     yaxis.update({"type": "log"} if wide_range else {"rangemode": "tozero"})
     layout = {"barmode": "group", "xaxis": {"dtick": 1, "type": "linear"}, "yaxis": yaxis}
-    rule = SPREAD_NOTE if view == "covered" else ANNOUNCED_NOTE
-    scale = f"log scale: counts from {min(counts):,.0f} to {max(counts):,.0f}" if wide_range else ""
-    subtitle = _subtitle("Items (count), packages, pledged and delivered", rule, scale, describe_selection(selection))
+    rule = _(SPREAD_NOTE) if view == "covered" else _(ANNOUNCED_NOTE)
+    scale = (
+        _("log scale: counts from {low} to {high}").format(
+            low=style.format_number(min(counts)), high=style.format_number(max(counts))
+        )
+        if wide_range
+        else ""
+    )
+    subtitle = _subtitle(
+        _("Items (count), packages, pledged and delivered"), rule, scale, describe_selection(selection)
+    )
     note = source_note(tables, _sources_where(tables.pledges, tables.pledges["kind"] == "equipment"))
     return Chart(title, style.styled_figure(traces, layout, title, subtitle, note), table)
 
@@ -400,12 +420,13 @@ def equipment_by_year(tables: Tables, selection: Selection, view: str = "covered
 def pledge_label(row: pd.Series) -> str:
     """'Netherlands €4.0bn military/general' or 'Netherlands 24 F-16' — how a pledge is named on charts."""
     if row["kind"] == "money":
-        what = style.format_eur(row["amount_eur"]) if pd.notna(row["amount_eur"]) else "amount n/a"
+        what = style.format_eur(row["amount_eur"]) if pd.notna(row["amount_eur"]) else _("amount n/a")
     else:
         quantity = row["quantity"]
         what = f"{style.format_count(quantity) if pd.notna(quantity) else '?'} {row['item']}"
-    part = " (part)" if row["scope"] == "part" else ""
-    return f"{row['donor']} {what} {row['category']}/{row['subcategory']}{part} [{row['pledge_id']}]"
+    part = _(" (part)") if row["scope"] == "part" else ""
+    category = f"{value_word(row['category'])}/{value_word(row['subcategory'])}"
+    return f"{row['donor']} {what} {category}{part} [{row['pledge_id']}]"
 
 
 LABEL_COLUMNS = ["kind", "amount_eur", "quantity", "item", "scope", "donor", "category", "subcategory", "pledge_id"]
@@ -417,7 +438,7 @@ def pledge_labels(pledges: pd.DataFrame) -> list[str]:
     the build (filters.take_rows) reuse the build's labels, made once."""
     base, positions = origin_of(pledges)
     if base is not pledges:
-        labels = memoized(base, "pledge_labels", lambda: _pledge_labels(base))
+        labels = memoized(base, f"pledge_labels:{_labels_key()}", lambda: _pledge_labels(base))
         return [labels[position] for position in positions.tolist()]
     return _pledge_labels(pledges)
 
@@ -427,11 +448,18 @@ def _pledge_labels(pledges: pd.DataFrame) -> list[str]:
     return [pledge_label(dict(zip(LABEL_COLUMNS, row, strict=True))) for row in zip(*columns, strict=True)]
 
 
+def _labels_key() -> str:
+    """Labels name categories in the active language: kept per language."""
+    from dashboard_app.i18n import active_language
+
+    return active_language()
+
+
 def pledge_label_lookup(pledges: pd.DataFrame) -> dict[str, str]:
     """pledge_id -> pledge_label, kept per frame (the explorer's pickers read the build's on every run)."""
     return memoized(
         pledges,
-        "pledge_label_lookup",
+        f"pledge_label_lookup:{_labels_key()}",
         lambda: dict(zip(pledges["pledge_id"].tolist(), pledge_labels(pledges), strict=True)),
     )
 
@@ -460,10 +488,10 @@ def pledge_timeline_table(tables: Tables) -> pd.DataFrame:
 
 def pledge_timeline(tables: Tables, selection: Selection) -> Chart:
     """Horizontal bars from each pledge's first to last covered year (inclusive), coloured by category."""
-    title = "Years covered by each pledge to Ukraine"
+    title = _("Years covered by each pledge to Ukraine")
     table = pledge_timeline_table(tables)
     if table.empty:
-        return Chart(title, None, table, "No pledges with known years match the current filters.")
+        return Chart(title, None, table, _("No pledges with known years match the current filters."))
     traces = []
     for category in _category_sorted(table["category"].tolist()):
         rows = table[table["category"] == category]
@@ -475,7 +503,7 @@ def pledge_timeline(tables: Tables, selection: Selection) -> Chart:
                 "x": (rows["year_end"] - rows["year_start"] + 1).to_numpy(),
                 "base": rows["year_start"].to_numpy(),
                 "orientation": "h",
-                "name": category,
+                "name": value_word(category),
                 "marker": {
                     "color": style.CATEGORY_COLOURS.get(category, style.OKABE_ITO["grey"]),
                     "pattern": {
@@ -490,10 +518,10 @@ def pledge_timeline(tables: Tables, selection: Selection) -> Chart:
         )
     layout = {
         "barmode": "overlay",
-        "xaxis": {"dtick": 1, "type": "linear", "title": {"text": "Years covered (a bar spans each whole year)"}},
+        "xaxis": {"dtick": 1, "type": "linear", "title": {"text": _("Years covered (a bar spans each whole year)")}},
         "yaxis": {"autorange": "reversed", "title": {"text": ""}},
     }
-    subtitle = _subtitle("Pledges (money and equipment); hatched = delivered", describe_selection(selection))
+    subtitle = _subtitle(_("Pledges (money and equipment); hatched = delivered"), describe_selection(selection))
     note = source_note(tables, _sources_where(tables.pledges, is_in(tables.pledges["pledge_id"], table["pledge_id"])))
     height = style.height_for_rows(len(table), per_row=28, fixed=240)
     return Chart(title, style.styled_figure(traces, layout, title, subtitle, note, height), table)
@@ -537,13 +565,13 @@ def _runs(frame: pd.DataFrame, keys: list[str]) -> list[tuple[tuple, slice]]:
 
 def running_totals_over_time(tables: Tables, selection: Selection) -> Chart:
     """Lines of 'delivered to date' as each source reported it, per donor, category and status."""
-    title = "Support to Ukraine reported to date (cumulative, as reported)"
+    title = _("Support to Ukraine reported to date (cumulative, as reported)")
     table = running_totals_table(tables)
     dated = table.assign(date=_dates(table["as_of"])) if len(table) else table
     if len(dated):
         dated = dated[dated["date"].notna()]
     if table.empty or dated.empty:
-        return Chart(title, None, table, "No reported running totals with a date match the current filters.")
+        return Chart(title, None, table, _("No reported running totals with a date match the current filters."))
     # A figure written beside every point is legible for a few dozen reports; past that the labels pile up
     # (4,000 at 10,000 documents), so they go and the figure stays in the hover and the table.
     labelled = len(dated) <= RUNNING_TOTALS_MAX_LABELS
@@ -556,7 +584,11 @@ def running_totals_over_time(tables: Tables, selection: Selection) -> Chart:
                 "x": dates[rows],
                 "y": amounts[rows],
                 "mode": "lines+markers+text" if labelled else "lines+markers",
-                "name": style.plain_text(f"{donor}, {category}, {status} to date"),
+                "name": style.plain_text(
+                    _("{donor}, {category}, {status} to date").format(
+                        donor=donor, category=value_word(category), status=value_word(status)
+                    )
+                ),
                 "text": texts[rows],
                 "textposition": "top center",
                 "line": {"color": style.CATEGORY_COLOURS.get(category, style.OKABE_ITO["grey"]), "width": 3},
@@ -564,18 +596,18 @@ def running_totals_over_time(tables: Tables, selection: Selection) -> Chart:
                 "hovertemplate": "%{x|%Y-%m-%d}: %{text}<extra></extra>",
             }
         )
-    xaxis = {"title": {"text": "Date reported (as of)"}, "type": "date", "tickformat": "%-d %b %Y"}
+    xaxis = {"title": {"text": _("Date reported (as of)")}, "type": "date", **style.date_ticks("day")}
     first, last = dated["date"].min(), dated["date"].max()  # not min(): iterating boxes every timestamp
     if (last - first) < pd.Timedelta(days=60):
         # One report (or a few close together) would otherwise get an axis of milliseconds around it.
         xaxis["range"] = [first - pd.Timedelta(days=90), last + pd.Timedelta(days=90)]
     layout = {
-        "yaxis": {**style.euro_axis(dated["amount_eur"].max()), "title": {"text": "€ (EUR), cumulative"}},
+        "yaxis": {**style.euro_axis(dated["amount_eur"].max()), "title": {"text": _("€ (EUR), cumulative")}},
         "xaxis": xaxis,
     }
     subtitle = _subtitle(
-        "Cumulative € as reported by each source · snapshots, not added to pledges or to each other",
-        "" if labelled else f"{len(dated)} reports: figures in the hover, not beside each point",
+        _("Cumulative € as reported by each source · snapshots, not added to pledges or to each other"),
+        "" if labelled else _("{count} reports: figures in the hover, not beside each point").format(count=len(dated)),
         describe_selection(selection),
     )
     note = source_note(tables, _sources_of(tables.running_totals))
@@ -604,10 +636,10 @@ def money_by_category_table(tables: Tables) -> pd.DataFrame:
 
 def money_by_category(tables: Tables, selection: Selection) -> Chart:
     """Bars per category, pledged and delivered side by side (never stacked, never added)."""
-    title = "Support to Ukraine by category: pledged and delivered side by side"
+    title = _("Support to Ukraine by category: pledged and delivered side by side")
     table = money_by_category_table(tables)
     if table.empty:
-        return Chart(title, None, table, "No money packages match the current filters.")
+        return Chart(title, None, table, _("No money packages match the current filters."))
     traces = []
     for status in ["pledged", "delivered"]:
         rows = table[table["status"] == status]
@@ -616,9 +648,9 @@ def money_by_category(tables: Tables, selection: Selection) -> Chart:
         traces.append(
             {
                 "type": "bar",
-                "x": rows["category"].tolist(),
+                "x": [value_word(category) for category in rows["category"].tolist()],
                 "y": rows["amount_eur"].tolist(),
-                "name": _status_label(status) + (" (hatched)" if status == "delivered" else ""),
+                "name": _status_label(status) + (_(" (hatched)") if status == "delivered" else ""),
                 "offsetgroup": status,
                 "marker": {
                     "color": [
@@ -630,21 +662,21 @@ def money_by_category(tables: Tables, selection: Selection) -> Chart:
                 },
                 "text": rows["amount"].tolist(),
                 "textposition": "outside",
-                "hovertemplate": "%{x} · " + status + ": %{text}<extra></extra>",
+                "hovertemplate": "%{x} · " + value_word(status) + ": %{text}<extra></extra>",
             }
         )
     # Built from dicts in one go (style.styled_figure): each update_layout validates the whole layout again.
     layout = {
         "barmode": "group",
-        "yaxis": {**style.euro_axis(table["amount_eur"].max()), "title": {"text": "€ (EUR)"}},
+        "yaxis": {**style.euro_axis(table["amount_eur"].max()), "title": {"text": _("€ (EUR)")}},
         "xaxis": {
             "categoryorder": "array",
-            "categoryarray": _category_sorted(table["category"].tolist()),
+            "categoryarray": [value_word(category) for category in _category_sorted(table["category"].tolist())],
             "title": {"text": ""},
         },
     }
     subtitle = _subtitle(
-        "Money, € · packages only · pledged and delivered are separate bars, not added",
+        _("Money, € · packages only · pledged and delivered are separate bars, not added"),
         describe_selection(selection),
     )
     pledges = tables.pledges
@@ -683,12 +715,13 @@ def money_by_subcategory_table(tables: Tables, status: str = "pledged") -> pd.Da
 
 def money_by_subcategory(tables: Tables, selection: Selection, status: str = "pledged") -> Chart:
     """Horizontal bars per subcategory, coloured by category."""
-    title = f"{_status_label(status)} support to Ukraine by subcategory"
+    title = _("{status} support to Ukraine by subcategory").format(status=_status_label(status))
     table = money_by_subcategory_table(tables, status)
     if table.empty:
-        return Chart(title, None, table, f"No {status} money matches the current filters.")
+        message = _("No {status} money matches the current filters.").format(status=value_word(status))
+        return Chart(title, None, table, message)
     labels = [  # an analyst can type a subcategory in a correction: plotly must show it, not run its HTML
-        style.plain_text(f"{category} / {subcategory}")
+        style.plain_text(f"{value_word(category)} / {value_word(subcategory)}")
         for category, subcategory in zip(table["category"].tolist(), table["subcategory"].tolist(), strict=True)
     ]
     categories = table["category"].tolist()
@@ -702,7 +735,7 @@ def money_by_subcategory(tables: Tables, selection: Selection, status: str = "pl
                 "y": [label for label, keep in zip(labels, mask, strict=True) if keep],
                 "x": rows["amount_eur"].tolist(),
                 "orientation": "h",
-                "name": style.plain_text(category),
+                "name": style.plain_text(value_word(category)),
                 "marker": {"color": style.CATEGORY_COLOURS.get(category, style.OKABE_ITO["grey"])},
                 "text": rows["amount"].tolist(),
                 "textposition": "outside",
@@ -710,12 +743,14 @@ def money_by_subcategory(tables: Tables, selection: Selection, status: str = "pl
             }
         )
     layout = {
-        "xaxis": {**style.euro_axis(table["amount_eur"].max()), "title": {"text": "€ (EUR)"}},
+        "xaxis": {**style.euro_axis(table["amount_eur"].max(), labelled_bars=True), "title": {"text": _("€ (EUR)")}},
         "yaxis": {"autorange": "reversed", "title": {"text": ""}},
     }
     subtitle = _subtitle(
-        f"{_status_label(status)} money, € · earmarked parts shown under their own subcategory and taken off "
-        "their package, so nothing counts twice",
+        _(
+            "{status} money, € · earmarked parts shown under their own subcategory and taken off their package, "
+            "so nothing counts twice"
+        ).format(status=_status_label(status)),
         describe_selection(selection),
     )
     note = source_note(tables, _sources_where(tables.pledges, tables.pledges["status"] == status))
@@ -773,7 +808,7 @@ def source_matrix_table(tables: Tables) -> pd.DataFrame:
         kept = set(busiest[:MATRIX_MAX_DOCUMENTS])
         doc_ids = [doc for doc in doc_ids if doc in kept]
     labels = [
-        label + (" ⚑ single source" if len(reported_by) == 1 else "")
+        label + (_(" ⚑ single source") if len(reported_by) == 1 else "")
         for label, reported_by in zip(pledge_labels(pledges), reported, strict=True)
     ]
     return pd.DataFrame(
@@ -817,7 +852,7 @@ def _document_labels(documents: pd.DataFrame, doc_ids: list[str], upright: bool 
             labels.append(style.plain_text(doc_id))
             continue
         publisher, published = found[doc_id]
-        date = published if pd.notna(published) else "date unknown"
+        date = style.format_date(published) if pd.notna(published) else _("date unknown")
         if upright:
             name = str(publisher or doc_id)
             if len(name) > MATRIX_UPRIGHT_LABEL_CHARACTERS:
@@ -831,10 +866,10 @@ def _document_labels(documents: pd.DataFrame, doc_ids: list[str], upright: bool 
 
 def source_matrix(tables: Tables, selection: Selection) -> Chart:
     """Heatmap: which document reports which pledge; pledges with one source only are flagged ⚑."""
-    title = "Which source reports which pledge"
+    title = _("Which source reports which pledge")
     table = source_matrix_table(tables)
     if table.empty:
-        return Chart(title, None, table, "No pledges match the current filters.")
+        return Chart(title, None, table, _("No pledges match the current filters."))
     doc_ids = [column for column in table.columns if column not in ("pledge", "n_sources")]
     # Columns are positions, not labels: two documents of one publisher on one day must stay two columns.
     positions = list(range(len(doc_ids)))
@@ -869,11 +904,15 @@ def source_matrix(tables: Tables, selection: Selection) -> Chart:
     }
     single = int((table["n_sources"] == 1).sum())
     shown = (
-        f"{single} of {len(table)} pledges have one source only (⚑)"
+        _("{single} of {count} pledges have one source only (⚑)").format(single=single, count=len(table))
         if len(table) == len(tables.pledges)
-        else f"the {len(table)} most-reported of {len(tables.pledges)} pledges; {single} of them have one source (⚑)"
+        else _("the {count} most-reported of {total} pledges; {single} of them have one source (⚑)").format(
+            count=len(table), total=len(tables.pledges), single=single
+        )
     )
-    subtitle = _subtitle(f"Filled cell = the document reports the pledge · {shown}", describe_selection(selection))
+    subtitle = _subtitle(
+        _("Filled cell = the document reports the pledge · {shown}").format(shown=shown), describe_selection(selection)
+    )
     note = source_note(tables, set(doc_ids))
     # Upright labels take the room of their longest line above the cells, under the title and subtitle.
     height = style.height_for_rows(len(table), per_row=30, fixed=300 + (MATRIX_UPRIGHT_LABEL_ROOM if upright else 0))
@@ -886,7 +925,8 @@ def source_matrix(tables: Tables, selection: Selection) -> Chart:
 def publisher_table(tables: Tables, status: str = "pledged") -> pd.DataFrame:
     """Per publisher: how many pledges it reports and the € of the money packages among them (overlapping).
     Made once per Tables (both publisher charts read it); read-only."""
-    return memoized(tables, f"publisher_table:{status}", lambda: _publisher_table(tables, status))
+    # Its `amount` column is written in the active language.
+    return memoized(tables, f"publisher_table:{status}:{_labels_key()}", lambda: _publisher_table(tables, status))
 
 
 def _publisher_table(tables: Tables, status: str) -> pd.DataFrame:
@@ -928,13 +968,13 @@ def pledges_by_publisher(
     `table` is `publisher_table(tables)` when the caller already has it (the page draws both measures)."""
     table = publisher_table(tables) if table is None else table
     if measure == "count":
-        title = "Number of pledges each publisher reports"
-        column, axis_title = "n_pledges", "Pledges reported (count)"
+        title = _("Number of pledges each publisher reports")
+        column, axis_title = "n_pledges", _("Pledges reported (count)")
     else:
-        title = "Pledged € each publisher reports"
-        column, axis_title = "amount_eur", "€ (EUR) of pledged packages reported"
+        title = _("Pledged € each publisher reports")
+        column, axis_title = "amount_eur", _("€ (EUR) of pledged packages reported")
     if table.empty:
-        return Chart(title, None, table, "No pledges match the current filters.")
+        return Chart(title, None, table, _("No pledges match the current filters."))
     values = table[column].tolist()
     trace = {
         "type": "bar",
@@ -952,16 +992,18 @@ def pledges_by_publisher(
         unit_ticks = {"dtick": 1} if max(values) <= COUNT_AXIS_MAX_UNIT_TICKS else {"tickformat": ",d"}
         xaxis = {"rangemode": "tozero", "range": [0, max(values) * 1.15 + 0.5], **unit_ticks}
     else:
-        xaxis = style.euro_axis(max(values))
+        xaxis = style.euro_axis(max(values), labelled_bars=True)
     layout = {
         "xaxis": {**xaxis, "title": {"text": axis_title}},
         "yaxis": {"autorange": "reversed", "title": {"text": ""}},
     }
     subtitle = _subtitle(
-        "Pledges (money and equipment)"
+        _("Pledges (money and equipment)")
         if measure == "count"
-        else "Pledged money, € · packages only · a pledge reported by several publishers counts for each: "
-        "do not add the bars",
+        else _(
+            "Pledged money, € · packages only · a pledge reported by several publishers counts for each: "
+            "do not add the bars"
+        ),
         describe_selection(selection),
     )
     note = source_note(tables, _sources_of(tables.pledges))
@@ -984,16 +1026,16 @@ TIMELINE_MAX_DOTS = 2000
 def publication_timeline(tables: Tables, selection: Selection) -> Chart:
     """Dots per document on a date axis, one row per publisher; dot size = number of figures extracted. Above
     TIMELINE_MAX_DOTS documents, one dot per publisher and month; dot size = documents (the subtitle says so)."""
-    title = "When the sources were published"
+    title = _("When the sources were published")
     if selection.publishers:
         table, drawing = _publication_drawing(tables, selection)
     else:
         # Only the publisher filter applies to documents: without one, every other filter change draws the same
         # dots, so they are kept with the build's documents (10,000 dates and publishers cost 40 ms to tally).
-        key = f"publication_timeline:{tables.corrections_applied}:{TIMELINE_MAX_DOTS}"
+        key = f"publication_timeline:{tables.corrections_applied}:{TIMELINE_MAX_DOTS}:{_labels_key()}"
         table, drawing = memoized(tables.documents, key, lambda: _publication_drawing(tables, selection))
     if drawing is None:
-        return Chart(title, None, table, "No dated documents match the current filters.")
+        return Chart(title, None, table, _("No dated documents match the current filters."))
     trace, layout, what, note = drawing
     subtitle = _subtitle(what, describe_selection(selection))
     return Chart(title, style.styled_figure([dict(trace)], layout, title, subtitle, note), table)
@@ -1007,16 +1049,19 @@ def _publication_drawing(tables: Tables, selection: Selection) -> tuple[pd.DataF
     if dated.empty:
         return table, None
     undated = len(table) - len(dated)
-    not_shown = f" · {undated} document(s) without a known date not shown" if undated else ""
+    not_shown = _(" · {count} document(s) without a known date not shown").format(count=undated) if undated else ""
     if len(dated) > TIMELINE_MAX_DOTS:
         trace, layout = _monthly_publication_trace(dated)
         what = (
-            f"{len(dated):,} documents read · one dot per publisher and month (more than {TIMELINE_MAX_DOTS:,} "
-            "documents) · dot size = documents that month" + not_shown
+            _(
+                "{count} documents read · one dot per publisher and month (more than {most} documents) · "
+                "dot size = documents that month"
+            ).format(count=style.format_number(len(dated)), most=style.format_number(TIMELINE_MAX_DOTS))
+            + not_shown
         )
     else:
         trace, layout = _daily_publication_trace(dated)
-        what = "Documents read · dot size = figures extracted" + not_shown
+        what = _("Documents read · dot size = figures extracted") + not_shown
     return table, (trace, layout, what, source_note(tables, set(dated["doc_id"].tolist())))
 
 
@@ -1027,7 +1072,7 @@ def _daily_publication_trace(dated: pd.DataFrame) -> tuple[dict, dict]:
         "type": "scatter",
         "x": np.array(dated["date"].tolist(), dtype="datetime64[ns]"),
         "y": np.array(
-            [style.plain_text(publisher or "unknown publisher") for publisher in dated["publisher"].tolist()],
+            [style.plain_text(publisher or _("unknown publisher")) for publisher in dated["publisher"].tolist()],
             dtype=object,
         ),
         "mode": "markers",
@@ -1047,7 +1092,7 @@ def _daily_publication_trace(dated: pd.DataFrame) -> tuple[dict, dict]:
         "showlegend": False,
     }
     layout = {
-        "xaxis": {"type": "date", "title": {"text": "Publication date"}},
+        "xaxis": {"type": "date", "title": {"text": _("Publication date")}, **style.date_ticks("month")},
         "yaxis": {"title": {"text": ""}, "rangemode": "normal"},
     }
     return trace, layout
@@ -1060,7 +1105,7 @@ def _monthly_publication_trace(dated: pd.DataFrame) -> tuple[dict, dict]:
     for publisher, date, figures in zip(
         dated["publisher"].tolist(), dated["date"].tolist(), dated["n_mentions"].tolist(), strict=True
     ):
-        tally = counts.setdefault((date.year, date.month, publisher or "unknown publisher"), [0, 0])
+        tally = counts.setdefault((date.year, date.month, publisher or _("unknown publisher")), [0, 0])
         tally[0] += 1
         tally[1] += int(figures)
     keys = sorted(counts)
@@ -1077,12 +1122,13 @@ def _monthly_publication_trace(dated: pd.DataFrame) -> tuple[dict, dict]:
             "line": {"color": style.EMPHASIS_COLOUR, "width": 1},
         },
         "customdata": np.array([[counts[key][0], counts[key][1]] for key in keys]),
-        "hovertemplate": "%{x|%Y-%m} · %{y}<br>%{customdata[0]} documents, %{customdata[1]} figures extracted"
-        "<extra></extra>",
+        "hovertemplate": "%{x|%Y-%m} · %{y}<br>"
+        + _("%{customdata[0]} documents, %{customdata[1]} figures extracted")
+        + "<extra></extra>",
         "showlegend": False,
     }
     layout = {
-        "xaxis": {"type": "date", "title": {"text": "Publication month"}},
+        "xaxis": {"type": "date", "title": {"text": _("Publication month")}, **style.date_ticks("month")},
         "yaxis": {"title": {"text": ""}, "rangemode": "normal"},
     }
     return trace, layout
@@ -1113,17 +1159,18 @@ def agreements_table(tables: Tables) -> pd.DataFrame:
 
 def agreements_timeline(tables: Tables, selection: Selection) -> Chart:
     """Markers on a date axis: announced (hollow) and signed (filled), one row per agreement."""
-    title = "Agreements, declarations and statements on support to Ukraine"
+    title = _("Agreements, declarations and statements on support to Ukraine")
     table = agreements_table(tables)
     if table.empty:
-        return Chart(title, None, table, "No agreements match the current filters.")
+        return Chart(title, None, table, _("No agreements match the current filters."))
     labels = [
-        style.plain_text(f"{kind.capitalize()}: {' – '.join(split_list(parties))}")
-        + (f" ({int(duration)} years)" if pd.notna(duration) else "")
+        style.plain_text(f"{value_word(kind).capitalize()}: {' – '.join(split_list(parties))}")
+        + (_(" ({count} years)").format(count=int(duration)) if pd.notna(duration) else "")
         for kind, parties, duration in zip(table["kind"], table["parties"], table["duration_years"], strict=True)
     ]
     figure = go.Figure()
     for which, filled in [("announced", False), ("signed", True)]:
+        which_word = _("Announced") if which == "announced" else _("Signed")
         dates = table[which].map(to_date)
         mask = dates.notna().tolist()
         if not any(mask):
@@ -1132,7 +1179,7 @@ def agreements_timeline(tables: Tables, selection: Selection) -> Chart:
             x=dates[mask].tolist(),
             y=[label for label, keep in zip(labels, mask, strict=True) if keep],
             mode="markers",
-            name=which.capitalize(),
+            name=which_word,
             marker={
                 "size": 14,
                 "symbol": [
@@ -1143,12 +1190,16 @@ def agreements_timeline(tables: Tables, selection: Selection) -> Chart:
                 "line": {"width": 2, "color": style.NEUTRAL_COLOUR if not filled else style.EMPHASIS_COLOUR},
             },
             customdata=[style.plain_text(themes) for themes in table.loc[mask, "themes"]],
-            hovertemplate="%{y}<br>" + which + " %{x|%Y-%m-%d}<br>themes: %{customdata}<extra></extra>",
+            hovertemplate="%{y}<br>"
+            + which_word
+            + " %{x|%Y-%m-%d}<br>"
+            + _("themes")
+            + ": %{customdata}<extra></extra>",
         )
-    figure.update_xaxes(type="date", title_text="Date")
+    figure.update_xaxes(type="date", title_text=_("Date"), **style.date_ticks("month"))
     figure.update_yaxes(autorange="reversed", title_text="")
     subtitle = _subtitle(
-        "Open marker = announced, filled = signed · ○ agreement, ◇ declaration, □ statement",
+        _("Open marker = announced, filled = signed · ○ agreement, ◇ declaration, □ statement"),
         describe_selection(selection),
     )
     note = source_note(tables, _sources_of(tables.agreements))

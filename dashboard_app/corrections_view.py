@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard_app.filters import split_list, split_rows
+from dashboard_app.i18n import gettext as _
+from dashboard_app.i18n import ngettext
 from data_pipeline.corrections import effective_corrections, mention_target
 from data_pipeline.extract.sentences import split_sentences
 from data_pipeline.tables import CorrectionsReport, Tables
@@ -14,7 +16,7 @@ def corrections_note(applied: int) -> str:
     """'3 corrections applied' (or '' when there are none), for captions, source lines and exports."""
     if not applied:
         return ""
-    return f"{applied} correction{'s' if applied != 1 else ''} applied"
+    return ngettext("{count} correction applied", "{count} corrections applied", applied).format(count=applied)
 
 
 def corrections_of_pledges(pledges: pd.DataFrame, report: CorrectionsReport) -> list[int]:
@@ -47,10 +49,10 @@ def correction_states(corrections: pd.DataFrame, report: CorrectionsReport) -> p
 
     def state(row: pd.Series) -> str:
         if row["action"] == "undo":
-            return f"undoes {row['undoes']}"
+            return _("undoes {correction}").format(correction=row["undoes"])
         if row["correction_id"] in orphaned:
-            return f"orphaned: {orphaned[row['correction_id']]}"
-        return "applied" if row["correction_id"] in in_force else "undone"
+            return _("orphaned: {why}").format(why=orphaned[row["correction_id"]])
+        return _("applied") if row["correction_id"] in in_force else _("undone")
 
     states = corrections.assign(state=corrections.apply(state, axis=1))
     columns = ["state", "created_at", "analyst", "action", "field", "old_value", "new_value", "reason"]

@@ -10,6 +10,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from dashboard_app.i18n import N_, gettext, value_word
 from dashboard_app.memo import known, memoized, remember
 from data_pipeline.tables import CATEGORIES, Tables
 
@@ -421,14 +422,15 @@ def filter_documents(documents: pd.DataFrame, selection: Selection) -> pd.DataFr
 
 
 FILTER_LABELS = {
-    "donors": "donor",
-    "recipients": "recipient",
-    "categories": "category",
-    "subcategories": "subcategory",
-    "statuses": "status",
-    "kinds": "kind",
-    "publishers": "publisher",
+    "donors": N_("donor"),
+    "recipients": N_("recipient"),
+    "categories": N_("category"),
+    "subcategories": N_("subcategory"),
+    "statuses": N_("status"),
+    "kinds": N_("kind"),
+    "publishers": N_("publisher"),
 }
+CODED_FILTERS = ("categories", "subcategories", "statuses", "kinds")
 
 
 def describe_selection(selection: Selection) -> str:
@@ -438,9 +440,12 @@ def describe_selection(selection: Selection) -> str:
         name = selection_field.name
         value = getattr(selection, name)
         if name in FILTER_LABELS and value:
-            parts.append(f"{FILTER_LABELS[name]}: {', '.join(value)}")
+            shown = [value_word(item) for item in value] if name in CODED_FILTERS else list(value)
+            parts.append(f"{gettext(FILTER_LABELS[name])}: {', '.join(shown)}")
     if selection.year_range is not None:
-        parts.append(f"years {selection.year_range[0]}–{selection.year_range[1]}")
+        parts.append(
+            gettext("years {first}–{last}").format(first=selection.year_range[0], last=selection.year_range[1])
+        )
     if selection.text.strip():
-        parts.append(f'text "{selection.text.strip()}"')
-    return "Filters: " + "; ".join(parts) if parts else "All data, no filters"
+        parts.append(gettext('text "{text}"').format(text=selection.text.strip()))
+    return gettext("Filters: {filters}").format(filters="; ".join(parts)) if parts else gettext("All data, no filters")

@@ -8,6 +8,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from dashboard_app.i18n import gettext as _
+from dashboard_app.i18n import ngettext
 from dashboard_app.loader import folder_signature
 from data_pipeline.library import (
     LibraryError,
@@ -37,14 +39,18 @@ def document_outcome(tables: Tables, file: str) -> str:
     """'3 figures, 2 pledges' for a document of the build; '0 pledges' is a result, not an error."""
     documents = tables.documents.set_index("file")
     if file not in documents.index:
-        return "not in the tables yet"
+        return _("not in the tables yet")
     row = documents.loc[file]
     if row["status"] != "ok":
-        return f"could not be read: {row['problem']}"
+        return _("could not be read: {problem}").format(problem=row["problem"])
     figures, pledges = int(row["n_mentions"]), pledges_from(tables, row["doc_id"])
     if figures == 0:
-        return "0 pledges (no quantified support found in it)"
-    return f"{figures} figure{'s' * (figures != 1)}, {pledges} pledge{'s' * (pledges != 1)}"
+        return _("0 pledges (no quantified support found in it)")
+    return (
+        ngettext("{count} figure", "{count} figures", figures).format(count=figures)
+        + ", "
+        + ngettext("{count} pledge", "{count} pledges", pledges).format(count=pledges)
+    )
 
 
 def library_listing(library: Path, tables: Tables) -> pd.DataFrame:
@@ -79,7 +85,7 @@ def known_content(folders: list[Path]) -> dict[str, str]:
     return _content_index(tuple(str(f) for f in folders), tuple(folder_signature(f) for f in folders))
 
 
-@st.cache_data(show_spinner="Reading the file…", max_entries=32)
+@st.cache_data(show_spinner=False, max_entries=32)  # the page shows its own spinner, in its language
 def cached_prefill(name: str, data: bytes, known_content: dict[str, str]) -> Prefill:
     # Each rerun of the page would otherwise parse every uploaded PDF again.
     return prefill(name, data, known_content)
@@ -119,4 +125,4 @@ def remove_from_library(library: Path, documents_folder: Path, file: str) -> Non
         return
     saved = st.session_state.get("add_documents_saved", {})
     st.session_state["add_documents_saved"] = {digest: name for digest, name in saved.items() if name != file}
-    st.session_state["add_documents_messages"] = [f"Removed {file} from the library."]
+    st.session_state["add_documents_messages"] = [_("Removed {file} from the library.").format(file=file)]

@@ -95,7 +95,7 @@ def build_tables(folder: Path, library: Path | None = None, corrections: Path | 
 # cache_resource, not cache_data: cache_data would hand every rerun a fresh unpickled copy of the build (0.65 s
 # for 10,000 documents, on every filter change). Every session shares this one object, so nothing may change
 # it (apply_filters and the chart builders make new frames); dashboard_app.memo relies on that too.
-@st.cache_resource(show_spinner="Reading the documents…", max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)  # the entrypoint shows a spinner in its language
 def _cached_build(
     folder: str, library: str, fingerprint: str, corrections: str = "", corrections_version: str = ""
 ) -> Tables:

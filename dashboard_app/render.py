@@ -12,6 +12,8 @@ import streamlit as st
 from dashboard_app.charts import Chart
 from dashboard_app.corrections_view import corrections_note
 from dashboard_app.filters import Selection
+from dashboard_app.i18n import CODED_COLUMNS, active_language, column_word, value_word
+from dashboard_app.i18n import gettext as _
 from dashboard_app.memo import memoized
 from dashboard_app.style import plotly_config
 from dashboard_app.widgets import chosen_image_format
@@ -65,23 +67,23 @@ def from_view(view: DashboardView, function: Callable[..., T], *args: str) -> T:
     """`function(view.tables, *args)`, kept with the view's tables. apply_filters hands out one unfiltered view
     per build, so with no filter set (how every session starts, and where 'Reset filters' returns) a rerun or a
     page switch reuses what was drawn; any other view is new on each run and computes afresh."""
-    name = f"from_view:{function.__module__}.{function.__qualname__}:{args!r}"
+    name = f"from_view:{function.__module__}.{function.__qualname__}:{args!r}:{active_language()}"
     return memoized(view.tables, name, lambda: function(view.tables, *args))
 
 
 def cached_chart(view: DashboardView, builder: Callable[..., Chart], *args: str) -> Chart:
     """`builder(view.tables, view.selection, *args)`, kept with the view's tables as `from_view` keeps values."""
-    name = f"chart:{builder.__module__}.{builder.__qualname__}:{args!r}:{view.selection!r}"
+    name = f"chart:{builder.__module__}.{builder.__qualname__}:{args!r}:{view.selection!r}:{active_language()}"
     return memoized(view.tables, name, lambda: builder(view.tables, view.selection, *args))
 
 
 def show_chart(chart: Chart, key: str) -> None:
     """The chart (white background, briefing download settings) and, folded under it, its exact numbers."""
     if chart.is_empty:
-        st.info(chart.empty_message)
+        st.info(_(chart.empty_message))
         return
     st.plotly_chart(chart.figure, theme=None, key=key, config=plotly_config(chart.title, chosen_image_format()))
-    with st.expander("Table: the numbers behind this chart"):
+    with st.expander(_("Table: the numbers behind this chart")):
         show_table(chart.data)
 
 
@@ -102,14 +104,38 @@ def number_columns(frame: pd.DataFrame) -> dict:
 def show_table(frame: pd.DataFrame, **kwargs) -> None:
     """A read-only table without the meaningless row index, its figures with thousands separators, saying how many
     corrections the build includes."""
-    kwargs["column_config"] = {**number_columns(frame), **kwargs.get("column_config", {})}
+    config = {**number_columns(frame), **kwargs.get("column_config", {})}
+    if active_language() != "en":
+        frame, config = translated_table(frame, config)
+    kwargs["column_config"] = config
     st.dataframe(frame, hide_index=True, **kwargs)
     view = st.session_state.get(VIEW_KEY)
     note = corrections_note(view.all_tables.corrections_applied) if view is not None else ""
     if note:
-        st.caption(f"Includes the analysts' corrections: {note}.")
+        st.caption(_("Includes the analysts' corrections: {note}.").format(note=note))
+
+
+def translated_table(frame: pd.DataFrame, config: dict) -> tuple[pd.DataFrame, dict]:
+    """The frame as shown in the active language: headers and coded values (categories, statuses…) translated,
+    every other value (document text, titles, names) as written. A new frame; the column settings follow."""
+    shown = frame.assign(
+        **{
+            column: [value_word(value) if isinstance(value, str) else value for value in frame[column].tolist()]
+            for column in CODED_COLUMNS
+            if column in frame.columns and not pd.api.types.is_numeric_dtype(frame[column])
+        }
+    )
+    headers = {column: column_word(column) for column in frame.columns}
+    if len(set(headers.values())) < len(headers):  # two columns named alike: keep the original names
+        return shown, config
+    return shown.rename(columns=headers), {headers.get(name, name): value for name, value in config.items()}
 
 
 def show_nothing_matches(what: str = "pledges") -> None:
     """The plain-words empty state used when filters leave nothing."""
-    st.info(f"No {what} match the current filters. Widen the filters or press 'Reset filters' in the sidebar.")
+    message = (
+        _("No documents match the current filters. Widen the filters or press 'Reset filters' in the sidebar.")
+        if what == "documents"
+        else _("No pledges match the current filters. Widen the filters or press 'Reset filters' in the sidebar.")
+    )
+    st.info(message)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import html
 import math
 import re
 
 import plotly.graph_objects as go
 
+from dashboard_app.i18n import active_language, gettext
 from data_pipeline.tables import CATEGORIES
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies. Yellow is left out because it
@@ -74,9 +76,12 @@ TEMPLATE = go.layout.Template(
 
 
 def format_eur(value: float | None) -> str:
-    """Euro amounts the way a briefing writes them: €2.0bn, €100m, €2.5m, €500k."""
+    """Euro amounts the way a briefing writes them: €2.0bn, €100m, €2.5m, €500k; in Dutch € 2,0 mld., € 100 mln.,
+    € 2,5 mln., € 500.000."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "n/a"
+        return gettext("n/a")
+    if active_language() == "nl":
+        return _format_eur_dutch(float(value))
     sign = "-" if value < 0 else ""
     value = abs(float(value))
     if value >= 1e9:
@@ -89,9 +94,67 @@ def format_eur(value: float | None) -> str:
     return f"{sign}€{value:.0f}"
 
 
+def _dutch_number(text: str) -> str:
+    """'1,234.5' (Python's grouping) -> '1.234,5'."""
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def _format_eur_dutch(value: float) -> str:
+    sign = "-" if value < 0 else ""
+    value = abs(value)
+    if value >= 1e9:
+        return f"{sign}€ {_dutch_number(f'{value / 1e9:.1f}')} mld."
+    if value >= 1e6:
+        millions = value / 1e6
+        shown = f"{millions:.0f}" if millions >= 10 else f"{millions:.1f}"
+        return f"{sign}€ {_dutch_number(shown)} mln."
+    return f"{sign}€ {_dutch_number(f'{value:,.0f}')}"
+
+
 def format_count(value: float) -> str:
-    """Whole items print without decimals; an evenly spread share keeps one."""
-    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+    """Whole items print without decimals; an evenly spread share keeps one (a decimal comma in Dutch)."""
+    text = f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+    return _dutch_number(text) if active_language() == "nl" else text
+
+
+def date_ticks(step: str) -> dict:
+    """Date-axis tick settings: plotly writes month names in English only, so Dutch axes use numbers
+    (28-6-2024, 06-2024); English keeps '28 Jun 2024' (step 'day') and plotly's own month ticks."""
+    if active_language() == "nl":
+        return {"tickformat": "%-d-%-m-%Y" if step == "day" else "%m-%Y"}
+    return {"tickformat": "%-d %b %Y"} if step == "day" else {}
+
+
+def format_decimal(value: float, digits: int = 1) -> str:
+    """2.5 (2,5 in Dutch)."""
+    text = f"{value:.{digits}f}"
+    return _dutch_number(text) if active_language() == "nl" else text
+
+
+def format_number(value: float) -> str:
+    """A whole number with thousands separators: 12,000 (12.000 in Dutch)."""
+    text = f"{value:,.0f}"
+    return _dutch_number(text) if active_language() == "nl" else text
+
+
+def format_date(value: object) -> str:
+    """A publication date as the reader writes it: ISO in English (as the tables hold it), '28 juni 2024' in Dutch;
+    a partial date 'YYYY-MM' reads 'juni 2024'. Anything that is not such a date comes back as it is."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    text = str(value)
+    if active_language() != "nl" or not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+        return text
+    from babel.dates import format_date as babel_format_date
+
+    parts = [int(part) for part in text.split("-")]
+    if len(parts) == 1:
+        return text
+    try:
+        day = datetime.date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
+    except ValueError:
+        return text
+    return babel_format_date(day, "d MMMM y" if len(parts) == 3 else "MMMM y", locale="nl")
 
 
 def nice_step(maximum: float, target_ticks: int = 5) -> float:
@@ -106,16 +169,20 @@ def nice_step(maximum: float, target_ticks: int = 5) -> float:
     return 10 * magnitude
 
 
-def euro_axis(maximum: float) -> dict:
-    """Axis settings with ticks labelled €0, €500m, €1.0bn… starting at zero (plotly has no 'bn' format)."""
+def euro_axis(maximum: float, labelled_bars: bool = False) -> dict:
+    """Axis settings with ticks labelled €0, €500m, €1.0bn… starting at zero (plotly has no 'bn' format).
+    `labelled_bars`: horizontal bars with their amount written after them get room for it (a fifth more: the
+    Dutch '€ 6,0 mld.' is longer than '€6.0bn' and was cut off at the image's edge)."""
     step = nice_step(maximum)
     count = int(math.ceil(maximum / step)) + 1 if maximum > 0 else 2
     tick_values = [round(step * index, 2) for index in range(count)]
     return {
         "tickmode": "array",
         "tickvals": tick_values,
-        "ticktext": [format_eur(value) if value else "€0" for value in tick_values],
-        "range": [0, tick_values[-1] * 1.05],
+        "ticktext": [
+            format_eur(value) if value else ("€ 0" if active_language() == "nl" else "€0") for value in tick_values
+        ],
+        "range": [0, max(tick_values[-1] * 1.05, maximum * 1.22 if labelled_bars else 0)],
         "rangemode": "tozero",
     }
 
@@ -170,6 +237,8 @@ def chart_layout(title: str, subtitle: str, source_note: str, height: int = CHAR
         "margin": {"t": top_margin, "b": 95 + 16 * len(source_lines), "l": 80, "r": 30},
         # Legend entries in the order the traces were added (category order), also for stacked bars.
         "legend": legend_layout(0),
+        # Decimal comma and thousands point on the axes of a Dutch chart.
+        "separators": ",." if active_language() == "nl" else ".,",
     }
 
 

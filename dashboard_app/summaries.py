@@ -9,6 +9,8 @@ import pandas as pd
 from dashboard_app import style
 from dashboard_app.charts import latest_document_date, money_packages
 from dashboard_app.filters import split_list
+from dashboard_app.i18n import N_, ngettext, value_word
+from dashboard_app.i18n import gettext as _
 from data_pipeline.tables import Tables
 
 
@@ -24,7 +26,13 @@ class Headlines:
     latest_delivered_to_date: pd.DataFrame
 
 
-QUALIFIER_WORDS = {"at_least": "at least ", "at_most": "up to ", "about": "about "}
+QUALIFIER_WORDS = {"at_least": N_("at least "), "at_most": N_("up to "), "about": N_("about ")}
+
+
+def qualifier_word(qualifier: object) -> str:
+    """'at least ' / 'ten minste ' before an amount ('' for an exact one)."""
+    word = QUALIFIER_WORDS.get(qualifier)  # type: ignore[arg-type]
+    return _(word) if word else ""
 
 
 def latest_running_totals(tables: Tables, status: str = "delivered") -> pd.DataFrame:
@@ -36,8 +44,13 @@ def latest_running_totals(tables: Tables, status: str = "delivered") -> pd.DataF
         return pd.DataFrame(columns=columns)
     latest = running.sort_values("as_of").groupby(["donor", "category"], as_index=False).tail(1)
     # "over €2.6bn" must stay "over": the qualifier is part of what the source reported.
-    qualifier_words = latest["qualifier"].map(QUALIFIER_WORDS).fillna("")
-    latest = latest.assign(amount=qualifier_words + latest["amount_eur"].map(style.format_eur))
+    qualifier_words = [qualifier_word(qualifier) for qualifier in latest["qualifier"].tolist()]
+    amounts = [style.format_eur(amount) for amount in latest["amount_eur"].tolist()]
+    latest = latest.assign(
+        amount=[word + amount for word, amount in zip(qualifier_words, amounts, strict=True)],
+        category=[value_word(category) for category in latest["category"].tolist()],
+        as_of=[style.format_date(date) for date in latest["as_of"].tolist()],
+    )
     return latest[columns].sort_values(["donor", "category"]).reset_index(drop=True)
 
 
@@ -59,11 +72,11 @@ NEWEST_COLUMNS = ["announced", "donor", "what", "category", "subcategory", "stat
 
 def describe_amount(row: pd.Series) -> str:
     """'at least €2.0bn' / '24 F-16' — the amount as a briefing sentence would say it."""
-    qualifier = QUALIFIER_WORDS.get(row["qualifier"], "")
+    qualifier = qualifier_word(row["qualifier"])
     if row["kind"] == "money":
-        amount = style.format_eur(row["amount_eur"]) if pd.notna(row["amount_eur"]) else "amount n/a"
+        amount = style.format_eur(row["amount_eur"]) if pd.notna(row["amount_eur"]) else _("amount n/a")
         if pd.notna(row.get("currency")) and row.get("currency") not in ("EUR", None) and pd.notna(row["amount"]):
-            amount += f" ({row['currency']} {row['amount']:,.0f})"
+            amount += f" ({row['currency']} {style.format_number(row['amount'])})"
     else:
         quantity = row["quantity"]
         amount = f"{style.format_count(quantity) if pd.notna(quantity) else '?'} {row['item']}"
@@ -73,7 +86,7 @@ def describe_amount(row: pd.Series) -> str:
 def describe_years(row: pd.Series) -> str:
     start, end = row["year_start"], row["year_end"]
     if pd.isna(start) and pd.isna(end):
-        return "years unknown"
+        return _("years unknown")
     if pd.isna(start) or pd.isna(end) or start == end:
         return str(int(start if pd.notna(start) else end))
     return f"{int(start)}–{int(end)}"
@@ -85,9 +98,11 @@ def newest_pledges(tables: Tables, limit: int = 10) -> pd.DataFrame:
     pledges = pledges.head(limit)
     if pledges.empty:
         return pd.DataFrame(columns=NEWEST_COLUMNS)
+    part = _(" (part of a package)")
     table = pledges.assign(
-        what=pledges.apply(describe_amount, axis=1) + pledges["scope"].map({"part": " (part of a package)"}).fillna(""),
+        what=pledges.apply(describe_amount, axis=1) + pledges["scope"].map({"part": part}).fillna(""),
         years=pledges.apply(describe_years, axis=1),
+        announced=[style.format_date(date) for date in pledges["announced"].tolist()],
     )
     return table[NEWEST_COLUMNS].reset_index(drop=True)
 
@@ -97,6 +112,9 @@ def data_as_of_line(tables: Tables) -> str:
     documents = tables.documents
     readable = int((documents["status"] == "ok").sum())
     failed = int((documents["status"] == "failed").sum())
-    as_of = latest_document_date(tables) or "unknown (no document has a date)"
-    line = f"Data as of {as_of} · {readable} documents read"
-    return line + (f", {failed} could not be read (see Documents)" if failed else "")
+    latest = latest_document_date(tables)
+    as_of = style.format_date(latest) if latest else _("unknown (no document has a date)")
+    line = ngettext(
+        "Data as of {date} · {count} document read", "Data as of {date} · {count} documents read", readable
+    ).format(date=as_of, count=readable)
+    return line + (_(", {count} could not be read (see Documents)").format(count=failed) if failed else "")

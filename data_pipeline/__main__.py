@@ -1,4 +1,5 @@
-"""Command line: python -m data_pipeline build --docs DIR --out DIR"""
+"""Command line: python -m data_pipeline build --docs DIR --out DIR;
+python -m data_pipeline brief --docs DIR --out pack.pptx (the briefing pack, made by dashboard_app.brief)"""
 
 from __future__ import annotations
 
@@ -13,6 +14,13 @@ from data_pipeline.tables import write_tables
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["brief"]:
+        # The pack is drawn by the dashboard's chart builders: imported only for this command, so the pipeline
+        # itself never depends on the dashboard.
+        from dashboard_app.brief import main as brief_main
+
+        return brief_main(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m data_pipeline", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     build_command = commands.add_parser("build", help="extract pledges from a folder of documents")
@@ -27,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     build_command.add_argument(
         "--corrections", type=Path, default=None, help="the analysts' corrections database to apply (SQLite file)"
     )
+    commands.add_parser("brief", help="briefing pack (.pptx/.docx) under filters; see `brief --help`", add_help=False)
     args = parser.parse_args(argv)
 
     started = time.perf_counter()

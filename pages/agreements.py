@@ -3,12 +3,13 @@
 import streamlit as st
 
 from dashboard_app import charts
+from dashboard_app.i18n import gettext as _
 from dashboard_app.render import cached_chart, current_view, show_chart, show_table
 
 view = current_view()
-st.title("Agreements, declarations and statements")
+st.title(_("Agreements, declarations and statements"))
 chart = cached_chart(view, charts.agreements_timeline)
 show_chart(chart, key="agreements_timeline")
 if not chart.is_empty:
-    st.subheader("Evidence")
+    st.subheader(_("Evidence"))
     show_table(view.tables.agreements[["agreement_id", "kind", "parties", "themes", "sources", "evidence"]])

@@ -3,28 +3,30 @@
 import streamlit as st
 
 from dashboard_app import charts
+from dashboard_app.i18n import gettext as _
+from dashboard_app.i18n import labels_of
 from dashboard_app.render import cached_chart, current_view, show_chart
 
 view = current_view()
 tables = view.tables
-st.title("Support by year")
+st.title(_("Support by year"))
 
 year_view = st.radio(
-    "Count each pledge",
+    _("Count each pledge"),
     list(charts.YEAR_VIEWS),
-    format_func=charts.YEAR_VIEWS.get,
+    format_func=labels_of(charts.YEAR_VIEWS),
     horizontal=True,
     key="year_view",
     persist_state="session",
-    help="Covered year spreads a multi-year pledge evenly; announcement year counts it whole when announced.",
+    help=_("Covered year spreads a multi-year pledge evenly; announcement year counts it whole when announced."),
 )
 if year_view == "timeline":
     show_chart(cached_chart(view, charts.pledge_timeline), key="year_timeline")
 else:
     for status in charts.statuses_present(tables.pledges) or ["pledged"]:
         show_chart(cached_chart(view, charts.money_by_year, year_view, status), key=f"year_money_{status}")
-    st.subheader("Equipment (counted in items, not money)")
+    st.subheader(_("Equipment (counted in items, not money)"))
     show_chart(cached_chart(view, charts.equipment_by_year, year_view), key="year_equipment")
 
-st.subheader("Delivered to date, as reported over time")
+st.subheader(_("Delivered to date, as reported over time"))
 show_chart(cached_chart(view, charts.running_totals_over_time), key="year_running_totals")

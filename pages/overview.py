@@ -3,23 +3,25 @@
 import streamlit as st
 
 from dashboard_app import charts, style, summaries
+from dashboard_app.i18n import gettext as _
 from dashboard_app.render import cached_chart, current_view, from_view, show_chart, show_nothing_matches, show_table
 
 view = current_view()
 tables = view.tables
-st.title("Support to Ukraine: what has been pledged")
+st.title(_("Support to Ukraine: what has been pledged"))
 st.caption(summaries.data_as_of_line(view.all_tables))
 
 headlines = from_view(view, summaries.headline_figures)
-columns = st.columns(4)
+columns = st.columns([1, 1, 1, 1.4])  # room for a date written out: 3 december 2025
 columns[0].metric(
-    "Total pledged",
+    _("Total pledged"),
     style.format_eur(headlines.total_pledged_eur),
-    help="Sum of pledged money packages in EUR. Earmarked parts, delivered money and running totals are not added.",
+    help=_("Sum of pledged money packages in EUR. Earmarked parts, delivered money and running totals are not added."),
 )
-columns[1].metric("Pledges", headlines.n_pledges)
-columns[2].metric("Sources reporting them", headlines.n_sources)
-columns[3].metric("Latest document", headlines.latest_document_date or "unknown")
+columns[1].metric(_("Pledges"), style.format_number(headlines.n_pledges))
+columns[2].metric(_("Sources reporting them"), style.format_number(headlines.n_sources))
+latest = headlines.latest_document_date
+columns[3].metric(_("Latest document"), style.format_date(latest) if latest else _("unknown"))
 
 if tables.pledges.empty:
     show_nothing_matches()
@@ -27,13 +29,15 @@ else:
     show_chart(cached_chart(view, charts.money_by_year, "covered"), key="overview_by_year")
 
 # After the chart: a list of every donor's snapshot grows with the archive, and the chart is what the page is for.
-st.subheader("Delivered to date, as last reported")
+st.subheader(_("Delivered to date, as last reported"))
 if headlines.latest_delivered_to_date.empty:
-    st.write("No running total ('delivered so far') is reported under the current filters.")
+    st.write(_("No running total ('delivered so far') is reported under the current filters."))
 else:
     st.caption(
-        "The latest cumulative figure a source reported per donor and category: a snapshot, "
-        "not added to the pledges above."
+        _(
+            "The latest cumulative figure a source reported per donor and category: a snapshot, "
+            "not added to the pledges above."
+        )
     )
     delivered = headlines.latest_delivered_to_date
     show_table(
@@ -43,5 +47,5 @@ else:
     )
 
 if not tables.pledges.empty:
-    st.subheader("Newest pledges")
+    st.subheader(_("Newest pledges"))
     show_table(from_view(view, summaries.newest_pledges))

@@ -95,7 +95,7 @@ def test_score_counts_a_wrong_figure_as_one_miss_and_one_false_alarm():
 def small_run(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path]:
     """`benchmarks/run.py --sizes 10 --no-dashboard`, run once for the tests of its report."""
     work = tmp_path_factory.mktemp("bench")
-    command = [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", "10", "--no-dashboard"]
+    command = [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", "10", "--no-dashboard", "--no-briefing"]
     done = subprocess.run([*command, "--work", str(work)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     return done, work
 

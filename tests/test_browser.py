@@ -149,9 +149,9 @@ def screenshot(page: Page, name: str) -> None:
     page.set_viewport_size(VIEWPORT)
 
 
-def wait_until_drawn(page: Page, shows: str = "chart") -> None:
+def wait_until_drawn(page: Page, shows: str = "chart", category_label: str = "Category") -> None:
     """The app frame appears seconds before the content: wait for the chart's marks or the table."""
-    expect(page.get_by_test_id("stSidebar").get_by_role("combobox", name="Category", exact=True)).to_be_visible(
+    expect(page.get_by_test_id("stSidebar").get_by_role("combobox", name=category_label, exact=True)).to_be_visible(
         timeout=FIRST_LOAD_MS
     )
     if shows == "chart":
@@ -321,3 +321,147 @@ def test_server_answers_on_localhost_only(seeds_dashboard, new_page):
     page.goto(seeds_dashboard)
     wait_until_drawn(page)
     screenshot(page, "overview_on_localhost")
+
+
+def test_briefing_pack_downloads_as_powerpoint_and_word(seeds_dashboard, new_page):
+    from docx import Document
+    from pptx import Presentation
+
+    page = new_page()
+    page.goto(f"{seeds_dashboard}/by_category?category=military")
+    wait_until_drawn(page)
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_role("button", name="Make briefing pack").click()
+    # Drawing the charts starts Chromium once for the pack: a few seconds on 2 cores.
+    expect(sidebar.get_by_text(re.compile(r"^Made in \d+\.\d s"))).to_be_visible(timeout=FIRST_LOAD_MS)
+    files = {}
+    for label in ("Download briefing pack (PowerPoint)", "Download briefing note (Word)"):
+        with page.expect_download() as download_info:
+            sidebar.get_by_role("button", name=label).click()
+        download = download_info.value
+        files[Path(download.suggested_filename).suffix] = Path(download.path())
+    screenshot(page, "briefing_pack_made")
+    assert_no_error_shown(page)  # must not happen: an error or stack trace instead of the pack
+    deck = Presentation(files[".pptx"])
+    assert "Filters: category: military" in deck.slides[0].placeholders[1].text_frame.text
+    assert deck.slides[len(deck.slides) - 1].shapes.title.text == "Sources"
+    assert Document(files[".docx"]).tables, "the Word note lists the pledges"
+
+
+# --- the Dutch interface ----------------------------------------------------------------------------------------
+
+
+def dutch(message: str) -> str:
+    from dashboard_app.i18n import gettext, use_language
+
+    with use_language("nl"):
+        return gettext(message)
+
+
+def english_catalogue_patterns() -> dict[str, re.Pattern]:
+    """Every English text of the catalogue that reads otherwise in Dutch, as a pattern for a whole line of text on
+    screen ({placeholders} match anything). Fragments that only ever stand inside a longer text (' (part)') and
+    single words shorter than four letters are left out: they cannot be told from a document's own words."""
+    from dashboard_app.i18n import catalogue
+
+    english, translated = catalogue("en"), catalogue("nl")
+    patterns = {}
+    for msgid, text in english.items():
+        for english_text, dutch_text in zip(
+            text if isinstance(text, tuple) else (text,),
+            translated[msgid] if isinstance(msgid, tuple) else (translated[msgid],),
+            strict=True,
+        ):
+            shown = english_text.strip()
+            if english_text != shown or english_text == dutch_text or len(shown) < 4:
+                continue
+            parts = re.split(r"\{[a-z_]+\}", shown)
+            patterns[shown] = re.compile(".+?".join(re.escape(part) for part in parts))
+    return patterns
+
+
+# Each visible text node of the page and the sidebar (a material icon's name, drawn as a glyph, is not text), the
+# lines and words drawn inside the charts, placeholders and tooltips.
+VISIBLE_TEXTS_JS = """() => {
+  const texts = [];
+  for (const pane of document.querySelectorAll('[data-testid="stMain"], [data-testid="stSidebar"]')) {
+    const walker = document.createTreeWalker(pane, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const element = node.parentElement;
+      if (!element || element.closest('[data-testid="stIconMaterial"]')) continue;
+      if (element.closest('svg') || element.checkVisibility()) texts.push(...node.textContent.split('\\n'));
+    }
+    for (const node of pane.querySelectorAll('input[placeholder], textarea[placeholder]')) texts.push(node.placeholder);
+    for (const node of pane.querySelectorAll('[title]')) texts.push(node.getAttribute('title'));
+  }
+  return texts.map(text => text.trim()).filter(text => text.length > 0);
+}"""
+
+
+def english_left_on_screen(page: Page, patterns: dict[str, re.Pattern]) -> list[str]:
+    """Lines of text on screen that are an English catalogue text (not its Dutch one)."""
+    shown = set(page.evaluate(VISIBLE_TEXTS_JS))
+    return sorted(
+        {f"{text!r} (catalogue: {msgid!r})" for text in shown for msgid, p in patterns.items() if p.fullmatch(text)}
+    )
+
+
+def test_dutch_interface_on_every_page_kept_in_the_url_and_in_the_pack(seeds_dashboard, new_page):
+    from docx import Document
+    from pptx import Presentation
+
+    patterns = english_catalogue_patterns()
+    assert len(patterns) > 200, "the English catalogue is read"
+    page = new_page()
+    page.goto(seeds_dashboard)
+    wait_until_drawn(page)
+    choose_in_sidebar(page, "Category", "reconstruction")
+    expect(page).to_have_url(re.compile(r"[?&]category=reconstruction"))
+    page.get_by_test_id("stSidebar").get_by_role("radiogroup", name="Language").get_by_text("Nederlands").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(dutch("Support to Ukraine: what has been pledged"))
+    category = dutch("Category")
+    wait_until_drawn(page, category_label=category)
+    # The URL keeps the language beside the filters (Streamlit writes a choice's label there: Dutch now).
+    expect(page).to_have_url(re.compile(r"[?&]lang=nl"))
+    expect(page).to_have_url(re.compile(r"[?&]category=wederopbouw"))
+    assert chosen_in_sidebar(page, category) == ["wederopbouw"]
+    expect(page.get_by_test_id("stMetric").filter(has_text=dutch("Total pledged"))).to_contain_text("€ ")
+
+    for title, (heading, shows) in PAGES.items():
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name=dutch(title), exact=True).click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(dutch(heading), timeout=FIRST_LOAD_MS)
+        wait_until_drawn(page, shows, category_label=category)
+        for chart in page.locator(CHART).all():
+            expect(chart.locator(".annotation-text").filter(has_text="Bron:")).to_have_count(1)
+        assert_no_error_shown(page)
+        # Must not happen: a text of the English catalogue left on a Dutch page.
+        assert english_left_on_screen(page, patterns) == [], title
+        screenshot(page, "nl_" + title.lower().replace(" ", "_"))
+
+    bookmarked = page.url
+    colleague = new_page()  # a new browser context: nothing shared but the URL
+    colleague.goto(bookmarked)
+    expect(colleague.get_by_role("heading", level=1)).to_have_text(dutch("Add documents"), timeout=FIRST_LOAD_MS)
+    colleague.get_by_test_id("stSidebarNav").get_by_role("link", name=dutch("Overview"), exact=True).click()
+    expect(colleague.get_by_role("heading", level=1)).to_have_text(dutch("Support to Ukraine: what has been pledged"))
+    wait_until_drawn(colleague, category_label=category)
+    assert chosen_in_sidebar(colleague, category) == ["wederopbouw"]
+    assert english_left_on_screen(colleague, patterns) == []
+
+    sidebar = colleague.get_by_test_id("stSidebar")
+    sidebar.get_by_role("button", name=dutch("Make briefing pack")).click()
+    expect(sidebar.get_by_text(re.compile(r"^Gemaakt in \d+,\d s"))).to_be_visible(timeout=FIRST_LOAD_MS)
+    files = {}
+    for label in ("Download briefing pack (PowerPoint)", "Download briefing note (Word)"):
+        with colleague.expect_download() as download_info:
+            sidebar.get_by_role("button", name=dutch(label)).click()
+        files[Path(download_info.value.suggested_filename).suffix] = Path(download_info.value.path())
+    screenshot(colleague, "nl_briefing_pack_made")
+    deck = Presentation(files[".pptx"])
+    slides = list(deck.slides)
+    assert slides[0].shapes.title.text == "Steun aan Oekraïne: briefingpakket"
+    assert "Filters: categorie: wederopbouw" in slides[0].placeholders[1].text_frame.text
+    assert slides[1].shapes.title.text == "Toegezegde steun aan Oekraïne per jaar en categorie"
+    assert slides[-1].shapes.title.text == "Bronnen"
+    note = Document(files[".docx"])
+    assert [cell.text for cell in note.tables[0].rows[0].cells][:2] == ["Donor", "Bedrag"]
