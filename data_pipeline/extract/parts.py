@@ -51,7 +51,12 @@ def link_parts(
             or _row_of_a_breakdown(text, sentences, c, previous, lex)
             or _continues_a_breakdown(text, sentences, c, previous, candidates, lead, lex)
         ):
-            parent = _package_of(previous)
+            # "€200 million for ammunition, of which €50 million …": "of which" after a part breaks that part down
+            # (spec §7.6, nested parts); "and the remaining …" adds a sibling.
+            nested = previous.sentence == c.sentence and _relative_part_re(lex.language).search(
+                text, previous.end, c.start
+            )
+            parent = previous if nested else _package_of(previous)
         elif (
             previous is not None
             and previous.sentence == c.sentence
@@ -208,6 +213,12 @@ def _link_parts_to_a_later_envelope(candidates: list[Candidate], text: str, lex:
         for same in candidates:
             if same is c or (same.start < c.start and same.fields["scope"] == "package" and same_figure(same, c)):
                 same.fields["scope"], same.fields["parent"] = "part", later
+
+
+@cache
+def _relative_part_re(language: str) -> re.Pattern:
+    """A relative clause opening on a part of the figure before it: ", of which", ", waarvan", ", davon"."""
+    return re.compile(rf"[,(;]\s*(?:{phrase_pattern(raw(language).get('relative_part_cues', []))})(?![\w-])", re.I)
 
 
 @cache
