@@ -90,7 +90,8 @@ def format_eur(value: float | None) -> str:
         millions = value / 1e6
         return f"{sign}€{millions:.0f}m" if millions >= 10 else f"{sign}€{millions:.1f}m"
     if value >= 1e3:
-        return f"{sign}€{value / 1e3:.0f}k"
+        thousands = value / 1e3  # €1.1k, not €1k for €1,053 (two significant figures, as for millions)
+        return f"{sign}€{thousands:.0f}k" if thousands >= 10 else f"{sign}€{thousands:.1f}k"
     return f"{sign}€{value:.0f}"
 
 
