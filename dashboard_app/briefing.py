@@ -134,7 +134,9 @@ def headline_sentences(tables: Tables, headlines: Headlines) -> tuple[str, ...]:
             )
         )
     pledged = charts.money_packages(tables.pledges, "pledged")
-    by_donor = pledged.groupby("donor")["amount_eur"].sum().sort_values(ascending=False)
+    # A per-year pledge once per year it covers, as in the headline total (charts.counted_eur).
+    by_donor = pledged.assign(amount_eur=charts.counted_eur(pledged)).groupby("donor")["amount_eur"].sum()
+    by_donor = by_donor.sort_values(ascending=False)
     counts = tables.pledges["donor"].value_counts()
     for donor, amount in list(by_donor.items())[:5]:
         n_pledges = int(counts.get(donor, 0))

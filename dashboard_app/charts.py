@@ -2,7 +2,10 @@
 
 Rules every builder keeps (see docs in PLEDGES.md): money totals add `package` pledges only (earmarked
 `part`s break a package down and are never added to it); pledged and delivered are never added together;
-running totals are snapshots and are never summed with anything.
+running totals are snapshots and are never summed with anything. A `per_year` pledge's amount is a yearly figure:
+by covered year it counts in full in every year it covers (pledge_years, share 1); every total over years (the
+overview's, by announcement year, by category, subcategory and publisher) counts it once per year covered
+(counted_eur).
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ from dashboard_app.memo import memoized
 from data_pipeline.tables import CATEGORIES, Tables
 
 SPREAD_NOTE = N_("multi-year pledges spread evenly over the years they cover")
+PER_YEAR_SPREAD_NOTE = N_("a per-year pledge counts its yearly amount in every year it covers")
+PER_YEAR_TOTAL_NOTE = N_("a per-year pledge counts its yearly amount once per year covered")
 ANNOUNCED_NOTE = N_("full amount counted in the year first announced (as the Kiel tracker counts)")
 MONEY_NOTE = N_("EUR at annual average rates of the publication year")
 
@@ -169,6 +174,29 @@ def _parse_date(text: str) -> pd.Timestamp | None:
     return None if pd.isna(parsed) else parsed
 
 
+def years_counted(pledges: pd.DataFrame) -> pd.Series:
+    """How many times a total over years counts each pledge's amount: once per year covered for a per_year pledge
+    (once when its years are unknown), once for every other pledge."""
+    first = pledges["year_start"].astype("float64")
+    n_years = (pledges["year_end"].astype("float64").fillna(first) - first + 1).clip(lower=1).fillna(1.0)
+    per_year = pledges["per_year"].fillna(False).astype(bool)
+    return n_years.where(per_year, 1.0)
+
+
+def counted_eur(pledges: pd.DataFrame) -> pd.Series:
+    """Each pledge's € as a total over years counts it: amount_eur, times the years covered for a per_year pledge."""
+    return pledges["amount_eur"].astype("float64") * years_counted(pledges)
+
+
+def is_per_year(value: object) -> bool:
+    """A per_year cell that says yes (a bool, numpy's included; a missing value says no)."""
+    return isinstance(value, bool | np.bool_) and bool(value)
+
+
+def has_per_year(pledges: pd.DataFrame) -> bool:
+    return bool(pledges["per_year"].fillna(False).astype(bool).any()) if "per_year" in pledges.columns else False
+
+
 def money_packages(pledges: pd.DataFrame, status: str) -> pd.DataFrame:
     """Money pledges that count towards totals: packages only, one status (kept per frame: the headline, the
     chart and its source line all ask; read-only)."""
@@ -212,25 +240,43 @@ def money_by_year_table(tables: Tables, view: str = "covered", status: str = "pl
     """€ per year and category: `covered` spreads (pledge_years); `announced` puts all in announced_year."""
     packages = money_packages(tables.pledges, status)
     if view == "covered":
-        years = _join_pledges(tables.pledge_years, packages, ["category", "sources"])
+        years = _join_pledges(tables.pledge_years, packages, ["category", "sources", "per_year"])
         if years is None:
             raise pd.errors.MergeError("Merge keys are not unique in right dataset; not a many-to-one merge")
         years = years[years["amount_eur"].notna()]
-        rows = years[["year", "category", "amount_eur", "pledge_id"]]
+        rows = years[["year", "category", "amount_eur", "pledge_id", "per_year"]]
     elif view == "announced":
         dated = packages[packages["announced_year"].notna()]
-        rows = dated.rename(columns={"announced_year": "year"})[["year", "category", "amount_eur", "pledge_id"]]
+        dated = dated.assign(amount_eur=counted_eur(dated))  # whole: a per-year pledge once per year covered
+        rows = dated.rename(columns={"announced_year": "year"})[
+            ["year", "category", "amount_eur", "pledge_id", "per_year"]
+        ]
     else:
         raise ValueError(f"unknown year view {view!r}")
     if rows.empty:
-        return pd.DataFrame(columns=["year", "category", "amount_eur", "n_pledges", "amount"])
+        return pd.DataFrame(columns=["year", "category", "amount_eur", "n_pledges", "n_per_year", "amount"])
+    per_year_ids = rows["pledge_id"].where(rows["per_year"].astype(bool))
     table = (
-        rows.groupby(["year", "category"], as_index=False)
-        .agg(amount_eur=("amount_eur", "sum"), n_pledges=("pledge_id", "nunique"))
+        rows.assign(per_year_id=per_year_ids)
+        .groupby(["year", "category"], as_index=False)
+        .agg(
+            amount_eur=("amount_eur", "sum"), n_pledges=("pledge_id", "nunique"), n_per_year=("per_year_id", "nunique")
+        )
         .astype({"year": int})
     )
     table["amount"] = table["amount_eur"].map(style.format_eur)
     return table.sort_values(["year", "category"], key=_category_key).reset_index(drop=True)
+
+
+def _per_year_hover(n_per_year: int) -> str:
+    """The hover's note on a bar holding per-year pledges (their yearly amount counts in full in that year)."""
+    if not n_per_year:
+        return ""
+    return ngettext(
+        " (incl. {n} per-year pledge, full yearly amount)",
+        " (incl. {n} per-year pledges, full yearly amount)",
+        n_per_year,
+    ).format(n=n_per_year)
 
 
 def _join_pledges(years: pd.DataFrame, pledges: pd.DataFrame, columns: list[str]) -> pd.DataFrame | None:
@@ -299,8 +345,11 @@ def money_by_year(tables: Tables, selection: Selection, view: str = "covered", s
                 "y": rows["amount_eur"].tolist(),
                 "name": value_word(category),
                 "marker": {"color": style.CATEGORY_COLOURS.get(category, style.OKABE_ITO["grey"])},
-                "customdata": rows["amount"].tolist(),
-                "hovertemplate": "%{x} · " + value_word(category) + ": %{customdata}<extra></extra>",
+                "customdata": [
+                    [amount, _per_year_hover(n)]
+                    for amount, n in zip(rows["amount"].tolist(), rows["n_per_year"].tolist(), strict=True)
+                ],
+                "hovertemplate": "%{x} · " + value_word(category) + ": %{customdata[0]}%{customdata[1]}<extra></extra>",
             }
         )
     totals = table.groupby("year")["amount_eur"].sum()
@@ -315,12 +364,16 @@ def money_by_year(tables: Tables, selection: Selection, view: str = "covered", s
         },
     }
     rule = _(SPREAD_NOTE) if view == "covered" else _(ANNOUNCED_NOTE)
+    packages = money_packages(tables.pledges, status)
+    per_year_rule = ""
+    if int(table["n_per_year"].sum()):
+        per_year_rule = _(PER_YEAR_SPREAD_NOTE) if view == "covered" else _(PER_YEAR_TOTAL_NOTE)
     subtitle = _subtitle(
         _("{status} money, € · packages only (earmarked parts not added)").format(status=_status_label(status)),
         rule,
+        per_year_rule,
         describe_selection(selection),
     )
-    packages = money_packages(tables.pledges, status)
     if view == "covered":
         drawn = is_in(packages["pledge_id"], tables.pledge_years["pledge_id"])
     else:
@@ -424,12 +477,24 @@ def pledge_label(row: pd.Series) -> str:
     else:
         quantity = row["quantity"]
         what = f"{style.format_count(quantity) if pd.notna(quantity) else '?'} {row['item']}"
+    per_year = _(" per year") if is_per_year(row.get("per_year")) else ""
     part = _(" (part)") if row["scope"] == "part" else ""
     category = f"{value_word(row['category'])}/{value_word(row['subcategory'])}"
-    return f"{row['donor']} {what} {category}{part} [{row['pledge_id']}]"
+    return f"{row['donor']} {what}{per_year} {category}{part} [{row['pledge_id']}]"
 
 
-LABEL_COLUMNS = ["kind", "amount_eur", "quantity", "item", "scope", "donor", "category", "subcategory", "pledge_id"]
+LABEL_COLUMNS = [
+    "kind",
+    "amount_eur",
+    "quantity",
+    "item",
+    "per_year",
+    "scope",
+    "donor",
+    "category",
+    "subcategory",
+    "pledge_id",
+]
 
 
 def pledge_labels(pledges: pd.DataFrame) -> list[str]:
@@ -623,12 +688,14 @@ def money_by_category_table(tables: Tables) -> pd.DataFrame:
     money = _rows_where(
         pledges,
         (pledges["kind"] == "money") & (pledges["scope"] == "package") & pledges["amount_eur"].notna(),
-        ["category", "status", "amount_eur", "pledge_id"],
+        ["category", "status", "amount_eur", "pledge_id", "per_year", "year_start", "year_end"],
     )
     if money.empty:
         return pd.DataFrame(columns=["category", "status", "amount_eur", "n_pledges", "amount"])
-    table = money.groupby(["category", "status"], as_index=False).agg(
-        amount_eur=("amount_eur", "sum"), n_pledges=("pledge_id", "nunique")
+    table = (
+        money.assign(amount_eur=counted_eur(money))
+        .groupby(["category", "status"], as_index=False)
+        .agg(amount_eur=("amount_eur", "sum"), n_pledges=("pledge_id", "nunique"))
     )
     table["amount"] = table["amount_eur"].map(style.format_eur)
     return table.sort_values(["category", "status"], key=_category_key).reset_index(drop=True)
@@ -675,8 +742,10 @@ def money_by_category(tables: Tables, selection: Selection) -> Chart:
             "title": {"text": ""},
         },
     }
+    money = tables.pledges[(tables.pledges["kind"] == "money") & (tables.pledges["scope"] == "package")]
     subtitle = _subtitle(
         _("Money, € · packages only · pledged and delivered are separate bars, not added"),
+        _(PER_YEAR_TOTAL_NOTE) if has_per_year(money) else "",
         describe_selection(selection),
     )
     pledges = tables.pledges
@@ -688,6 +757,7 @@ def subcategory_amounts(pledges: pd.DataFrame) -> pd.DataFrame:
     """Each money pledge's own € for a subcategory breakdown: a part counts under its own subcategory and is
     taken off its package (when that package is in the frame), so nothing is counted twice."""
     money = pledges[(pledges["kind"] == "money") & pledges["amount_eur"].notna()]
+    money = money.assign(amount_eur=counted_eur(money))  # a per-year pledge once per year covered
     present = set(money["pledge_id"].tolist())
     parts = money[(money["scope"] == "part") & is_in(money["part_of"], present)]
     taken_off = parts.groupby("part_of")["amount_eur"].sum()
@@ -701,6 +771,7 @@ def subcategory_amounts(pledges: pd.DataFrame) -> pd.DataFrame:
 def money_by_subcategory_table(tables: Tables, status: str = "pledged") -> pd.DataFrame:
     """€ per category and subcategory for one status, with earmarked parts under their own subcategory."""
     columns = ["pledge_id", "kind", "amount_eur", "scope", "part_of", "category", "subcategory"]
+    columns += ["per_year", "year_start", "year_end"]
     pledges = _rows_where(tables.pledges, tables.pledges["status"] == status, columns)
     amounts = subcategory_amounts(pledges)
     amounts = amounts[amounts["own_amount_eur"] > 0]
@@ -936,8 +1007,9 @@ def _publisher_table(tables: Tables, status: str) -> pd.DataFrame:
     # filter change, so no per-row dicts, iterrows or itertuples over Arrow-backed columns.
     publishers, pledge_ids, amounts = [], [], []
     columns = ["pledge_id", "kind", "scope", "status", "amount_eur"]
+    values = [pledges[column].tolist() for column in columns[:-1]] + [counted_eur(pledges).tolist()]
     for docs, (pledge_id, kind, scope, pledge_status, amount_eur) in zip(
-        split_rows(pledges, "sources"), zip(*(pledges[column].tolist() for column in columns), strict=True), strict=True
+        split_rows(pledges, "sources"), zip(*values, strict=True), strict=True
     ):
         counts_money = kind == "money" and scope == "package" and pledge_status == status
         amount = float(amount_eur) if counts_money and pd.notna(amount_eur) else 0.0

@@ -25,6 +25,8 @@ PLEDGE_COLUMN_DESCRIPTIONS: dict[str, str] = {
     "status": "'pledged' (committed, will provide) or 'delivered' (has delivered).",
     "scope": "'package' (counts towards totals) or 'part' (earmarked part of a package, never in totals).",
     "part_of": "For a part: pledge_id of the package it belongs to.",
+    "per_year": "True when the amount is a yearly figure ('£3bn a year until 2030'): each year covered gets all of "
+    "it, and a total over the years counts it once per year (amount × years).",
     "category": "military, financial, humanitarian, reconstruction, justice or other.",
     "subcategory": "Finer category, e.g. air_defence, ammunition, aircraft; 'general' when not specified.",
     "year_start": "First year the support covers.",

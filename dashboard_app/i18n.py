@@ -182,6 +182,8 @@ COLUMN_WORDS = {
     "qualifier": N_("qualifier"),
     "scope": N_("scope"),
     "part_of": N_("part of"),
+    "per_year": N_("per year"),
+    "n_per_year": N_("per-year pledges"),
     "year_start": N_("first year"),
     "year_end": N_("last year"),
     "announced_year": N_("year announced"),

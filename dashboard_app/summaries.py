@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard_app import style
-from dashboard_app.charts import latest_document_date, money_packages
+from dashboard_app.charts import counted_eur, is_per_year, latest_document_date, money_packages
 from dashboard_app.filters import split_list
 from dashboard_app.i18n import N_, ngettext, value_word
 from dashboard_app.i18n import gettext as _
@@ -55,11 +55,12 @@ def latest_running_totals(tables: Tables, status: str = "delivered") -> pd.DataF
 
 
 def headline_figures(tables: Tables) -> Headlines:
-    """Total pledged € (money packages only), pledge and source counts, latest document date."""
+    """Total pledged € (money packages only; a per-year pledge once per year it covers), pledge and source counts,
+    latest document date."""
     pledges = tables.pledges
     return Headlines(
-        total_pledged_eur=float(money_packages(pledges, "pledged")["amount_eur"].sum()),
-        total_delivered_packages_eur=float(money_packages(pledges, "delivered")["amount_eur"].sum()),
+        total_pledged_eur=float(counted_eur(money_packages(pledges, "pledged")).sum()),
+        total_delivered_packages_eur=float(counted_eur(money_packages(pledges, "delivered")).sum()),
         n_pledges=int(len(pledges)),
         n_sources=len({doc for joined in pledges["sources"].tolist() for doc in split_list(joined)}),
         latest_document_date=latest_document_date(tables),
@@ -77,6 +78,8 @@ def describe_amount(row: pd.Series) -> str:
         amount = style.format_eur(row["amount_eur"]) if pd.notna(row["amount_eur"]) else _("amount n/a")
         if pd.notna(row.get("currency")) and row.get("currency") not in ("EUR", None) and pd.notna(row["amount"]):
             amount += f" ({row['currency']} {style.format_number(row['amount'])})"
+        if is_per_year(row.get("per_year")):
+            amount += _(" per year")
     else:
         quantity = row["quantity"]
         amount = f"{style.format_count(quantity) if pd.notna(quantity) else '?'} {row['item']}"

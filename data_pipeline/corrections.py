@@ -551,6 +551,7 @@ def apply_corrections(
                 evidence=text[sentence[0] : sentence[1]].strip(),
                 char_start=figure[0],
                 char_end=figure[1],
+                per_year=False,  # an analyst adds a one-off figure (per_year is not among the editable fields)
             )
             records[mention_id] = record
             by_key.setdefault(key, []).append(mention_id)

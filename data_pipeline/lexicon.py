@@ -216,6 +216,19 @@ class Lexicon:
             rf"(?<![\w-])(?:{phrase_pattern(words['per_year_cues'])})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE
         )
         self.per_year_after_re = re.compile(rf"\s*(?:{phrase_pattern(words['per_year_cues'])})", re.IGNORECASE)
+        # A commitment stated only as a yearly amount ("£3 billion a year until 2030-31", "jährlich 8 Milliarden",
+        # "elk jaar 3,5 miljard"): a yearly cue a few words after the figure in its clause, or right before it. Not
+        # "a year ago", "im Jahr 2025", "in a year" (a time, a date, a deadline); the words between are plain words.
+        yearly = phrase_pattern(words["yearly_cues"])
+        not_a_rate = (
+            r"(?![\w-])(?!['’]s)(?!\s*(?:\d|ago\b|later\b|earlier\b|after\b|before\b|on\s+from\b|on\s*,|from now\b))"
+        )
+        self.yearly_after_re = re.compile(
+            rf"(?P<words>(?:\s+[\w'’-]+){{0,6}}?)\s+(?:{yearly}){not_a_rate}", re.IGNORECASE
+        )
+        self.yearly_before_re = re.compile(
+            rf"(?<![\w-])(?:{yearly}){not_a_rate}\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE
+        )
         self.unit_price_before_re = re.compile(
             rf"(?<![\w-])(?:{phrase_pattern(words['unit_price_cues'])})\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE
         )

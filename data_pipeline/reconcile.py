@@ -34,13 +34,15 @@ def _years_overlap(a: Mapping, b: Mapping) -> bool:
 
 
 def same_commitment(a: Mapping, b: Mapping) -> bool:
-    """Do two mentions from different documents describe the same commitment (spec §4)?"""
+    """Do two mentions from different documents describe the same commitment (spec §4)? A yearly amount
+    ("£3bn a year") and a one-off of the same figure are two commitments."""
     if (
         a["donor"] != b["donor"]
         or a["recipient"] != b["recipient"]
         or a["kind"] != b["kind"]
         or a["status"] != b["status"]
         or a["scope"] != b["scope"]
+        or bool(a["per_year"]) != bool(b["per_year"])
         or a["doc_id"] == b["doc_id"]
         or not _years_overlap(a, b)
     ):
@@ -96,11 +98,16 @@ def _neighbour_buckets(position: float) -> list[int]:
     return list(range(low, high + 1))
 
 
+def _base(mention: Mapping) -> tuple:
+    """The fields two mentions of one commitment share exactly (GROUP_FIELDS)."""
+    return (*(mention[k] for k in GROUP_FIELDS[:-1]), bool(mention["per_year"]))
+
+
 def _blocking_keys(mention: Mapping) -> list[tuple]:
     """Where a mention is filed for the clustering. `same_commitment` needs equal donor, recipient, kind, status
     and scope, then an equal count (equipment) or amounts within 15 % in the same currency or in euros (money):
     two mentions it can call the same share a key, amounts compared one bucket either side (_lookup_keys)."""
-    base = tuple(mention[k] for k in ("donor", "recipient", "kind", "status", "scope"))
+    base = _base(mention)
     if mention["kind"] == "equipment":
         quantity = mention["quantity"]
         return [(base, "any")] if _missing(quantity) else [(base, "quantity", quantity)]
@@ -115,7 +122,7 @@ def _blocking_keys(mention: Mapping) -> list[tuple]:
 def _lookup_keys(mention: Mapping) -> list[tuple]:
     """The keys of every mention `same_commitment` could match with this one: the neighbouring amount buckets
     (_neighbour_buckets), the same count or an equipment mention without one."""
-    base = tuple(mention[k] for k in ("donor", "recipient", "kind", "status", "scope"))
+    base = _base(mention)
     if mention["kind"] == "equipment":
         quantity = mention["quantity"]
         return [(base, "any")] if _missing(quantity) else [(base, "quantity", quantity), (base, "any")]
@@ -162,7 +169,7 @@ class _Facts:
     )
 
     def __init__(self, mention: Mapping) -> None:
-        self.base = tuple(mention[k] for k in ("donor", "recipient", "kind", "status", "scope"))
+        self.base = _base(mention)
         self.doc_id = mention["doc_id"]
         self.year_start = None if _missing(mention["year_start"]) else mention["year_start"]
         self.year_end = None if _missing(mention["year_end"]) else mention["year_end"]
@@ -302,7 +309,7 @@ def cluster_mentions(records: list[dict], links: dict[frozenset[str], bool] | No
 
 # The mention fields that decide which mentions are the same commitment: mentions that differ in any of them are
 # never clustered together (same_commitment), so each such group is clustered on its own.
-GROUP_FIELDS = ["donor", "recipient", "kind", "status", "scope"]
+GROUP_FIELDS = ["donor", "recipient", "kind", "status", "scope", "per_year"]
 
 # The pledge rows of the last build, per group of mentions, keyed by the hash of the group's rows (this process's,
 # or loaded from a cache folder by build): after one document is added or one correction saved, only the groups
@@ -402,6 +409,7 @@ def _pledge_rows(records: list[dict], links: dict[frozenset[str], bool] | None) 
                 "status": best["status"],
                 "scope": best["scope"],
                 "part_of": best["part_of"],
+                "per_year": bool(best["per_year"]),
                 "category": category_source["category"],
                 "subcategory": category_source["subcategory"],
                 "year_start": best["year_start"],
@@ -419,7 +427,8 @@ def _pledge_rows(records: list[dict], links: dict[frozenset[str], bool] | None) 
 
 
 def spread_over_years(pledges: pd.DataFrame) -> pd.DataFrame:
-    """Each pledge's amount split evenly over the years it covers (pledges without years are left out)."""
+    """Each pledge's amount split evenly over the years it covers (pledges without years are left out); a per_year
+    pledge's amount is a yearly figure, so each year it covers gets all of it (share 1)."""
     dated = pledges[pledges["year_start"].notna()]
     first = dated["year_start"].to_numpy(dtype="int64")
     last = dated["year_end"].fillna(dated["year_start"]).to_numpy(dtype="int64")
@@ -427,7 +436,8 @@ def spread_over_years(pledges: pd.DataFrame) -> pd.DataFrame:
     # One row per pledge and year, built column-wise: a loop over 10,000 pledges took a sixth of a second.
     row_pledge = np.repeat(np.arange(len(dated)), n_years)
     year_in_pledge = np.arange(len(row_pledge)) - np.repeat(np.cumsum(n_years) - n_years, n_years)
-    share = (1 / np.where(n_years > 0, n_years, 1))[row_pledge]
+    per_year = dated["per_year"].to_numpy(dtype=bool)
+    share = np.where(per_year, 1.0, 1 / np.where(n_years > 0, n_years, 1))[row_pledge]
     frame = pd.DataFrame(
         {
             "pledge_id": dated["pledge_id"].to_numpy(dtype=object)[row_pledge],
@@ -485,7 +495,8 @@ def _or_zero(value) -> float:
 def check_reconciliation(
     mentions: pd.DataFrame, pledges: pd.DataFrame, pledge_years: pd.DataFrame, running_totals: pd.DataFrame
 ) -> None:
-    """Every mention lands in exactly one pledge or running total; every yearly spread sums back to its pledge."""
+    """Every mention lands in exactly one pledge or running total; every yearly spread sums back to its pledge's
+    amount, or to its amount once per year covered for a per_year pledge."""
     listed = ";".join([*pledges["mention_ids"].tolist(), *running_totals["mention_ids"].tolist()]).split(";")
     listed = [m for m in listed if m]
     expected = mentions.loc[(mentions["scope"] != "running_total") | (mentions["kind"] == "money"), "mention_id"]
@@ -501,7 +512,12 @@ def check_reconciliation(
         )
     if not pledge_years.empty:
         spread = pledge_years.groupby("pledge_id")["amount_eur"].sum(min_count=1).dropna()
-        amounts = pledges.set_index("pledge_id")["amount_eur"].reindex(spread.index)
+        by_id = pledges.set_index("pledge_id").reindex(spread.index)
+        # The years a pledge covers by its own columns (not by its pledge_years rows, which are what is checked).
+        first = by_id["year_start"].astype("float64")
+        n_years = by_id["year_end"].astype("float64").fillna(first) - first + 1
+        per_year = by_id["per_year"].fillna(False).astype(bool)
+        amounts = by_id["amount_eur"] * n_years.where(per_year, 1.0)
         off = (spread - amounts).abs() > 1e-6 * amounts.clip(lower=1.0)
         if off.any():
             pledge_id = off[off].index[0]

@@ -60,6 +60,7 @@ class MentionSchema(pa.DataFrameModel):
     status: Series[str] = pa.Field(isin=STATUSES)
     scope: Series[str] = pa.Field(isin=SCOPES)
     part_of: Series[str] = pa.Field(nullable=True)
+    per_year: Series[bool] = pa.Field(description="the amount is a yearly figure, given in full to every year covered")
     category: Series[str] = pa.Field(isin=CATEGORIES)
     subcategory: Series[str]
     year_start: Series[pd.Int64Dtype] = pa.Field(nullable=True)
@@ -88,6 +89,7 @@ class PledgeSchema(pa.DataFrameModel):
     status: Series[str] = pa.Field(isin=STATUSES)
     scope: Series[str] = pa.Field(isin=["package", "part"])
     part_of: Series[str] = pa.Field(nullable=True, description="pledge_id of the package a part belongs to")
+    per_year: Series[bool] = pa.Field(description="the amount is a yearly figure, given in full to every year covered")
     category: Series[str] = pa.Field(isin=CATEGORIES)
     subcategory: Series[str]
     year_start: Series[pd.Int64Dtype] = pa.Field(nullable=True)

@@ -18,7 +18,9 @@ year_view = st.radio(
     horizontal=True,
     key="year_view",
     persist_state="session",
-    help=_("Covered year spreads a multi-year pledge evenly; announcement year counts it whole when announced."),
+    help=_("Covered year spreads a multi-year pledge evenly; announcement year counts it whole when announced.")
+    + " "
+    + _("A per-year pledge gets its yearly amount in every year it covers; by announcement year, amount × years."),
 )
 if year_view == "timeline":
     show_chart(cached_chart(view, charts.pledge_timeline), key="year_timeline")

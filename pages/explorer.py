@@ -29,7 +29,22 @@ st.write(
 )
 # `corrections` counts the analysts' corrections behind each row, on screen and in both downloads.
 pledges = from_view(view, pledges_with_corrections)
-show_table(pledges)
+show_table(
+    pledges,
+    column_config={
+        "per_year": st.column_config.CheckboxColumn(
+            _("per year"),
+            help=_("Ticked: the amount is a yearly figure, given in full in every year from the first to the last."),
+        )
+    },
+)
+if pledges["per_year"].any():
+    st.caption(
+        _(
+            "Pledges ticked 'per year' state a yearly amount: totals count it once per year covered "
+            "(amount × years), and by covered year each year gets the whole amount."
+        )
+    )
 left, right = st.columns(2)
 left.download_button(
     _("Download these rows (CSV)"),

@@ -16,7 +16,9 @@ columns = st.columns([1, 1, 1, 1.4])  # room for a date written out: 3 december 
 columns[0].metric(
     _("Total pledged"),
     style.format_eur(headlines.total_pledged_eur),
-    help=_("Sum of pledged money packages in EUR. Earmarked parts, delivered money and running totals are not added."),
+    help=_("Sum of pledged money packages in EUR. Earmarked parts, delivered money and running totals are not added.")
+    + " "
+    + _("A per-year pledge counts once per year it covers (amount × years)."),
 )
 columns[1].metric(_("Pledges"), style.format_number(headlines.n_pledges))
 columns[2].metric(_("Sources reporting them"), style.format_number(headlines.n_sources))

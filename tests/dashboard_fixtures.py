@@ -34,6 +34,11 @@ TEXTS = {
     "005_gazette": SCRIPT_DOCUMENT_TEXT,
 }
 
+# Only in fixture_tables(extended=True): a per-year pledge.
+EXTENDED_TEXTS = {
+    "007_stockholm": "Sweden will give Ukraine €1 billion a year in military support until 2027.",
+}
+
 DOCUMENTS = [
     # doc_id, publisher, published, language, title
     ("000_nltimes", "NL Times", "2024-02-23", "en", "Netherlands to sign ten-year security agreement"),
@@ -49,6 +54,7 @@ DOCUMENTS = [
     ("004_ukgov", "UK Government", "2025-12-03", "en", "Joint Statement UK-Netherlands"),
     ("005_gazette", "Test Gazette", "2023-11", "en", "<b>Germany</b> delivers air defence"),
 ]
+EXTENDED_DOCUMENTS = [("007_stockholm", "Stockholm Wire", "2025-01-15", "en", "Sweden to give €1bn a year")]
 
 # pledge_id, donor, kind, amount_eur, quantity, item, qualifier, status, scope, part_of, category,
 # subcategory, year_start, year_end, mentions as (doc_id, figure text)
@@ -69,6 +75,12 @@ PLEDGES = [
      "air_defence", 2023, 2023, [("005_gazette", "€1.5 billion")]),
     ("P8", "Netherlands", "money", 7e8, None, None, "exact", "pledged", "part", "P2", "military", "drones",
      2024, 2026, [("003_minbuza", "€700 miljoen")]),
+]  # fmt: skip
+
+# Only in fixture_tables(extended=True): €1bn a year for 2025-2027 (per_year: €3bn in all).
+PER_YEAR_PLEDGES = [
+    ("P9", "Sweden", "money", 1e9, None, None, "exact", "pledged", "package", None, "military",
+     "general", 2025, 2027, [("007_stockholm", "€1 billion")]),
 ]  # fmt: skip
 
 # Evidence that a spreadsheet would run as a formula if it were written out untouched.
@@ -97,7 +109,7 @@ def _sentence_around(text: str, start: int) -> str:
 
 
 def _mention(mention_id: str, doc_id: str, figure: str, **fields) -> dict:
-    text = TEXTS[doc_id]
+    text = {**TEXTS, **EXTENDED_TEXTS}[doc_id]
     start = text.index(figure)
     return {
         "mention_id": mention_id,
@@ -109,10 +121,12 @@ def _mention(mention_id: str, doc_id: str, figure: str, **fields) -> dict:
     }
 
 
-def fixture_tables() -> Tables:
-    """The hand-made build, validated by the pipeline's own schemas."""
-    publisher_of = {doc_id: publisher for doc_id, publisher, *_ in DOCUMENTS}
-    published_of = {doc_id: published for doc_id, _, published, *_ in DOCUMENTS}
+def fixture_tables(extended: bool = False) -> Tables:
+    """The hand-made build, validated by the pipeline's own schemas. `extended` adds a per-year pledge (P9)."""
+    documents_list = DOCUMENTS + (EXTENDED_DOCUMENTS if extended else [])
+    texts = {**TEXTS, **(EXTENDED_TEXTS if extended else {})}
+    publisher_of = {doc_id: publisher for doc_id, publisher, *_ in documents_list}
+    published_of = {doc_id: published for doc_id, _, published, *_ in documents_list}
     documents = pd.DataFrame(
         [
             {
@@ -124,12 +138,12 @@ def fixture_tables() -> Tables:
                 "date_source": "manifest",
                 "language": language,
                 "url": "",
-                "n_chars": len(TEXTS[doc_id]),
+                "n_chars": len(texts[doc_id]),
                 "n_mentions": 0,
                 "status": "ok",
                 "problem": "",
             }
-            for doc_id, publisher, published, language, title in DOCUMENTS
+            for doc_id, publisher, published, language, title in documents_list
         ]
         + [
             {
@@ -150,7 +164,8 @@ def fixture_tables() -> Tables:
     )
 
     mentions, pledges, pledge_years = [], [], []
-    for row in PLEDGES:
+    for row in PLEDGES + (PER_YEAR_PLEDGES if extended else []):
+        per_year = row in PER_YEAR_PLEDGES
         (pledge_id, donor, kind, amount_eur, quantity, item, qualifier, status, scope, part_of, category,
          subcategory, year_start, year_end, sources) = row  # fmt: skip
         mention_ids = []
@@ -174,6 +189,7 @@ def fixture_tables() -> Tables:
                     status=status,
                     scope=scope,
                     part_of=f"{part_of}-M0" if part_of else None,
+                    per_year=per_year,
                     category=category,
                     subcategory=subcategory,
                     year_start=year_start,
@@ -197,6 +213,7 @@ def fixture_tables() -> Tables:
                 "status": status,
                 "scope": scope,
                 "part_of": part_of,
+                "per_year": per_year,
                 "category": category,
                 "subcategory": subcategory,
                 "year_start": year_start,
@@ -212,7 +229,7 @@ def fixture_tables() -> Tables:
         )
         years = list(range(year_start, year_end + 1))
         for year in years:
-            share = 1 / len(years)
+            share = 1.0 if per_year else 1 / len(years)
             pledge_years.append(
                 {
                     "pledge_id": pledge_id,
@@ -241,6 +258,7 @@ def fixture_tables() -> Tables:
             status="delivered",
             scope="running_total",
             part_of=None,
+            per_year=False,
             category="military",
             subcategory="general",
             year_start=2022,
@@ -285,7 +303,7 @@ def fixture_tables() -> Tables:
         running_totals=conform("running_totals", pd.DataFrame(running_totals)),
         agreements=conform("agreements", agreements),
         problems=[Problem(file="006_broken.pdf", problem="not a text file")],
-        texts=dict(TEXTS),
+        texts=texts,
     )
 
 

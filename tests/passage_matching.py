@@ -40,6 +40,7 @@ FIELDS = {
     "year_start",
     "year_end",
     "part_of",
+    "per_year",
 }
 _FIGURE = {"money": {"amount": (int, float), "currency": str}, "equipment": {"quantity": int, "item": str}}
 _CASE_KEYS = {"id", "concern", "published", "text", "expected"}
@@ -132,6 +133,7 @@ _SHOW = [
     "subcategory",
     "year_start",
     "year_end",
+    "per_year",
 ]
 _STOP = {"the", "of", "and", "type", "vom", "van", "het", "der", "die", "das", "de"}
 

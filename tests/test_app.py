@@ -274,3 +274,18 @@ def test_overview_lists_delivered_to_date_as_a_table_after_the_chart(app):
     settings = json.loads(app.dataframe[0].proto.columns)
     assert settings["amount_eur"]["type_config"]["format"] == "euro", settings
     assert settings["quantity"]["type_config"]["format"] == "localized", settings
+
+
+def test_explorer_and_overview_say_per_year(monkeypatch):
+    tables = fixture_tables(extended=True)
+    monkeypatch.setattr(loader, "load_tables", lambda folder=None: tables)
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception, [error.message for error in at.exception]
+    # €6.2bn of the hand-made build plus €1bn a year for 2025-2027, counted once per year.
+    assert metric(at, "Total pledged") == "€9.2bn"
+    go_to(at, "explorer")
+    shown = at.dataframe[0].value
+    assert shown.set_index("pledge_id")["per_year"].to_dict()["P9"]
+    assert not shown.set_index("pledge_id")["per_year"].drop("P9").any()
+    assert any("per year" in caption.value for caption in at.caption)
+    assert "per year" in at.selectbox(key="explorer_pledge").format_func("P9")

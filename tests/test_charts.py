@@ -337,3 +337,41 @@ def test_equipment_counts_far_apart_get_a_log_scale(tables):
     assert sorted(charts.equipment_by_year_table(both, "announced")["quantity"]) == [24, 500_000]
     assert wide.layout.yaxis.type == "log"
     assert "log scale: counts from 24 to 500,000" in subtitle_of(wide)
+
+
+# --- per-year pledges (P9 in the extended fixture: €1bn a year for 2025-2027) -----------------------------------
+
+
+@pytest.fixture(scope="module")
+def per_year_tables():
+    return fixture_tables(extended=True)
+
+
+def test_a_per_year_pledge_counts_its_yearly_amount_in_every_covered_year(per_year_tables):
+    chart = charts.money_by_year(per_year_tables, ALL, "covered", "pledged")
+    for year in (2025, 2026, 2027):
+        assert bar_value(chart.figure, "military", year) == pytest.approx(1e9 + (4e9 / 3 if year < 2027 else 0))
+    assert charts.PER_YEAR_SPREAD_NOTE in subtitle_of(chart.figure)
+    military = next(trace for trace in chart.figure.data if trace.name == "military")
+    hover = dict(zip(military.x, (extra for _, extra in military.customdata), strict=True))
+    assert "per-year pledge" in hover[2025] and hover[2024] == ""
+
+
+def test_totals_over_years_count_a_per_year_pledge_once_per_year(per_year_tables, tables):
+    announced = charts.money_by_year(per_year_tables, ALL, "announced", "pledged")
+    assert bar_value(announced.figure, "military", 2025) == pytest.approx(3e9)
+    assert charts.PER_YEAR_TOTAL_NOTE in subtitle_of(announced.figure)
+    by_category = charts.money_by_category_table(per_year_tables).set_index(["category", "status"])
+    before = charts.money_by_category_table(tables).set_index(["category", "status"])
+    added = by_category.loc[("military", "pledged"), "amount_eur"] - before.loc[("military", "pledged"), "amount_eur"]
+    assert added == pytest.approx(3e9)
+    pledges = per_year_tables.pledges.set_index("pledge_id")
+    assert charts.counted_eur(pledges).loc["P9"] == pytest.approx(3e9)
+    assert charts.counted_eur(pledges).loc["P2"] == pytest.approx(4e9)  # a total over 2024-2026 counts once
+
+
+def test_a_per_year_pledge_is_labelled_per_year(per_year_tables, tables):
+    labels = charts.pledge_label_lookup(per_year_tables.pledges)
+    assert "€1.0bn per year" in labels["P9"]
+    assert not any("per year" in label for label in charts.pledge_label_lookup(tables.pledges).values())
+    assert charts.PER_YEAR_SPREAD_NOTE not in subtitle_of(charts.money_by_year(tables, ALL, "covered").figure)

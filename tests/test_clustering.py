@@ -103,6 +103,9 @@ def synthetic_records(count: int, seed: int) -> list[dict]:
                 "kind": "equipment" if equipment else "money",
                 "status": "pledged",
                 "scope": "package",
+                # Not drawn from rng (the seeds below are chosen for the draws they make): a yearly amount and a
+                # one-off of the same figure never cluster together.
+                "per_year": not equipment and index % 7 == 0,
                 "quantity": rng.choice([None, 12, 40]) if equipment else None,
                 "item": rng.choice(["Leopard tanks", "tanks", "howitzers"]) if equipment else float("nan"),
                 "currency": float("nan") if equipment or currency is None else currency,

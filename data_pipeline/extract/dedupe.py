@@ -73,6 +73,9 @@ def dedupe_within_document(candidates: list[Candidate]) -> list[Candidate]:
                     other.fields["parent"] = duplicate
             if duplicate.fields["qualifier"] == "exact" and c.fields["qualifier"] != "exact":
                 duplicate.fields["qualifier"] = c.fields["qualifier"]
+            if c.fields.get("per_year"):
+                # "£3bn a year" in the headline, "£3 billion in military aid" in the body: a yearly figure.
+                duplicate.fields["per_year"] = True
             if c.fields.get("years_stated") and not duplicate.fields.get("years_stated"):
                 # A headline without a period; the body says "voor 2025 en 2026".
                 duplicate.fields["years"], duplicate.fields["years_stated"] = c.fields["years"], True

@@ -11,6 +11,7 @@ from data_pipeline.extract.donors import donor_of, issuer_of, main_donor, recipi
 from data_pipeline.extract.equipment import corrected_counts, equipment_candidates
 from data_pipeline.extract.money import may_hold_long_scale, money_candidates, resolve_currency
 from data_pipeline.extract.parts import link_parts
+from data_pipeline.extract.per_year import mark_per_year
 from data_pipeline.extract.qualifier import qualifier_of
 from data_pipeline.extract.search import keyword_hits, model_spans
 from data_pipeline.extract.sentences import introduction_with_colon, refers_back, split_sentences
@@ -86,6 +87,7 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
                     [h[2] for h in keyword_hits(title, title_sentence, lex.category_res, starts)],
                     [h[2] for h in keyword_hits(title, title_sentence, lex.subcategory_res, starts)],
                 )
+        mark_per_year(text, sentence, group, lex)
         categorise(text, sentence, group, lex, title_hits)
         if any(c.fields.get("category_unstated") for c in group):
             # "…; dat moet 175 miljoen euro zijn" after "… voor het herstel van energiecentrales": a sentence that

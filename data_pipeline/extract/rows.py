@@ -52,6 +52,8 @@ def mention_rows(doc_id: str, text: str, language: str, published: str | None, t
                 "status": c.fields["status"],
                 "scope": c.fields["scope"],
                 "part_of": ids.get(id(parent)) if parent is not None and c.fields["scope"] == "part" else None,
+                # A yearly rate of a cumulative figure is no running total's business: only commitments are per year.
+                "per_year": bool(c.fields.get("per_year")) and c.fields["scope"] != "running_total",
                 "category": c.fields["category"],
                 "subcategory": c.fields["subcategory"],
                 "year_start": year_start,

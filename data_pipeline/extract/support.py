@@ -140,7 +140,9 @@ def drop_non_support(
             and (lex.per_year_before_re.search(window) or lex.superseded_before_re.search(window))
         ):
             dropped.add(id(candidate))
-        if lex.unit_price_before_re.search(window) or lex.unit_price_after_re.match(text, candidate.end):
+        # "elk 4 miljoen" is a unit price, "elk jaar 3,5 miljard" a yearly amount (per_year.mark_per_year).
+        unit_price_before = lex.unit_price_before_re.search(window) and not lex.yearly_before_re.search(window)
+        if unit_price_before or lex.unit_price_after_re.match(text, candidate.end):
             dropped.add(id(candidate))
     kept = _without_aggressor_money(text, sentence, [c for c in candidates if id(c) not in dropped], lex)
     # "11,5 Milliarden Euro, rund 3 Milliarden Euro mehr als im laufenden Jahr": a difference between two levels.

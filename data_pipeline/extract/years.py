@@ -59,13 +59,16 @@ def _year_expressions(
     found: list[tuple[int, int, tuple]] = []
     patterns = _year_patterns(lex.language)
     ranges: list[tuple[int, int]] = []
+    until_re = patterns["until"]
     for m in YEAR_RANGE_RE.finditer(chunk):
         first, last = int(m.group(1)), m.group(2)
         last = int(last) if len(last) == 4 else int(m.group(1)[:2] + last)
         if first <= last <= first + 30:
+            # "until 2030-31": a (fiscal) year closing a period that runs from now, like "until 2031".
+            if until_re.search(chunk[max(0, m.start() - 25) : m.start()]) and pub_year and first >= pub_year:
+                first = pub_year
             found.append((s_start + m.start(), s_start + m.end(), (first, last)))
             ranges.append(m.span())
-    until_re = patterns["until"]
     # Years inside model names, ranges or full dates are not periods; the model names and dates are only
     # looked up for a sentence with a year.
     taken: list[tuple[int, int]] | None = None
