@@ -27,8 +27,11 @@ def reading_text(text: str) -> str:
 
 
 def mention_rows(doc_id: str, text: str, language: str, published: str | None, title: str = "") -> list[dict]:
-    candidates = extract_candidates(reading_text(text), language, published, title.translate(APOSTROPHES))
-    sentences = split_sentences(text)
+    reading = reading_text(text)
+    candidates = extract_candidates(reading, language, published, title.translate(APOSTROPHES))
+    # The sentences the rules read (a blanked date line is no sentence of its own): a candidate's sentence index
+    # points into these. Offsets are the same in both texts, so the evidence is cut from the text as written.
+    sentences = split_sentences(reading)
     pub_year = int(published[:4]) if published else None
     ids = {id(c): f"{doc_id}-{c.start}" for c in candidates}
     rows = []
