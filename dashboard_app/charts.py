@@ -675,8 +675,85 @@ def running_totals_over_time(tables: Tables, selection: Selection) -> Chart:
         "" if labelled else _("{count} reports: figures in the hover, not beside each point").format(count=len(dated)),
         describe_selection(selection),
     )
-    note = source_note(tables, _sources_of(tables.running_totals))
+    running = tables.running_totals
+    note = source_note(tables, _sources_where(running, running["kind"] == "money"))
     return Chart(title, style.styled_figure(traces, layout, title, subtitle, note), table)
+
+
+def equipment_running_totals_table(tables: Tables) -> pd.DataFrame:
+    """Reported cumulative counts of equipment ("has donated 196 armoured vehicles since the invasion") per donor and
+    item, in date order: snapshots as of each document's date, never summed and never added to pledges."""
+    running = tables.running_totals
+    columns = ["donor", "item", "status", "as_of", "quantity", "qualifier", "sources"]
+    equipment = running[(running["kind"] == "equipment") & running["quantity"].notna()]
+    if equipment.empty:
+        return pd.DataFrame(columns=columns)
+    table = equipment[columns].astype({"quantity": "float64"})
+    return table.sort_values(["donor", "item", "status", "as_of"], na_position="last").reset_index(drop=True)
+
+
+def equipment_running_totals(tables: Tables, selection: Selection) -> Chart:
+    """Lines of items delivered to date as each source reported them, one per donor and item (counts, not €)."""
+    title = _("Equipment reported to date (cumulative counts, as reported)")
+    table = equipment_running_totals_table(tables)
+    dated = table.assign(date=_dates(table["as_of"])) if len(table) else table
+    if len(dated):
+        dated = dated[dated["date"].notna()]
+    if table.empty or dated.empty:
+        message = _("No reported cumulative equipment counts with a date match the current filters.")
+        return Chart(title, None, table, message)
+    labelled = len(dated) <= RUNNING_TOTALS_MAX_LABELS
+    traces = []
+    colours = list(style.OKABE_ITO.values())
+    for index, ((donor, item, status), rows) in enumerate(_runs(dated, ["donor", "item", "status"])):
+        counts = dated["quantity"].to_numpy()[rows]
+        qualifiers = dated["qualifier"].tolist()[rows]
+        labels = [
+            style.plain_text(
+                f"{_(QUALIFIER_PREFIXES[q]) if q in QUALIFIER_PREFIXES else ''}{style.format_count(n)} {item}"
+            )
+            for n, q in zip(counts, qualifiers, strict=True)
+        ]
+        traces.append(
+            {
+                "type": "scatter",
+                "x": dated["date"].to_numpy()[rows],
+                "y": counts,
+                "mode": "lines+markers+text" if labelled else "lines+markers",
+                "name": style.plain_text(
+                    _("{donor}: {item} ({status} to date)").format(donor=donor, item=item, status=value_word(status))
+                ),
+                "text": labels,
+                "textposition": "top center",
+                "line": {"color": colours[index % len(colours)], "width": 3},
+                "marker": {"size": 10, "symbol": "circle" if status == "delivered" else "diamond"},
+                "hovertemplate": "%{x|%Y-%m-%d}: %{text}<extra></extra>",
+            }
+        )
+    xaxis = {"title": {"text": _("Date reported (as of)")}, "type": "date", **style.date_ticks("day")}
+    first, last = dated["date"].min(), dated["date"].max()
+    if (last - first) < pd.Timedelta(days=60):
+        xaxis["range"] = [first - pd.Timedelta(days=90), last + pd.Timedelta(days=90)]
+    counts = [n for n in dated["quantity"].tolist() if n > 0]
+    wide_range = bool(counts) and max(counts) / min(counts) > EQUIPMENT_LOG_SCALE_RATIO
+    yaxis = {"title": {"text": _("Number of items, cumulative")}}
+    yaxis.update({"type": "log"} if wide_range else {"rangemode": "tozero"})
+    subtitle = _subtitle(
+        _(
+            "Items (count) to date as reported by each source, as of its date · snapshots, not added to pledges "
+            "or to each other"
+        ),
+        "" if labelled else _("{count} reports: counts in the hover, not beside each point").format(count=len(dated)),
+        describe_selection(selection),
+    )
+    running = tables.running_totals
+    note = source_note(tables, _sources_where(running, running["kind"] == "equipment"))
+    layout = {"xaxis": xaxis, "yaxis": yaxis}
+    return Chart(title, style.styled_figure(traces, layout, title, subtitle, note), table)
+
+
+# The words summaries.QUALIFIER_WORDS uses (the same catalogue messages; summaries imports this module).
+QUALIFIER_PREFIXES = {"at_least": N_("at least "), "at_most": N_("up to "), "about": N_("about ")}
 
 
 # --- by category --------------------------------------------------------------------------------------

@@ -267,8 +267,8 @@ def _running_mask(tables: Tables, selection: Selection) -> np.ndarray:
     ]:
         if wanted:
             keep &= _mask(is_in(running[column], wanted))
-    if selection.kinds and "money" not in selection.kinds:
-        keep[:] = False
+    if selection.kinds:
+        keep &= _mask(is_in(running["kind"], selection.kinds))
     if selection.subcategories:
         # Running totals carry no subcategory: a subcategory filter cannot claim them.
         keep[:] = False
@@ -278,7 +278,7 @@ def _running_mask(tables: Tables, selection: Selection) -> np.ndarray:
         as_of_year = pd.to_numeric(running["as_of"].str[:4], errors="coerce")
         keep &= _mask(_years_overlap(running["year_start"], running["year_end"], as_of_year, selection.year_range))
     if selection.text.strip():
-        keep &= _text_matches(running, ["donor", "recipient", "category", "evidence"], selection.text)
+        keep &= _text_matches(running, ["donor", "recipient", "category", "item", "evidence"], selection.text)
     return keep
 
 

@@ -453,19 +453,22 @@ def spread_over_years(pledges: pd.DataFrame) -> pd.DataFrame:
 
 
 def collect_running_totals(mentions: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
-    """One row per donor, recipient, status, category and report date; the same figure in two sources is one row."""
+    """Money: one row per donor, recipient, status, category and report date; equipment (cumulative counts, spec
+    §7.5): one row per donor, recipient, status, category, item and report date. The same figure in two sources is
+    one row. Never added to pledges."""
     published = documents.set_index("doc_id")["published"]
-    totals = mentions[(mentions["scope"] == "running_total") & (mentions["kind"] == "money")].copy()
+    totals = mentions[mentions["scope"] == "running_total"].copy()
     totals["as_of"] = totals["doc_id"].map(published)
     rows = []
-    keys = ["donor", "recipient", "status", "category", "as_of"]
+    keys = ["donor", "recipient", "kind", "status", "category", "item", "as_of"]
     # Grouped in plain dicts: a pandas groupby with a sort per group costs a second per 4,000 report dates.
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for total in frame_records(totals):
         groups[tuple(None if pd.isna(total[k]) else total[k] for k in keys)].append(total)
     for key, group in groups.items():
-        # The largest figure in euros speaks for the group (unknown amounts last), then the first mention_id.
-        best = min(group, key=lambda m: (pd.isna(m["amount_eur"]), -_or_zero(m["amount_eur"]), m["mention_id"]))
+        # The largest figure (in euros, or items) speaks for the group (unknown ones last), then the first mention_id.
+        size = "amount_eur" if group[0]["kind"] == "money" else "quantity"
+        best = min(group, key=lambda m: (_missing(m[size]), -_or_zero(m[size]), m["mention_id"]))
         mention_ids = sorted(m["mention_id"] for m in group)
         rows.append(
             {
@@ -474,6 +477,7 @@ def collect_running_totals(mentions: pd.DataFrame, documents: pd.DataFrame) -> p
                 "amount": best["amount"],
                 "currency": best["currency"],
                 "amount_eur": best["amount_eur"],
+                "quantity": best["quantity"],
                 "qualifier": best["qualifier"],
                 "year_start": best["year_start"],
                 "year_end": best["year_end"],
@@ -485,22 +489,23 @@ def collect_running_totals(mentions: pd.DataFrame, documents: pd.DataFrame) -> p
     frame = pd.DataFrame(rows)
     if not frame.empty:
         frame = frame.sort_values(["donor", "as_of", "running_total_id"], na_position="last")
+        frame["quantity"] = frame["quantity"].astype("Float64").astype("Int64")
     return conform("running_totals", frame)
 
 
 def _or_zero(value) -> float:
-    return 0.0 if pd.isna(value) else float(value)
+    return 0.0 if _missing(value) else float(value)
 
 
 def check_reconciliation(
     mentions: pd.DataFrame, pledges: pd.DataFrame, pledge_years: pd.DataFrame, running_totals: pd.DataFrame
 ) -> None:
-    """Every mention lands in exactly one pledge or running total; every yearly spread sums back to its pledge's
+    """Every mention lands in exactly one pledge or running total (money or equipment: no mention is left out),
+    and running totals hold running_total mentions only; every yearly spread sums back to its pledge's
     amount, or to its amount once per year covered for a per_year pledge."""
     listed = ";".join([*pledges["mention_ids"].tolist(), *running_totals["mention_ids"].tolist()]).split(";")
     listed = [m for m in listed if m]
-    expected = mentions.loc[(mentions["scope"] != "running_total") | (mentions["kind"] == "money"), "mention_id"]
-    expected_set = set(expected.tolist())  # mention_id is unique (the mentions schema checks it)
+    expected_set = set(mentions["mention_id"].tolist())  # mention_id is unique (the mentions schema checks it)
     listed_set = set(listed)
     if len(listed) != len(listed_set) or listed_set != expected_set:
         missing = sorted(expected_set - listed_set)
@@ -509,6 +514,12 @@ def check_reconciliation(
         extra = sorted(listed_set - expected_set)
         raise ReconciliationError(
             f"mentions not in exactly one pledge: missing {missing}, doubled {doubled}, not a mention {extra}"
+        )
+    running = set(mentions.loc[mentions["scope"] == "running_total", "mention_id"].tolist())
+    in_totals = {m for joined in running_totals["mention_ids"].tolist() for m in joined.split(";") if m}
+    if in_totals != running:
+        raise ReconciliationError(
+            f"running totals: left out {sorted(running - in_totals)}, not a running total {sorted(in_totals - running)}"
         )
     if not pledge_years.empty:
         spread = pledge_years.groupby("pledge_id")["amount_eur"].sum(min_count=1).dropna()

@@ -120,17 +120,21 @@ class PledgeYearSchema(pa.DataFrameModel):
 
 
 class RunningTotalSchema(pa.DataFrameModel):
-    """A reported cumulative figure ('delivered so far'), one row per donor, status, category and date."""
+    """A reported cumulative figure ('delivered so far'): money, one row per donor, status, category and date;
+    equipment ('has donated 196 armoured vehicles since the invasion'), one row per donor, item and date."""
 
     running_total_id: Series[str] = pa.Field(unique=True)
     donor: Series[str]
     recipient: Series[str]
+    kind: Series[str] = pa.Field(isin=KINDS)
     status: Series[str] = pa.Field(isin=STATUSES)
     category: Series[str] = pa.Field(isin=CATEGORIES)
     as_of: Series[str] = pa.Field(nullable=True)
-    amount: Series[float] = pa.Field(ge=0)
-    currency: Series[str]
+    amount: Series[float] = pa.Field(nullable=True, ge=0, description="money only")
+    currency: Series[str] = pa.Field(nullable=True, description="money only")
     amount_eur: Series[float] = pa.Field(nullable=True, ge=0)
+    quantity: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="equipment only: items to date")
+    item: Series[str] = pa.Field(nullable=True, description="equipment only")
     qualifier: Series[str] = pa.Field(isin=QUALIFIERS)
     year_start: Series[pd.Int64Dtype] = pa.Field(nullable=True)
     year_end: Series[pd.Int64Dtype] = pa.Field(nullable=True)
@@ -188,6 +192,9 @@ def conform(name: str, frame: pd.DataFrame) -> pd.DataFrame:
             frame[name] = pd.to_numeric(frame[name]).astype("Int64")
         elif str(column.dtype) == "float64":
             frame[name] = pd.to_numeric(frame[name]).astype("float64")
+        elif column.nullable and pd.api.types.is_float_dtype(frame[name]) and frame[name].isna().all():
+            # A text column missing in every row (no item among money-only pledges) arrives as float NaN.
+            frame[name] = pd.Series([None] * len(frame), dtype=object)
     return schema.validate(frame)
 
 

@@ -1,4 +1,5 @@
-"""By year: € by year and category (three views), equipment apart from money, running totals over time."""
+"""By year: € by year and category (three views), equipment apart from money, running totals over time (money, and
+cumulative equipment counts per donor and item)."""
 
 import streamlit as st
 
@@ -32,3 +33,15 @@ else:
 
 st.subheader(_("Delivered to date, as reported over time"))
 show_chart(cached_chart(view, charts.running_totals_over_time), key="year_running_totals")
+
+st.subheader(_("Equipment delivered to date, as reported over time"))
+if (view.all_tables.running_totals["kind"] == "equipment").any():
+    st.caption(
+        _(
+            "Cumulative counts a source reported per donor and item ('has donated 196 armoured vehicles since the "
+            "invasion'), as of the document's date: snapshots, never added to the equipment pledges above."
+        )
+    )
+    show_chart(cached_chart(view, charts.equipment_running_totals), key="year_equipment_running_totals")
+else:
+    st.caption(_("No document reports a cumulative count of equipment ('has donated 196 armoured vehicles so far')."))

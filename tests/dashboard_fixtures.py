@@ -34,9 +34,13 @@ TEXTS = {
     "005_gazette": SCRIPT_DOCUMENT_TEXT,
 }
 
-# Only in fixture_tables(extended=True): a per-year pledge.
+# Only in fixture_tables(extended=True): a per-year pledge and cumulative equipment counts.
 EXTENDED_TEXTS = {
     "007_stockholm": "Sweden will give Ukraine €1 billion a year in military support until 2027.",
+    "008_defensie": (
+        "Since the invasion the Netherlands has donated 196 armoured vehicles to Ukraine. "
+        "In all, 18 howitzers have been delivered so far."
+    ),
 }
 
 DOCUMENTS = [
@@ -54,7 +58,10 @@ DOCUMENTS = [
     ("004_ukgov", "UK Government", "2025-12-03", "en", "Joint Statement UK-Netherlands"),
     ("005_gazette", "Test Gazette", "2023-11", "en", "<b>Germany</b> delivers air defence"),
 ]
-EXTENDED_DOCUMENTS = [("007_stockholm", "Stockholm Wire", "2025-01-15", "en", "Sweden to give €1bn a year")]
+EXTENDED_DOCUMENTS = [
+    ("007_stockholm", "Stockholm Wire", "2025-01-15", "en", "Sweden to give €1bn a year"),
+    ("008_defensie", "Defensie", "2025-02-10", "en", "Dutch armoured vehicles for Ukraine"),
+]
 
 # pledge_id, donor, kind, amount_eur, quantity, item, qualifier, status, scope, part_of, category,
 # subcategory, year_start, year_end, mentions as (doc_id, figure text)
@@ -91,6 +98,12 @@ RUNNING_TOTALS = [
     ("R1", "2024-02-23", 2.6e9, "000_nltimes", "€2.6 billion"),
     ("R2", "2024-06-28", 3.0e9, "003_minbuza", "€3 miljard"),
 ]
+# Only in fixture_tables(extended=True): running totals of equipment (counts to date, never added to pledges).
+EQUIPMENT_RUNNING_TOTALS = [
+    # running_total_id, as_of, quantity, item, doc_id, figure
+    ("R3", "2025-02-10", 196, "armoured vehicle", "008_defensie", "196 armoured vehicles"),
+    ("R4", "2025-02-10", 18, "howitzer", "008_defensie", "18 howitzers"),
+]
 
 AGREEMENTS = [
     ("A1", "Netherlands;Ukraine", "agreement", "2024-02-23", "2024-03-01", 10, "security;air defence",
@@ -122,7 +135,8 @@ def _mention(mention_id: str, doc_id: str, figure: str, **fields) -> dict:
 
 
 def fixture_tables(extended: bool = False) -> Tables:
-    """The hand-made build, validated by the pipeline's own schemas. `extended` adds a per-year pledge (P9)."""
+    """The hand-made build, validated by the pipeline's own schemas. `extended` adds a per-year pledge (P9) and two
+    running totals of equipment (R3, R4)."""
     documents_list = DOCUMENTS + (EXTENDED_DOCUMENTS if extended else [])
     texts = {**TEXTS, **(EXTENDED_TEXTS if extended else {})}
     publisher_of = {doc_id: publisher for doc_id, publisher, *_ in documents_list}
@@ -273,10 +287,55 @@ def fixture_tables(extended: bool = False) -> Tables:
                 "status": "delivered",
                 "category": "military",
                 "as_of": as_of,
+                "kind": "money",
                 "amount": amount_eur,
                 "currency": "EUR",
                 "amount_eur": amount_eur,
+                "quantity": None,
+                "item": None,
                 "qualifier": "at_least",
+                "year_start": 2022,
+                "year_end": int(as_of[:4]),
+                "sources": doc_id,
+                "mention_ids": mention["mention_id"],
+                "evidence": mention["evidence"],
+            }
+        )
+
+    for running_total_id, as_of, quantity, item, doc_id, figure in EQUIPMENT_RUNNING_TOTALS if extended else []:
+        fields = {"donor": "Netherlands", "recipient": "Ukraine", "status": "delivered", "category": "military"}
+        mention = _mention(
+            f"{running_total_id}-M0",
+            doc_id,
+            figure,
+            **fields,
+            kind="equipment",
+            amount=None,
+            currency=None,
+            amount_eur=None,
+            quantity=quantity,
+            item=item,
+            qualifier="exact",
+            scope="running_total",
+            part_of=None,
+            per_year=False,
+            subcategory="armour" if "armoured" in item else "artillery",
+            year_start=2022,
+            year_end=int(as_of[:4]),
+        )
+        mentions.append(mention)
+        running_totals.append(
+            {
+                "running_total_id": running_total_id,
+                **fields,
+                "kind": "equipment",
+                "as_of": as_of,
+                "amount": None,
+                "currency": None,
+                "amount_eur": None,
+                "quantity": quantity,
+                "item": item,
+                "qualifier": "exact",
                 "year_start": 2022,
                 "year_end": int(as_of[:4]),
                 "sources": doc_id,
@@ -292,7 +351,8 @@ def fixture_tables(extended: bool = False) -> Tables:
     mention_frame = pd.DataFrame(mentions)
     pledge_frame = pd.DataFrame(pledges)
     # NOTE: pandera will not coerce a float column holding NaN to Int64, so cast the counts here.
-    for frame in (mention_frame, pledge_frame):
+    running_frame = pd.DataFrame(running_totals)
+    for frame in (mention_frame, pledge_frame, running_frame):
         frame["quantity"] = frame["quantity"].astype("Float64").astype("Int64")
     documents["n_mentions"] = documents["doc_id"].map(mention_frame["doc_id"].value_counts()).fillna(0).astype(int)
     return Tables(
@@ -300,7 +360,7 @@ def fixture_tables(extended: bool = False) -> Tables:
         mentions=conform("mentions", mention_frame),
         pledges=conform("pledges", pledge_frame),
         pledge_years=conform("pledge_years", pd.DataFrame(pledge_years)),
-        running_totals=conform("running_totals", pd.DataFrame(running_totals)),
+        running_totals=conform("running_totals", running_frame),
         agreements=conform("agreements", agreements),
         problems=[Problem(file="006_broken.pdf", problem="not a text file")],
         texts=texts,

@@ -289,3 +289,19 @@ def test_explorer_and_overview_say_per_year(monkeypatch):
     assert not shown.set_index("pledge_id")["per_year"].drop("P9").any()
     assert any("per year" in caption.value for caption in at.caption)
     assert "per year" in at.selectbox(key="explorer_pledge").format_func("P9")
+
+
+def test_by_year_shows_equipment_running_totals_beside_money(monkeypatch):
+    tables = fixture_tables(extended=True)
+    monkeypatch.setattr(loader, "load_tables", lambda folder=None: tables)
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    go_to(at, "by_year")
+    titles = [figure["layout"]["title"]["text"] for figure in figures(at)]
+    money = next(i for i, title in enumerate(titles) if "Support to Ukraine reported to date" in title)
+    equipment = next(i for i, title in enumerate(titles) if "Equipment reported to date" in title)
+    assert equipment == money + 1
+    assert trace_names(figures(at)[equipment]) == [
+        "Netherlands: armoured vehicle (delivered to date)",
+        "Netherlands: howitzer (delivered to date)",
+    ]
+    assert "Equipment delivered to date, as reported over time" in [header.value for header in at.subheader]

@@ -375,3 +375,32 @@ def test_a_per_year_pledge_is_labelled_per_year(per_year_tables, tables):
     assert "€1.0bn per year" in labels["P9"]
     assert not any("per year" in label for label in charts.pledge_label_lookup(tables.pledges).values())
     assert charts.PER_YEAR_SPREAD_NOTE not in subtitle_of(charts.money_by_year(tables, ALL, "covered").figure)
+
+
+# --- equipment running totals (R3, R4 in the extended fixture) ----------------------------------------------------
+
+
+def test_equipment_running_totals_are_drawn_per_donor_and_item_as_reported(per_year_tables, tables):
+    chart = charts.equipment_running_totals(per_year_tables, ALL)
+    assert chart.data[["donor", "item", "as_of", "quantity"]].values.tolist() == [
+        ["Netherlands", "armoured vehicle", "2025-02-10", 196.0],
+        ["Netherlands", "howitzer", "2025-02-10", 18.0],
+    ]
+    assert [trace.name for trace in chart.figure.data] == [
+        "Netherlands: armoured vehicle (delivered to date)",
+        "Netherlands: howitzer (delivered to date)",
+    ]
+    assert [list(trace.y) for trace in chart.figure.data] == [[196.0], [18.0]]
+    assert "not added to pledges" in subtitle_of(chart.figure)
+    # Never in the money running totals, nor in the equipment pledges by year.
+    assert charts.running_totals_table(per_year_tables)["donor"].tolist() == ["Netherlands", "Netherlands"]
+    assert "armoured vehicle" not in set(charts.equipment_by_year_table(per_year_tables)["item"])
+    empty = charts.equipment_running_totals(tables, ALL)
+    assert empty.is_empty and "equipment" in empty.empty_message
+
+
+def test_the_kind_filter_keeps_equipment_running_totals_apart_from_money(per_year_tables):
+    equipment_only = apply_filters(per_year_tables, Selection(kinds=("equipment",)))
+    assert equipment_only.running_totals["running_total_id"].tolist() == ["R3", "R4"]
+    money_only = apply_filters(per_year_tables, Selection(kinds=("money",)))
+    assert money_only.running_totals["running_total_id"].tolist() == ["R1", "R2"]
