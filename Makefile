@@ -1,20 +1,38 @@
-# `make run` and `make test` set up .venv on first use (and again whenever pyproject.toml changes).
+# `make run` and `make test` set up .venv on first use (and again whenever pyproject.toml or requirements.lock
+# changes), installing exactly the versions pinned in requirements.lock (with their hashes).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LOCK := requirements.lock
+# uv installs the lock; its own version is the one the lock pins (it is in the dev extra).
+UV_PIN = $(shell grep -m1 '^uv==' $(LOCK) | cut -d' ' -f1)
+UV := $(BIN)/uv
+UV_ARGS := --python $(BIN)/python --quiet
 
-.PHONY: setup run test lint build-seeds bench devset messages clean
+.PHONY: setup lock upgrade-lock run test lint build-seeds bench devset messages clean
 
 setup: $(STAMP)
 
-# -qq prints errors only: an editable install makes setuptools warn on every run ("Editable installation"),
-# and pip warns once per package about each configured index folder that does not exist on the machine.
-$(STAMP): pyproject.toml
+# pip only brings uv in (-qq prints errors only: pip warns once per package about each configured index folder that
+# does not exist on the machine). `uv pip sync` makes the environment exactly the lock (it removes what the lock does
+# not list, this project too), then the project is installed editable, without dependencies: they are the lock's.
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --quiet "$(UV_PIN)"
+	$(UV) pip sync $(UV_ARGS) --require-hashes $(LOCK)
+	$(UV) pip install $(UV_ARGS) --no-deps -e .
 	touch $(STAMP)
+
+# After changing the requirements in pyproject.toml: the lock keeps every pin it can and adds what is new.
+# `make upgrade-lock` moves every pin to the newest version pyproject.toml allows. Run the tests after either.
+LOCK_COMMAND = $(UV) pip compile pyproject.toml --extra dev --universal --python-version 3.11 --generate-hashes \
+	--quiet -o $(LOCK)
+lock: $(STAMP)
+	$(LOCK_COMMAND)
+
+upgrade-lock: $(STAMP)
+	$(LOCK_COMMAND) --upgrade
 
 run: $(STAMP)
 	$(BIN)/streamlit run dashboard.py
