@@ -13,6 +13,12 @@ from data_pipeline.build import build
 from data_pipeline.tables import write_tables
 
 
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
+    return int(value)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["brief"]:
@@ -35,12 +41,21 @@ def main(argv: list[str] | None = None) -> int:
     build_command.add_argument(
         "--corrections", type=Path, default=None, help="the analysts' corrections database to apply (SQLite file)"
     )
+    build_command.add_argument(
+        "--jobs",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="at most N worker processes to extract documents (1: none); default: one per free CPU, or PLEDGES_JOBS",
+    )
     commands.add_parser("brief", help="briefing pack (.pptx/.docx) under filters; see `brief --help`", add_help=False)
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
     try:
-        tables = build(args.docs, cache_dir=args.cache, library_dir=args.library, corrections=args.corrections)
+        tables = build(
+            args.docs, cache_dir=args.cache, library_dir=args.library, corrections=args.corrections, jobs=args.jobs
+        )
     except (FileNotFoundError, sqlite3.DatabaseError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -164,18 +164,25 @@ def build(
     cache_dir: Path | None = None,
     library_dir: Path | None = None,
     corrections: Path | pd.DataFrame | None = None,
+    jobs: int | None = None,
 ) -> Tables:
     """Build every table from the documents in docs_dir (and the library folder, when given and present).
     One bad document becomes a problem entry, never a crash. With a cache_dir, each document is read and
     extracted only when its bytes, metadata or the pipeline code changed since a build that used that cache.
     `corrections` (a corrections database file, or its rows) are applied to the extracted mentions before
-    reconciliation, so cached extraction and corrections compose."""
+    reconciliation, so cached extraction and corrections compose. Many documents to extract are extracted in a
+    pool of worker processes, one per free CPU (data_pipeline.pool): `jobs` (else PLEDGES_JOBS) limits them, 1 is
+    none; the tables are the same."""
     with cyclic_collector_paused():
-        return _build(docs_dir, cache_dir, library_dir, corrections)
+        return _build(docs_dir, cache_dir, library_dir, corrections, jobs)
 
 
 def _build(
-    docs_dir: Path, cache_dir: Path | None, library_dir: Path | None, corrections: Path | pd.DataFrame | None
+    docs_dir: Path,
+    cache_dir: Path | None,
+    library_dir: Path | None,
+    corrections: Path | pd.DataFrame | None,
+    jobs: int | None = None,
 ) -> Tables:
     docs_dir = Path(docs_dir)
     library = Path(library_dir) if library_dir is not None and Path(library_dir).is_dir() else None
@@ -188,7 +195,7 @@ def _build(
     sources, problems = find_documents(folders, library=library)
     if library is not None:  # uploads the library refused: the page showed them once, the report keeps them
         problems = problems + refused_uploads(library)
-    documents, records_per_document, sightings, document_problems = extract_documents(sources, cache_dir)
+    documents, records_per_document, sightings, document_problems = extract_documents(sources, cache_dir, jobs)
     problems = problems + document_problems
     mentions = mentions_table(records_per_document)
     texts = {doc.doc_id: doc.text for doc in documents if doc.ok}

@@ -28,7 +28,9 @@ from typing import NamedTuple
 from data_pipeline.agreements import agreement_sightings
 from data_pipeline.documents import Document, SourceFile, document_from_bytes, document_problems, read_file_bytes
 from data_pipeline.extract.rows import mention_rows
+from data_pipeline.lexicon import LANGUAGES, lexicon
 from data_pipeline.paths import LEXICON_DIR, PACKAGE_DIR
+from data_pipeline.pool import map_documents
 from data_pipeline.readers import UnreadableDocument
 from data_pipeline.tables import Problem
 
@@ -85,6 +87,52 @@ def extract_document(doc: Document) -> Extraction:
         doc.problem = f"extraction failed: {type(error).__name__}: {error}"
         return Extraction(doc, [], [])
     return Extraction(doc, records, sightings)
+
+
+def read_and_extract(file: tuple[str, bytes, dict[str, str] | None]) -> Extraction:
+    """One file (its name, bytes and manifest row) read and extracted: the one call per document, made in this
+    process or in a pool's worker (data_pipeline.pool). A reader's unexpected error becomes the document's problem."""
+    name, data, manifest_row = file
+    try:
+        doc = document_from_bytes(name, data, manifest_row)
+    except Exception as error:  # noqa: BLE001 - one document must never stop the others
+        doc = document_from_bytes(name, None, manifest_row)
+        doc.problem = f"reading failed: {type(error).__name__}: {error}"
+    return extract_document(doc)
+
+
+# The files read and waiting to be extracted together are extracted once their bytes pass this.
+MAX_WAITING_BYTES = 256_000_000
+
+
+# A document whose worker process died on it twice (data_pipeline.pool): a problem, never cached.
+CRASH_PROBLEM = "extraction stopped the process reading it (a crash or a kill); the file is left out"
+
+
+def _crashed(file: tuple[str, bytes, dict[str, str] | None]) -> Extraction:
+    doc = document_from_bytes(file[0], None, file[2])
+    doc.problem = CRASH_PROBLEM
+    return Extraction(doc, [], [])
+
+
+# One short text per language, with a dated line, money, a period and a count: extracting them compiles the word
+# lists and loads the date parser's language data, once, before a pool's workers fork (they share it).
+_WARM_UP_TEXTS = {
+    "en": "Date: 3 March 2024\n"
+    "Germany pledged €2 billion in military aid to Ukraine for 2025-2026, including 12 tanks.",
+    "nl": "Datum: 3 maart 2024\n"
+    "Nederland zegt Oekraïne 2 miljard euro militaire steun toe voor 2025, waaronder 12 tanks.",
+    "de": "Datum: 3. März 2024\n"
+    "Deutschland sagt der Ukraine 2 Milliarden Euro Militärhilfe für 2025 zu, darunter 12 Panzer.",
+}
+
+
+def compile_word_lists() -> None:
+    """Compile every language's word lists and patterns in this process (cached for its lifetime)."""
+    for language in LANGUAGES:
+        lexicon(language)
+        text = _WARM_UP_TEXTS.get(language, _WARM_UP_TEXTS["en"])
+        read_and_extract((f"warm-up-{language}.txt", text.encode(), {"language": language}))
 
 
 # Few enough that loading them is one open per shard, enough that a new document rewrites a small file.
@@ -289,18 +337,33 @@ def _content_hash(location: str, cache: _ShardedCache) -> tuple[str, bytes | Non
 
 
 def extract_documents(
-    sources: list[SourceFile], cache_dir: Path | None = None
+    sources: list[SourceFile], cache_dir: Path | None = None, jobs: int | None = None
 ) -> tuple[list[Document], list[list[dict]], list[dict], list[Problem]]:
     """Documents, each document's mention records, agreement sightings and per-file problems of the sources, in
     source order. A cached document's list of records is the same object from build to build in one process.
+    The documents not in the cache are extracted together at the end, in a process pool when there are enough
+    (data_pipeline.pool; `jobs` limits its workers, 1 = none).
 
     A file with the same bytes as an earlier one is left out with a problem: counting it again would make one
     report look like two sources.
     """
-    documents: list[Document] = []
-    mention_records: list[list[dict]] = []
-    sightings: list[dict] = []
-    problems: list[Problem] = []
+    # In source order: an Extraction (cached or unreadable), an int (its place in `extracted`) or a Problem.
+    entries: list[Extraction | int | Problem] = []
+    extracted: list[Extraction] = []
+    to_extract: list[tuple[str, bytes, dict[str, str] | None]] = []  # read, waiting for extraction
+    waiting_bytes = 0
+    keys: list[str] = []
+
+    def extract_waiting() -> None:
+        nonlocal waiting_bytes
+        extracted.extend(
+            map_documents(
+                read_and_extract, to_extract, jobs, compile_word_lists, on_crash=_crashed, n_bytes=waiting_bytes
+            )
+        )
+        to_extract.clear()
+        waiting_bytes = 0
+
     first_with_content: dict[str, str] = {}
     cache = _cache_for(cache_dir) if cache_dir is not None else None
     locations = _absolute_locations(sources) if cache is not None else []
@@ -330,15 +393,35 @@ def extract_documents(
                     cache.forget_file_state(locations[index])
                     content_sha256 = read_sha256
             if content_sha256 in first_with_content:
-                problems.append(Problem(name, f"not read: same content as {first_with_content[content_sha256]}"))
+                entries.append(Problem(name, f"not read: same content as {first_with_content[content_sha256]}"))
                 continue
             first_with_content[content_sha256] = name
             key = cache_key(name, content_sha256, source.manifest_row) if cache is not None else ""
             extraction = cache.get(key) if cache is not None else None
             if extraction is None:
-                extraction = extract_document(document_from_bytes(name, data, source.manifest_row))
-                if cache is not None:
-                    cache.put(key, extraction)
+                entries.append(len(extracted) + len(to_extract))
+                to_extract.append((name, data, source.manifest_row))
+                keys.append(key)
+                waiting_bytes += len(data)
+                if waiting_bytes > MAX_WAITING_BYTES:  # a library of long PDFs is not all held in memory
+                    extract_waiting()
+                continue
+        entries.append(extraction)
+    extract_waiting()
+    documents: list[Document] = []
+    mention_records: list[list[dict]] = []
+    sightings: list[dict] = []
+    problems: list[Problem] = []
+    for entry in entries:
+        if isinstance(entry, Problem):
+            problems.append(entry)
+            continue
+        if isinstance(entry, int):
+            extraction = extracted[entry]
+            if cache is not None and extraction.document.problem != CRASH_PROBLEM:
+                cache.put(keys[entry], extraction)
+        else:
+            extraction = entry
         documents.append(extraction.document)
         mention_records.append(extraction.mention_records)
         sightings.extend(extraction.sightings)

@@ -1,0 +1,210 @@
+"""The process pool for cold builds (data_pipeline/pool.py): the same tables, byte for byte, with and without it and
+with and without the cache folder; a bad document is a problem row, a worker that dies does not stop the build;
+how many workers (--jobs, PLEDGES_JOBS, the threshold). No timing is asserted (BENCHMARKS.md has them)."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from document_fixtures import PLEDGE, docx_bytes, html_bytes, pdf_bytes
+from pipeline_helpers import ROOT
+
+from data_pipeline import extraction_cache, pool
+from data_pipeline.build import build, forget_previous_builds
+from data_pipeline.tables import write_tables
+
+
+def _load_make_corpus():
+    spec = importlib.util.spec_from_file_location("bench_make_corpus", ROOT / "benchmarks" / "make_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """60 generated documents in three languages, and files that go wrong or read differently: empty, damaged
+    PDF and Word files, a duplicate, a web page, a real PDF and Word file."""
+    folder = tmp_path_factory.mktemp("pool") / "docs"
+    _load_make_corpus().write_corpus(60, folder)
+    (folder / "zz_empty.txt").write_bytes(b"")
+    (folder / "zz_damaged.pdf").write_bytes(b"%PDF-1.7\nnot really a pdf\x00\xff")
+    (folder / "zz_damaged.docx").write_bytes(b"PK\x03\x04 not a zip")
+    first = sorted(folder.glob("bench_*.txt"))[0]
+    shutil.copy(first, folder / "zz_same_bytes.txt")
+    (folder / "zz_page.html").write_bytes(html_bytes([PLEDGE]))
+    (folder / "zz_letter.pdf").write_bytes(pdf_bytes([PLEDGE]))
+    (folder / "zz_note.docx").write_bytes(docx_bytes([PLEDGE]))
+    return folder
+
+
+@pytest.fixture
+def small_pool(monkeypatch):
+    """The pool for any number of documents, in chunks of 4 (so results come back out of order), with two CPUs
+    even on a one-CPU machine; counts the pools started."""
+    monkeypatch.setattr(pool, "MIN_DOCUMENTS_FOR_POOL", 1)
+    monkeypatch.setattr(pool, "MAX_CHUNK", 4)
+    monkeypatch.setattr(pool, "usable_cpus", lambda: 2)
+    monkeypatch.delenv(pool.JOBS_VARIABLE, raising=False)
+    started = []
+    run_in_pool = pool._run_in_pool
+
+    def counted(*args, **kwargs):
+        started.append(args[5])  # the number of workers
+        return run_in_pool(*args, **kwargs)
+
+    monkeypatch.setattr(pool, "_run_in_pool", counted)
+    return started
+
+
+def _tables_written(docs: Path, out: Path, jobs: int, cache: Path | None) -> Path:
+    forget_previous_builds()  # what a fresh process sees: no memo of an earlier build's tables
+    write_tables(build(docs, cache_dir=cache, jobs=jobs), out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def serial_tables(corpus, tmp_path_factory) -> Path:
+    return _tables_written(corpus, tmp_path_factory.mktemp("serial"), 1, None)
+
+
+@pytest.mark.parametrize(("jobs", "with_cache"), [(1, True), (2, False), (2, True)])
+def test_same_tables_with_and_without_the_pool(corpus, serial_tables, tmp_path, small_pool, jobs, with_cache):
+    cache = tmp_path / "cache" if with_cache else None
+    out = _tables_written(corpus, tmp_path / "out", jobs, cache)
+    assert small_pool == ([2] if jobs == 2 else [])
+    csv_files = sorted(path.name for path in serial_tables.glob("*.csv"))
+    assert len(csv_files) == 6
+    for name in [*csv_files, "build_report.json"]:
+        assert (out / name).read_bytes() == (serial_tables / name).read_bytes(), name
+    if with_cache:  # the cache the pool filled gives the same tables to a build that extracts nothing
+        again = _tables_written(corpus, tmp_path / "again", 1, cache)
+        for name in [*csv_files, "build_report.json"]:
+            assert (again / name).read_bytes() == (serial_tables / name).read_bytes(), name
+
+
+def test_same_tables_when_extracted_in_several_batches(corpus, serial_tables, tmp_path, small_pool, monkeypatch):
+    """Files read and waiting for extraction are extracted once their bytes pass MAX_WAITING_BYTES."""
+    monkeypatch.setattr(extraction_cache, "MAX_WAITING_BYTES", 40_000)
+    out = _tables_written(corpus, tmp_path / "out", 2, None)
+    assert len(small_pool) >= 3
+    for path in serial_tables.glob("*.csv"):
+        assert (out / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_bad_documents_are_problem_rows_in_the_pool(corpus, tmp_path, small_pool):
+    forget_previous_builds()
+    tables = build(corpus, jobs=2)
+    assert small_pool == [2]
+    problems = {problem.file: problem.problem for problem in tables.problems}
+    for name in ["zz_empty.txt", "zz_damaged.pdf", "zz_damaged.docx", "zz_same_bytes.txt"]:
+        assert name in problems
+    read = set(tables.documents.loc[tables.documents["status"] == "ok", "file"])
+    assert {"zz_page.html", "zz_letter.pdf", "zz_note.docx"} <= read
+    assert len(read) >= 63
+
+
+def _exit_on_crash_me(item: str) -> str:
+    if item == "crash-me":
+        os._exit(3)  # as a segmentation fault or the out-of-memory killer would end the worker
+    return item.upper()
+
+
+def test_a_worker_that_dies_costs_only_its_document(small_pool):
+    items = [f"doc{index}" for index in range(30)]
+    items[17] = "crash-me"
+    results = pool.map_documents(_exit_on_crash_me, items, jobs=2, on_crash=lambda item: f"problem: {item}")
+    expected = [item.upper() for item in items]
+    expected[17] = "problem: crash-me"
+    assert results == expected
+    assert small_pool[0] == 2 and 1 in small_pool[1:]  # the suspects were done again, each alone
+
+
+_read_and_extract = extraction_cache.read_and_extract
+
+
+def _dies_on_the_page(file):
+    if file[0] == "zz_page.html":
+        os._exit(3)
+    return _read_and_extract(file)
+
+
+def test_a_crashed_document_is_a_problem_and_is_not_cached(corpus, tmp_path, small_pool, monkeypatch):
+    monkeypatch.setattr(extraction_cache, "read_and_extract", _dies_on_the_page)
+    forget_previous_builds()
+    cache = tmp_path / "cache"
+    tables = build(corpus, cache_dir=cache, jobs=2)
+    problems = {problem.file: problem.problem for problem in tables.problems}
+    assert problems["zz_page.html"] == extraction_cache.CRASH_PROBLEM
+    assert len(tables.documents) == 65 and (tables.documents["status"] == "ok").sum() >= 62
+    monkeypatch.undo()
+    forget_previous_builds()
+    again = build(corpus, cache_dir=cache, jobs=1)  # the crash was not cached: the page is read this time
+    assert "zz_page.html" not in {problem.file for problem in again.problems}
+
+
+def test_spawned_workers_compile_their_own_word_lists(corpus, small_pool, monkeypatch):
+    """Where there is no fork (macOS, Windows) the workers are spawned: they import and warm up themselves."""
+    monkeypatch.setattr(pool, "_start_method", lambda: "spawn")
+    files = [(path.name, path.read_bytes(), None) for path in sorted(corpus.glob("bench_*.txt"))[:6]]
+    pooled = pool.map_documents(extraction_cache.read_and_extract, files, jobs=2)
+    serial = [extraction_cache.read_and_extract(file) for file in files]
+    assert small_pool == [2]
+    assert [extraction.mention_records for extraction in pooled] == [e.mention_records for e in serial]
+
+
+def test_worker_count(monkeypatch):
+    monkeypatch.setattr(pool, "usable_cpus", lambda: 4)
+    monkeypatch.setattr(pool, "free_cpus", lambda: 3)
+    monkeypatch.delenv(pool.JOBS_VARIABLE, raising=False)
+    few = pool.MIN_DOCUMENTS_FOR_POOL - 1
+    many = pool.MIN_DOCUMENTS_FOR_POOL
+    assert pool.worker_count(few) == 1  # not worth the workers' start
+    assert pool.worker_count(few, n_bytes=pool.MIN_BYTES_FOR_POOL) == 3  # unless they are long
+    assert pool.worker_count(1, n_bytes=10 * pool.MIN_BYTES_FOR_POOL) == 1
+    assert pool.worker_count(many) == 3  # the free CPUs
+    assert pool.worker_count(many, jobs=1) == 1
+    assert pool.worker_count(many, jobs=2) == 2
+    assert pool.worker_count(many, jobs=16) == 4  # never more than the usable CPUs
+    monkeypatch.setenv(pool.JOBS_VARIABLE, "2")
+    assert pool.worker_count(many) == 2
+    assert pool.worker_count(many, jobs=1) == 1  # --jobs over PLEDGES_JOBS
+    for nonsense in ["0", "-1", "two", ""]:
+        monkeypatch.setenv(pool.JOBS_VARIABLE, nonsense)
+        assert pool.worker_count(many) == 3
+
+
+def test_free_cpus_counts_what_others_keep_busy(monkeypatch):
+    monkeypatch.setattr(pool, "usable_cpus", lambda: 2)
+    for load, free in [(0.0, 2), (1.0, 2), (2.0, 1), (2.4, 1), (7.5, 1)]:
+        monkeypatch.setattr(os, "getloadavg", lambda load=load: (load, load, load))
+        assert pool.free_cpus() == free, load
+
+
+def test_command_line_jobs(tmp_path):
+    import subprocess
+
+    seeds = ROOT / "seeds"
+    ran = subprocess.run(
+        [sys.executable, "-m", "data_pipeline", "build", "--docs", str(seeds), "--out", str(tmp_path), "--jobs", "2"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert ran.returncode == 0, ran.stderr
+    assert (tmp_path / "pledges.csv").is_file()
+    refused = subprocess.run(
+        [sys.executable, "-m", "data_pipeline", "build", "--docs", str(seeds), "--out", str(tmp_path), "--jobs", "0"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert refused.returncode == 2 and "--jobs" in refused.stderr
