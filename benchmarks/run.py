@@ -1,24 +1,28 @@
-"""Pipeline throughput and dashboard latency from 10 to 10,000 documents, measured in one run.
+"""Pipeline throughput and dashboard latency for 1,000, 2,000 and 10,000 documents, measured in one run.
 
-Run: `make bench` (or `.venv/bin/python benchmarks/run.py [--sizes 10 100] [--quick] [--no-dashboard]`).
+Run: `make bench` (or `.venv/bin/python benchmarks/run.py [--sizes 10 100] [--quick] [--no-dashboard]
+[--no-clone] [--repeats N]`).
 
 For each size N it writes a corpus (benchmarks/make_corpus.py) under build/bench/, then prints:
-- the full build (`data_pipeline.build`) in a fresh Python process, so the peak memory (RSS, getrusage) is that
-  size's own, three times (each run printed with the host-speed reference on its core before and after it, the
-  fastest in the table);
-  documents/s and MB/s of .txt input;
+- the cold build (`data_pipeline.build`, empty cache folder) in a fresh Python process, so the peak memory (RSS,
+  getrusage) is that size's own: serial (`jobs=1`, the process kept on one core) and parallel (`jobs` = every
+  usable CPU, whatever the load), alternating, `--repeats` times each; each run is printed with the host-speed
+  reference before and after it and the floor timed in the same process just before it, the fastest in the
+  table; build/floor, the host-independent measure, divides timings taken seconds apart in one process; the
+  parallel build's CSV tables are checked to be byte-identical to the serial build's;
 - the rebuild after adding one document, twice: in a process that has built the tables before (the dashboard's
   server after an upload: it keeps file stats, cache shards and the last build's groups in memory), and in a new
   process with the cache folder the full build filled (the command line);
 - precision and recall of the planted mentions (same document, same amount within 0.5 % and currency, or the
   same count and item);
-- the floor: reading the same files and running one compiled currency-amount regex over them, and build/floor.
+- the floor: reading the same files and running one compiled currency-amount regex over them (best of 3).
 Before the first size and after the last, a host-speed reference: a fixed workload in memory (no files, no
 pipeline code), so that runs on a host whose speed varies can be compared.
 Then, on the largest size's tables, the dashboard through AppTest (server-side times, no browser): a cold start
 with the tables already built (the loader is replaced, as tests/test_app.py does) and a filter change on every page.
-Last, the briefing pack of the seeds (both files, one kaleido renderer driving Chromium), three times.
-Results also go to build/bench/results.json.
+Then the briefing pack of the seeds (both files, one kaleido renderer driving Chromium), three times.
+Last, from `git clone` of the committed HEAD to the dashboard answering (benchmarks/clone_to_health.py, with uv's
+cache as the machine has it). Results also go to build/bench/results.json.
 """
 
 from __future__ import annotations
@@ -47,7 +51,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 import make_corpus  # noqa: E402  (a script beside this one, not a package)
 
-SIZES = [10, 100, 1000, 10_000]
+SIZES = [1000, 2000, 10_000]
 QUICK_SIZES = [10, 100, 1000]
 PAGES = ["overview", "by_year", "by_category", "by_source", "explorer", "documents", "agreements"]
 # The floor: the least any extractor must do, read every file and find currency amounts with one regex.
@@ -61,24 +65,30 @@ CURRENCY_AMOUNT_RE = re.compile(
 
 
 # ------------------------------------------------------------------------------------------------ child process
-def child_build(docs: Path, out: Path, cache: Path | None, tables_pickle: Path | None) -> dict:
-    """One build in this (fresh) process: its time, the host-speed reference just before and after it (on the
-    same core: the process is kept on one), the build's peak RSS and the write time."""
-    if hasattr(os, "sched_setaffinity"):
-        # The two cores can run at different speeds: the reference says something about the build only when
-        # both ran on the same one.
+def child_build(docs: Path, out: Path, cache: Path | None, tables_pickle: Path | None, jobs: int | None = None) -> dict:
+    """One build in this (fresh) process: its time, the host-speed reference just before and after it, the floor
+    just before it, the build's peak RSS and the write time. A serial build (jobs 1, or None: an older build
+    without a pool) is kept on one core, so that the reference and the floor ran on the one it ran on (the two
+    cores can run at different speeds); a parallel one may use every core (its children's peak is reported)."""
+    if hasattr(os, "sched_setaffinity") and (jobs or 1) == 1:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     reference_before = host_reference_seconds()
+    floor_s = min(floor_seconds(docs)[0] for _ in range(FLOOR_REPEATS))
     started = time.perf_counter()
     from data_pipeline import build
     from data_pipeline.tables import write_tables
 
     imported = time.perf_counter() - started
-    uses_cache = cache is not None and "cache_dir" in inspect.signature(build).parameters
+    parameters = inspect.signature(build).parameters
+    uses_cache = cache is not None and "cache_dir" in parameters
+    options = {"cache_dir": cache} if uses_cache else {}
+    if jobs is not None and "jobs" in parameters:
+        options["jobs"] = jobs
     started = time.perf_counter()
-    tables = build(docs, cache_dir=cache) if uses_cache else build(docs)
+    tables = build(docs, **options)
     build_s = time.perf_counter() - started
     peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux; before writing
+    children_peak_rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest worker's
     reference_after = host_reference_seconds()
     started = time.perf_counter()
     write_tables(tables, out)
@@ -88,8 +98,11 @@ def child_build(docs: Path, out: Path, cache: Path | None, tables_pickle: Path |
     return {
         "import_s": imported,
         "build_s": build_s,
+        "floor_s": floor_s,
+        "jobs": jobs,
         "write_s": write_s,
         "peak_rss_mb": peak_rss_mb,
+        "workers_peak_rss_mb": children_peak_rss_mb,
         "host_reference_s": [reference_before, reference_after],
         "uses_cache": uses_cache,
         "counts": tables.report()["counts"],
@@ -117,8 +130,12 @@ def child_server_rebuild(docs: Path, cache: Path, index: int) -> dict:
     return {"first_build_from_cache_s": first_s, "rebuild_s": rebuilds[0], "next_rebuild_s": rebuilds[1]}
 
 
-def run_child(docs: Path, out: Path, cache: Path | None = None, tables_pickle: Path | None = None) -> dict:
+def run_child(
+    docs: Path, out: Path, cache: Path | None = None, tables_pickle: Path | None = None, jobs: int | None = None
+) -> dict:
     command = [sys.executable, str(Path(__file__).resolve()), "--child-build", str(docs), str(out)]
+    if jobs is not None:
+        command += ["--jobs", str(jobs)]
     if cache is not None:
         command += ["--cache", str(cache)]
     if tables_pickle is not None:
@@ -215,8 +232,9 @@ def floor_seconds(docs: Path) -> tuple[float, int]:
 # The host-speed reference: its documents, the same in every run (make_corpus's default seed).
 REFERENCE_DOCUMENTS = 200
 REFERENCE_REPEATS = 5
-# Full builds per size; the table shows the fastest, the line above it every one.
-BUILD_REPEATS = 3
+# Cold builds per size and kind (serial, parallel); the table shows the fastest, the line above it every one.
+BUILD_REPEATS = 2
+FLOOR_REPEATS = 3
 WORD_RE = re.compile(r"\w+")
 
 
@@ -244,9 +262,17 @@ def host_reference_seconds() -> float:
     return min(timings)
 
 
-def measure_size(n_documents: int, work: Path, keep_tables: bool) -> dict:
+def parallel_jobs() -> int:
+    """Every CPU this process may use: the benchmark's parallel build asks for them all, whatever the load."""
+    from data_pipeline import pool
+
+    return pool.usable_cpus()
+
+
+def measure_size(n_documents: int, work: Path, keep_tables: bool, repeats: int = BUILD_REPEATS) -> dict:
     docs, out, cache = work / f"docs_{n_documents}", work / f"tables_{n_documents}", work / f"cache_{n_documents}"
-    for folder in (out, cache):
+    parallel_out = work / f"tables_{n_documents}_parallel"
+    for folder in (out, cache, parallel_out):
         shutil.rmtree(folder, ignore_errors=True)
     started = time.perf_counter()
     make_corpus.write_corpus(n_documents, docs)
@@ -254,17 +280,28 @@ def measure_size(n_documents: int, work: Path, keep_tables: bool) -> dict:
     megabytes = sum(p.stat().st_size for p in docs.glob("*.txt")) / 1e6
     floor_s, floor_hits = floor_seconds(docs)
     tables_pickle = work / f"tables_{n_documents}.pickle" if keep_tables else None
-    # The full build several times, each from an empty cache in a fresh process that times the host-speed
-    # reference just before and after it: on a host whose speed changes from minute to minute one build says
-    # little. The last one keeps its tables for the dashboard timings.
-    builds = []
-    for repeat in range(BUILD_REPEATS):
-        for folder in (out, cache):
-            shutil.rmtree(folder, ignore_errors=True)
-        builds.append(run_child(docs, out, cache, tables_pickle if repeat == BUILD_REPEATS - 1 else None))
+    jobs = parallel_jobs()
+    # Cold builds, serial and parallel in turn, each from an empty cache in a fresh process that times the
+    # host-speed reference and the floor just before it: on a host whose speed changes from minute to minute
+    # one build says little, a ratio of timings taken seconds apart more. The last serial build keeps its tables
+    # for the dashboard timings; the last build's cache serves the rebuilds.
+    serial, parallel = [], []
+    for repeat in range(repeats):
+        for runs, job_count, target in ((serial, 1, out), (parallel, jobs, parallel_out)):
+            for folder in (target, cache):
+                shutil.rmtree(folder, ignore_errors=True)
+            keep = tables_pickle if repeat == repeats - 1 and job_count == 1 else None
+            runs.append(run_child(docs, target, cache, keep, jobs=job_count))
+    builds = serial + parallel
     if len({json.dumps(build["counts"], sort_keys=True) for build in builds}) != 1:
         raise SystemExit(f"the builds of {docs} disagree: {[build['counts'] for build in builds]}")
-    full = min(builds, key=lambda build: build["build_s"])
+    different = [
+        path.name for path in out.glob("*.csv") if path.read_bytes() != (parallel_out / path.name).read_bytes()
+    ]
+    if different:
+        raise SystemExit(f"the parallel build of {docs} wrote other tables than the serial one: {different}")
+    full = min(serial, key=lambda build: build["build_s"])
+    fastest_parallel = min(parallel, key=lambda build: build["build_s"])
     quality = score(read_csv(docs / "gold.csv"), read_csv(out / "mentions.csv"))
     # One more document (the next one the generator would write) arriving at a server that has built the tables,
     # then another one rebuilt by a new process (the command line) with the cache folder.
@@ -276,11 +313,22 @@ def measure_size(n_documents: int, work: Path, keep_tables: bool) -> dict:
         "megabytes": megabytes,
         "corpus_s": corpus_s,
         "build_s": full["build_s"],
-        "build_runs_s": [build["build_s"] for build in builds],
-        "host_reference_around_runs_s": [build["host_reference_s"] for build in builds],
+        "build_runs_s": [build["build_s"] for build in serial],
+        "host_reference_around_runs_s": [build["host_reference_s"] for build in serial],
+        "floor_before_runs_s": [build["floor_s"] for build in serial],
+        "serial_over_floor": min(build["build_s"] / build["floor_s"] for build in serial),
+        "parallel_jobs": jobs,
+        "parallel_s": fastest_parallel["build_s"],
+        "parallel_runs_s": [build["build_s"] for build in parallel],
+        "parallel_host_reference_around_runs_s": [build["host_reference_s"] for build in parallel],
+        "parallel_floor_before_runs_s": [build["floor_s"] for build in parallel],
+        "parallel_over_floor": min(build["build_s"] / build["floor_s"] for build in parallel),
+        "parallel_over_serial_pairs": [p["build_s"] / s["build_s"] for s, p in zip(serial, parallel, strict=True)],
         "write_s": full["write_s"],
         "import_s": full["import_s"],
-        "peak_rss_mb": max(build["peak_rss_mb"] for build in builds),
+        "peak_rss_mb": max(build["peak_rss_mb"] for build in serial),
+        "parallel_peak_rss_mb": max(build["peak_rss_mb"] for build in parallel),
+        "parallel_workers_peak_rss_mb": max(build["workers_peak_rss_mb"] for build in parallel),
         "counts": full["counts"],
         "incremental_s": incremental["build_s"],
         "server_rebuild_s": server["rebuild_s"],
@@ -329,28 +377,34 @@ def dashboard_timings(tables_pickle: Path, repeats: int = 3) -> dict:
 # ------------------------------------------------------------------------------------------------ report
 def report_table(rows: list[dict]) -> str:
     header = (
-        f"{'docs':>6} {'MB':>6} {'build s':>8} {'docs/s':>7} {'MB/s':>6} {'peak MB':>8} {'upload1':>7} {'upload2':>7} "
-        f"{'new pr':>7} "
-        f"{'P':>5} {'R':>5} {'floor s':>8} {'build/floor':>11} {'mentions':>8} {'pledges':>7}"
+        f"{'docs':>6} {'MB':>5} {'serial s':>8} {'par s':>6} {'jobs':>4} {'par/ser':>7} {'floor s':>7} "
+        f"{'ser/floor':>9} {'par/floor':>9} {'peak MB':>7} {'upload1':>7} {'upload2':>7} {'new pr':>6} "
+        f"{'P':>4} {'R':>4} {'mentions':>8} {'pledges':>7}"
     )
     lines = [header, "-" * len(header)]
     for row in rows:
+        pairs = row["parallel_over_serial_pairs"]
         lines.append(
-            f"{row['n']:>6} {row['megabytes']:>6.1f} {row['build_s']:>8.2f} {row['n'] / row['build_s']:>7.0f} "
-            f"{row['megabytes'] / row['build_s']:>6.2f} {row['peak_rss_mb']:>8.0f} {row['server_rebuild_s']:>7.2f} "
-            f"{row['server_next_rebuild_s']:>7.2f} "
-            f"{row['incremental_s']:>7.2f} {row['precision']:>5.2f} {row['recall']:>5.2f} {row['floor_s']:>8.3f} "
-            f"{row['build_s'] / row['floor_s']:>11.0f} {row['counts']['mentions']:>8} {row['counts']['pledges']:>7}"
+            f"{row['n']:>6} {row['megabytes']:>5.1f} {row['build_s']:>8.2f} {row['parallel_s']:>6.2f} "
+            f"{row['parallel_jobs']:>4} {statistics.median(pairs):>7.2f} {min(row['floor_before_runs_s']):>7.3f} "
+            f"{row['serial_over_floor']:>9.1f} {row['parallel_over_floor']:>9.1f} {row['peak_rss_mb']:>7.0f} "
+            f"{row['server_rebuild_s']:>7.2f} {row['server_next_rebuild_s']:>7.2f} {row['incremental_s']:>6.2f} "
+            f"{row['precision']:>4.2f} {row['recall']:>4.2f} {row['counts']['mentions']:>8} "
+            f"{row['counts']['pledges']:>7}"
         )
     for smaller, larger in zip(rows, rows[1:], strict=False):
         lines.append(
             f"growth {smaller['n']} -> {larger['n']} docs ({larger['n'] / smaller['n']:.0f}x): "
-            f"build time {larger['build_s'] / smaller['build_s']:.1f}x"
+            f"serial build time {larger['build_s'] / smaller['build_s']:.1f}x"
         )
+    repeats = len(rows[0]["build_runs_s"]) if rows else BUILD_REPEATS
     lines.append(
-        f"build s: the fastest of {BUILD_REPEATS} full builds from an empty cache, each in a fresh process kept on"
-        " one core (all are printed above, with the host-speed reference on that core before and after each);"
-        " peak MB: the largest of their peaks at the end of the build, before the tables are written"
+        f"serial s / par s: the fastest of {repeats} cold builds (empty cache) each, serial (jobs 1, kept on one"
+        " core) and parallel (jobs = every usable CPU) in turn, each in a fresh process (all are printed above,"
+        " with the host-speed reference before and after each); par/ser: the median of parallel / serial over the"
+        " pairs run one after the other; floor s: reading the .txt files and one currency regex, best of"
+        f" {FLOOR_REPEATS}, timed in each build's process just before it; ser/floor, par/floor: the lowest"
+        " build/floor of the runs; peak MB: the largest serial build's peak, before the tables are written"
     )
     modes = sorted({row["incremental_mode"] for row in rows})
     lines.append(
@@ -411,11 +465,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=REPO / "build" / "bench", help="where corpora and tables go")
     parser.add_argument("--child-build", nargs=2, type=Path, metavar=("DOCS", "OUT"), help=argparse.SUPPRESS)
     parser.add_argument("--child-server-rebuild", nargs=3, metavar=("DOCS", "CACHE", "INDEX"), help=argparse.SUPPRESS)
+    parser.add_argument("--repeats", type=int, default=BUILD_REPEATS, help="cold builds per size and kind")
+    parser.add_argument("--no-clone", action="store_true", help="skip the clone-to-health timing")
+    parser.add_argument("--jobs", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--tables-pickle", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child_build:
-        print(json.dumps(child_build(*args.child_build, args.cache, args.tables_pickle)))
+        print(json.dumps(child_build(*args.child_build, args.cache, args.tables_pickle, args.jobs)))
         return 0
     if args.child_server_rebuild:
         docs, cache, index = args.child_server_rebuild
@@ -433,14 +490,29 @@ def main(argv: list[str] | None = None) -> int:
     print(f"host-speed reference at the start: {reference_before:.3f} s", flush=True)
     rows = []
     for n_documents in sizes:
-        row = measure_size(n_documents, args.work, keep_tables=not args.no_dashboard and n_documents == max(sizes))
+        keep = not args.no_dashboard and n_documents == max(sizes)
+        row = measure_size(n_documents, args.work, keep_tables=keep, repeats=args.repeats)
         rows.append(row)
         runs = ", ".join(
-            f"{seconds:.2f} s (reference {before:.3f} s before, {after:.3f} s after)"
-            for seconds, (before, after) in zip(row["build_runs_s"], row["host_reference_around_runs_s"], strict=True)
+            f"{seconds:.2f} s (reference {before:.3f} s before, {after:.3f} s after; floor {floor:.3f} s)"
+            for seconds, (before, after), floor in zip(
+                row["build_runs_s"], row["host_reference_around_runs_s"], row["floor_before_runs_s"], strict=True
+            )
+        )
+        parallel_runs = ", ".join(
+            f"{seconds:.2f} s ({before:.3f}, {after:.3f}; floor {floor:.3f} s)"
+            for seconds, (before, after), floor in zip(
+                row["parallel_runs_s"],
+                row["parallel_host_reference_around_runs_s"],
+                row["parallel_floor_before_runs_s"],
+                strict=True,
+            )
         )
         print(
-            f"  {n_documents} documents: corpus {row['corpus_s']:.1f} s, builds {runs}, "
+            f"  {n_documents} documents: corpus {row['corpus_s']:.1f} s, serial builds {runs}, "
+            f"parallel builds ({row['parallel_jobs']} jobs; load average {os.getloadavg()[0]:.1f}) {parallel_runs}, "
+            f"parallel peak {row['parallel_peak_rss_mb']:.0f} MB + largest worker "
+            f"{row['parallel_workers_peak_rss_mb']:.0f} MB, "
             f"rebuild after one more document: server {row['server_rebuild_s']:.2f} s "
             f"then {row['server_next_rebuild_s']:.2f} s, "
             f"new process {row['incremental_s']:.2f} s",
@@ -469,6 +541,13 @@ def main(argv: list[str] | None = None) -> int:
         results["briefing_pack"] = briefing_pack_timings()
         print()
         print(briefing_report(results["briefing_pack"]))
+    if not args.no_clone:
+        import clone_to_health
+
+        clone = clone_to_health.clone_to_health()
+        print()
+        print(clone_to_health.describe(clone))
+        results["clone_to_health"] = clone
     (args.work / "results.json").write_text(json.dumps(results, indent=1) + "\n")
     return 0
 

@@ -93,9 +93,10 @@ def test_score_counts_a_wrong_figure_as_one_miss_and_one_false_alarm():
 
 @pytest.fixture(scope="module")
 def small_run(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path]:
-    """`benchmarks/run.py --sizes 10 --no-dashboard`, run once for the tests of its report."""
+    """`benchmarks/run.py --sizes 10 --no-dashboard --no-briefing --no-clone`, run once for the tests of its report."""
     work = tmp_path_factory.mktemp("bench")
     command = [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", "10", "--no-dashboard", "--no-briefing"]
+    command += ["--no-clone"]
     done = subprocess.run([*command, "--work", str(work)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     return done, work
 
@@ -104,7 +105,7 @@ def test_report_prints_one_row_per_size(small_run):
     done, _ = small_run
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    header = next(line for line in lines if line.split()[:3] == ["docs", "MB", "build"])
+    header = next(line for line in lines if line.split()[:3] == ["docs", "MB", "serial"])
     row = lines[lines.index(header) + 2].split()
     assert row[0] == "10"
     assert all(float(value) >= 0 for value in row), row  # every column measured, none blank or failed
@@ -114,14 +115,20 @@ def test_report_prints_one_row_per_size(small_run):
     assert all(float(seconds) > 0 for seconds in re.findall(r"(\d+\.\d+) s", reference)), reference
 
 
-def test_report_builds_three_times_and_shows_the_fastest_with_the_host_speed_around_each(small_run):
+def test_report_builds_serial_and_parallel_and_shows_the_fastest_with_the_host_speed_and_floor_around_each(small_run):
     done, work = small_run
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 0, done.stderr  # it fails when the parallel build's tables differ from the serial's
     results = json.loads((work / "results.json").read_text(encoding="utf-8"))
     assert set(results["host_reference_s"]) == {"start", "after_builds"}
     (row,) = results["sizes"]
-    assert len(row["build_runs_s"]) == len(row["host_reference_around_runs_s"]) == 3
+    repeats = bench.BUILD_REPEATS
+    assert len(row["build_runs_s"]) == len(row["host_reference_around_runs_s"]) == repeats
+    assert len(row["parallel_runs_s"]) == len(row["parallel_floor_before_runs_s"]) == repeats
     assert row["build_s"] == min(row["build_runs_s"])
+    assert row["parallel_s"] == min(row["parallel_runs_s"])
+    assert row["parallel_jobs"] >= 1
     assert all(before > 0 and after > 0 for before, after in row["host_reference_around_runs_s"])
+    assert row["serial_over_floor"] > 1 and row["parallel_over_floor"] > 1
     runs_line = next(line for line in done.stdout.splitlines() if line.startswith("  10 documents:"))
-    assert runs_line.count("s before,") == 3, runs_line
+    assert runs_line.count("s before,") == repeats, runs_line
+    assert "parallel builds (" in runs_line
