@@ -1,7 +1,7 @@
 """Pipeline throughput and dashboard latency for 1,000, 2,000 and 10,000 documents, measured in one run.
 
 Run: `make bench` (or `.venv/bin/python benchmarks/run.py [--sizes 10 100] [--quick] [--no-dashboard]
-[--no-clone] [--repeats N]`).
+[--no-clone] [--no-browser] [--repeats N]`).
 
 For each size N it writes a corpus (benchmarks/make_corpus.py) under build/bench/, then prints:
 - the cold build (`data_pipeline.build`, empty cache folder) in a fresh Python process, so the peak memory (RSS,
@@ -22,7 +22,8 @@ Then, on the largest size's tables, the dashboard through AppTest (server-side t
 with the tables already built (the loader is replaced, as tests/test_app.py does) and a filter change on every page.
 Then the briefing pack of the seeds (both files, one kaleido renderer driving Chromium), three times.
 Last, from `git clone` of the committed HEAD to the dashboard answering (benchmarks/clone_to_health.py, with uv's
-cache as the machine has it). Results also go to build/bench/results.json.
+cache as the machine has it), and from navigation to the first drawn chart in fresh browser contexts on the seeds
+(benchmarks/first_chart.py, Debian's Chromium). Results also go to build/bench/results.json.
 """
 
 from __future__ import annotations
@@ -467,6 +468,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--child-server-rebuild", nargs=3, metavar=("DOCS", "CACHE", "INDEX"), help=argparse.SUPPRESS)
     parser.add_argument("--repeats", type=int, default=BUILD_REPEATS, help="cold builds per size and kind")
     parser.add_argument("--no-clone", action="store_true", help="skip the clone-to-health timing")
+    parser.add_argument("--no-browser", action="store_true", help="skip the first-chart timing in Chromium")
     parser.add_argument("--jobs", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--tables-pickle", type=Path, help=argparse.SUPPRESS)
@@ -548,6 +550,16 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(clone_to_health.describe(clone))
         results["clone_to_health"] = clone
+    if not args.no_browser:
+        import first_chart
+
+        if first_chart.CHROMIUM.exists():
+            chart = first_chart.first_chart()
+            print()
+            print(first_chart.describe(chart))
+            results["first_chart"] = chart
+        else:
+            print(f"\nfirst chart: not measured, no Chromium at {first_chart.CHROMIUM}")
     (args.work / "results.json").write_text(json.dumps(results, indent=1) + "\n")
     return 0
 

@@ -93,10 +93,11 @@ def test_score_counts_a_wrong_figure_as_one_miss_and_one_false_alarm():
 
 @pytest.fixture(scope="module")
 def small_run(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path]:
-    """`benchmarks/run.py --sizes 10 --no-dashboard --no-briefing --no-clone`, run once for the tests of its report."""
+    """`benchmarks/run.py --sizes 10` without the dashboard, briefing, clone and browser parts, run once for the
+    tests of its report."""
     work = tmp_path_factory.mktemp("bench")
     command = [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", "10", "--no-dashboard", "--no-briefing"]
-    command += ["--no-clone"]
+    command += ["--no-clone", "--no-browser"]
     done = subprocess.run([*command, "--work", str(work)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     return done, work
 
