@@ -75,6 +75,7 @@ def child_build(docs: Path, out: Path, cache: Path | None, tables_pickle: Path |
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     reference_before = host_reference_seconds()
     floor_s = min(floor_seconds(docs)[0] for _ in range(FLOOR_REPEATS))
+    floor_cpu_s = min(_cpu_seconds(lambda: floor_seconds(docs))[0] for _ in range(FLOOR_REPEATS))
     started = time.perf_counter()
     from data_pipeline import build
     from data_pipeline.tables import write_tables
@@ -86,8 +87,11 @@ def child_build(docs: Path, out: Path, cache: Path | None, tables_pickle: Path |
     if jobs is not None and "jobs" in parameters:
         options["jobs"] = jobs
     started = time.perf_counter()
+    cpu_before, workers_cpu_before = _cpu(resource.RUSAGE_SELF), _cpu(resource.RUSAGE_CHILDREN)
     tables = build(docs, **options)
     build_s = time.perf_counter() - started
+    build_cpu_s = _cpu(resource.RUSAGE_SELF) - cpu_before
+    workers_cpu_s = _cpu(resource.RUSAGE_CHILDREN) - workers_cpu_before
     peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux; before writing
     children_peak_rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest worker's
     reference_after = host_reference_seconds()
@@ -100,6 +104,9 @@ def child_build(docs: Path, out: Path, cache: Path | None, tables_pickle: Path |
         "import_s": imported,
         "build_s": build_s,
         "floor_s": floor_s,
+        "floor_cpu_s": floor_cpu_s,
+        "build_cpu_s": build_cpu_s,
+        "workers_cpu_s": workers_cpu_s,
         "jobs": jobs,
         "write_s": write_s,
         "peak_rss_mb": peak_rss_mb,
@@ -129,6 +136,26 @@ def child_server_rebuild(docs: Path, cache: Path, index: int) -> dict:
             raise SystemExit(f"the rebuild did not read the added document {doc_id}")
         before = after
     return {"first_build_from_cache_s": first_s, "rebuild_s": rebuilds[0], "next_rebuild_s": rebuilds[1]}
+
+
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _cpu_seconds(action) -> tuple[float, object]:
+    """The CPU time (user and system) this process spent on `action`, and its result."""
+    before = _cpu(resource.RUSAGE_SELF)
+    result = action()
+    return _cpu(resource.RUSAGE_SELF) - before, result
+
+
+def cpu_over_floor(build: dict) -> float:
+    """build/floor in CPU time, which other processes on the host change less than wall time: the build's own CPU
+    time plus its workers' shared out over them (what the wall time would be on idle cores, the workers taking
+    their turns evenly), over the floor's CPU time."""
+    workers = max(1, build.get("jobs") or 1) if build["workers_cpu_s"] > 0 else 1
+    return (build["build_cpu_s"] + build["workers_cpu_s"] / workers) / build["floor_cpu_s"]
 
 
 def run_child(
@@ -325,6 +352,10 @@ def measure_size(n_documents: int, work: Path, keep_tables: bool, repeats: int =
         "parallel_floor_before_runs_s": [build["floor_s"] for build in parallel],
         "parallel_over_floor": min(build["build_s"] / build["floor_s"] for build in parallel),
         "parallel_over_serial_pairs": [p["build_s"] / s["build_s"] for s, p in zip(serial, parallel, strict=True)],
+        "serial_cpu_over_floor": min(cpu_over_floor(build) for build in serial),
+        "parallel_cpu_over_floor": min(cpu_over_floor(build) for build in parallel),
+        "serial_cpu_s": [build["build_cpu_s"] for build in serial],
+        "parallel_cpu_s": [[build["build_cpu_s"], build["workers_cpu_s"]] for build in parallel],
         "write_s": full["write_s"],
         "import_s": full["import_s"],
         "peak_rss_mb": max(build["peak_rss_mb"] for build in serial),
@@ -379,7 +410,8 @@ def dashboard_timings(tables_pickle: Path, repeats: int = 3) -> dict:
 def report_table(rows: list[dict]) -> str:
     header = (
         f"{'docs':>6} {'MB':>5} {'serial s':>8} {'par s':>6} {'jobs':>4} {'par/ser':>7} {'floor s':>7} "
-        f"{'ser/floor':>9} {'par/floor':>9} {'peak MB':>7} {'upload1':>7} {'upload2':>7} {'new pr':>6} "
+        f"{'ser/floor':>9} {'par/floor':>9} {'cpu ser/fl':>10} {'cpu par/fl':>10} {'peak MB':>7} "
+        f"{'upload1':>7} {'upload2':>7} {'new pr':>6} "
         f"{'P':>4} {'R':>4} {'mentions':>8} {'pledges':>7}"
     )
     lines = [header, "-" * len(header)]
@@ -388,7 +420,8 @@ def report_table(rows: list[dict]) -> str:
         lines.append(
             f"{row['n']:>6} {row['megabytes']:>5.1f} {row['build_s']:>8.2f} {row['parallel_s']:>6.2f} "
             f"{row['parallel_jobs']:>4} {statistics.median(pairs):>7.2f} {min(row['floor_before_runs_s']):>7.3f} "
-            f"{row['serial_over_floor']:>9.1f} {row['parallel_over_floor']:>9.1f} {row['peak_rss_mb']:>7.0f} "
+            f"{row['serial_over_floor']:>9.1f} {row['parallel_over_floor']:>9.1f} "
+            f"{row['serial_cpu_over_floor']:>10.1f} {row['parallel_cpu_over_floor']:>10.1f} {row['peak_rss_mb']:>7.0f} "
             f"{row['server_rebuild_s']:>7.2f} {row['server_next_rebuild_s']:>7.2f} {row['incremental_s']:>6.2f} "
             f"{row['precision']:>4.2f} {row['recall']:>4.2f} {row['counts']['mentions']:>8} "
             f"{row['counts']['pledges']:>7}"
@@ -405,7 +438,9 @@ def report_table(rows: list[dict]) -> str:
         " with the host-speed reference before and after each); par/ser: the median of parallel / serial over the"
         " pairs run one after the other; floor s: reading the .txt files and one currency regex, best of"
         f" {FLOOR_REPEATS}, timed in each build's process just before it; ser/floor, par/floor: the lowest"
-        " build/floor of the runs; peak MB: the largest serial build's peak, before the tables are written"
+        " build/floor of the runs; cpu ser/fl, cpu par/fl: the same in CPU time (the build's own, plus its workers'"
+        " divided by their number: the wall time on idle cores), less moved by other processes on the host;"
+        " peak MB: the largest serial build's peak, before the tables are written"
     )
     modes = sorted({row["incremental_mode"] for row in rows})
     lines.append(
