@@ -78,7 +78,8 @@ def documents_fingerprint(folder: Path) -> str:
     if folder.is_dir():
         for path in sorted(folder.rglob("*")):
             if path.is_file():
-                digest.update(str(path.relative_to(folder)).encode("utf-8") + b"\0")
+                # surrogateescape: a file name that is not UTF-8 must not stop the dashboard.
+                digest.update(str(path.relative_to(folder)).encode("utf-8", "surrogateescape") + b"\0")
                 digest.update(path.read_bytes())
                 digest.update(b"\0")
     return digest.hexdigest()

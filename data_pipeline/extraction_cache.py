@@ -26,7 +26,14 @@ from pathlib import Path
 from typing import NamedTuple
 
 from data_pipeline.agreements import agreement_sightings
-from data_pipeline.documents import Document, SourceFile, document_from_bytes, document_problems, read_file_bytes
+from data_pipeline.documents import (
+    Document,
+    SourceFile,
+    document_from_bytes,
+    document_problems,
+    read_file_bytes,
+    readable_name,
+)
 from data_pipeline.extract.rows import mention_rows
 from data_pipeline.paths import LEXICON_DIR, PACKAGE_DIR
 from data_pipeline.readers import UnreadableDocument
@@ -62,7 +69,9 @@ def cache_key(file_name: str, content_sha256: str, manifest_row: dict[str, str] 
 def _cache_key(version: str, file_name: str, content_sha256: str, row: tuple[tuple[str, str], ...]) -> str:
     # Remembered: a rebuild at 10,000 documents would otherwise spend a tenth of a second hashing the same keys.
     manifest_row = json.dumps(dict(row), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(f"{version}\0{file_name}\0{content_sha256}\0{manifest_row}".encode()).hexdigest()
+    # surrogatepass: a file name that is not UTF-8 holds lone surrogates (documents.readable_name).
+    key = f"{version}\0{file_name}\0{content_sha256}\0{manifest_row}".encode("utf-8", "surrogatepass")
+    return hashlib.sha256(key).hexdigest()
 
 
 @dataclass
@@ -330,9 +339,10 @@ def extract_documents(
                     cache.forget_file_state(locations[index])
                     content_sha256 = read_sha256
             if content_sha256 in first_with_content:
-                problems.append(Problem(name, f"not read: same content as {first_with_content[content_sha256]}"))
+                shown = readable_name(name)
+                problems.append(Problem(shown, f"not read: same content as {first_with_content[content_sha256]}"))
                 continue
-            first_with_content[content_sha256] = name
+            first_with_content[content_sha256] = readable_name(name)
             key = cache_key(name, content_sha256, source.manifest_row) if cache is not None else ""
             extraction = cache.get(key) if cache is not None else None
             if extraction is None:
