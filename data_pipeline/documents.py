@@ -313,13 +313,19 @@ def read_file_bytes(path: str | Path, limit: int | None = None) -> bytes:
     return b"".join(chunks)
 
 
+# Characters that show nothing: zero-width spaces and joiners, the soft hyphen, direction marks and overrides, word
+# joiners, a byte order mark inside the text. Inside a figure they split it ("€2\u200bbillion" read as €2), and
+# direction overrides make a sentence show other than it reads; the extracted text (offsets, evidence) is without.
+INVISIBLE_RE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+
+
 def document_from_bytes(file_name: str, data: bytes | None, manifest_row: dict[str, str] | None) -> Document:
     """Text and metadata of one file: the manifest row first, else what the text says. `data` None = unreadable."""
     suffix = os.path.splitext(file_name)[1]
     doc = Document(doc_id=doc_id_of(file_name), file=readable_name(file_name), notes=_name_note(file_name))
     if data is not None:
         try:
-            doc.text = READERS[suffix.lower()](data)
+            doc.text = INVISIBLE_RE.sub("", READERS[suffix.lower()](data))
         except UnreadableDocument as error:
             doc.problem = str(error)
         except Exception as error:  # noqa: BLE001 - no file may stop the build of the others

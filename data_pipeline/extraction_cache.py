@@ -36,6 +36,7 @@ from data_pipeline.documents import (
 )
 from data_pipeline.extract.rows import mention_rows
 from data_pipeline.paths import LEXICON_DIR, PACKAGE_DIR
+from data_pipeline.plausibility import plausible_mentions
 from data_pipeline.readers import UnreadableDocument
 from data_pipeline.tables import Problem
 
@@ -93,6 +94,8 @@ def extract_document(doc: Document) -> Extraction:
     except Exception as error:  # noqa: BLE001 - one document must never stop the others
         doc.problem = f"extraction failed: {type(error).__name__}: {error}"
         return Extraction(doc, [], [])
+    records, notes = plausible_mentions(records, doc.text)
+    doc.notes.extend(notes)
     return Extraction(doc, records, sightings)
 
 

@@ -55,6 +55,11 @@ TEXT2NUM_LANGUAGE = {"en": "en", "nl": "nl", "de": "de"}
 DOZEN_WORDS = {"dozen", "dozijn", "dutzend"}
 
 
+# More digits than any amount or count a document states: a longer run of digits is no number (as a float a
+# 5,000-digit number is infinite, and int() of it raises OverflowError). plausibility.py names such runs.
+MAX_NUMERAL_DIGITS = 24
+
+
 @dataclass(frozen=True)
 class NumberSpan:
     value: float
@@ -118,6 +123,8 @@ def find_numbers(
     spans: list[NumberSpan] = []
     for match in NUMERAL_RE.finditer(text, start, end):
         raw = match.group(1)
+        if len(raw) > MAX_NUMERAL_DIGITS and len(DIGIT_RE.findall(raw)) > MAX_NUMERAL_DIGITS:
+            continue
         grouped = bool(THOUSANDS_GROUP_RE.search(raw)) and not DECIMAL_ONLY_RE.fullmatch(raw)
         spans.append(
             _with_half(

@@ -145,7 +145,7 @@ def text_from_html(data: bytes) -> str:
         raise UnreadableDocument(
             "the web page has no main text (only menus, links or scripts were found); save the article itself"
         )
-    return text
+    return _check_text(text)
 
 
 def html_page_metadata(data: bytes) -> dict[str, str]:
@@ -202,7 +202,7 @@ def text_from_pdf(data: bytes) -> str:
         raise UnreadableDocument(
             "the PDF has no text layer (probably a scanned image); run text recognition (OCR) on it first"
         )
-    return text
+    return _check_text(text)
 
 
 def text_from_docx(data: bytes) -> str:
@@ -239,7 +239,7 @@ def text_from_docx(data: bytes) -> str:
     text = _paragraphs(blocks)
     if not text.strip():
         raise UnreadableDocument("the Word document holds no text")
-    return text
+    return _check_text(text)
 
 
 def _check_unpacked_size(data: bytes) -> None:
