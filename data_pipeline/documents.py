@@ -326,6 +326,8 @@ def document_from_bytes(file_name: str, data: bytes | None, manifest_row: dict[s
     if data is not None:
         try:
             doc.text = INVISIBLE_RE.sub("", READERS[suffix.lower()](data))
+            if not doc.text.strip():
+                doc.problem = "the file holds no visible text (only invisible characters)"
         except UnreadableDocument as error:
             doc.problem = str(error)
         except Exception as error:  # noqa: BLE001 - no file may stop the build of the others

@@ -1,6 +1,7 @@
 """Figures no pledge can be: checked on each document's extracted mentions before they reach the tables.
 
-A negative amount ("€-5 billion", "minus €2 billion") is a cut or a balance, not support: it is left out. An amount
+A negative amount ("€-5 billion", "minus €2 billion") is a cut or a balance, not support, and a zero amount is none:
+both are left out. An amount
 over MAX_PLAUSIBLE_EUR (more than the world's yearly military spending) is a typing error or a hostile file: it
 is left out of the tables and named as a problem for review, so that one figure cannot dominate every total.
 A number too long to be any figure (LONG_NUMBER_RE: numbers.MAX_NUMERAL_DIGITS digits) is named the same way.
@@ -37,6 +38,12 @@ def _known(value: object) -> bool:
     return value is not None and not (isinstance(value, float) and math.isnan(value))
 
 
+def _zero(record: dict) -> bool:
+    """A figure of nothing ("€0", the "0m" of a terminal colour code) says no support was given."""
+    value = record.get("amount") if _known(record.get("amount")) else record.get("quantity")
+    return _known(value) and value == 0
+
+
 def _too_large(record: dict) -> bool:
     amount_eur, amount, quantity = record.get("amount_eur"), record.get("amount"), record.get("quantity")
     if _known(amount_eur):
@@ -52,7 +59,7 @@ def plausible_mentions(records: list[dict], text: str) -> tuple[list[dict], list
     kept, notes = [], []
     for record in records:
         start, end = record["char_start"], record["char_end"]
-        if is_negative(text, start, end):
+        if is_negative(text, start, end) or _zero(record):
             continue
         if _too_large(record):
             figure = " ".join(text[start:end].split())
