@@ -25,7 +25,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import NamedTuple
 
+from data_pipeline import budget
 from data_pipeline.agreements import agreement_sightings
+from data_pipeline.budget import BudgetExceeded, budget_problem, check_budget, document_budget
 from data_pipeline.documents import (
     Document,
     SourceFile,
@@ -89,14 +91,23 @@ def extract_document(doc: Document) -> Extraction:
     if not doc.ok:
         return Extraction(doc, [], [])
     try:
-        records = mention_rows(doc.doc_id, doc.text, doc.language, doc.published, doc.title)
-        sightings = agreement_sightings(doc)
+        with document_budget():
+            records = mention_rows(doc.doc_id, doc.text, doc.language, doc.published, doc.title)
+            check_budget()
+            sightings = agreement_sightings(doc)
+            check_budget()
+    except BudgetExceeded:
+        doc.problem = budget_problem(budget.MAX_EXTRACTION_SECONDS or 0)
+        return Extraction(doc, [], [])
     except Exception as error:  # noqa: BLE001 - one document must never stop the others
         doc.problem = f"extraction failed: {type(error).__name__}: {error}"
         return Extraction(doc, [], [])
     records, notes = plausible_mentions(records, doc.text)
     doc.notes.extend(notes)
     return Extraction(doc, records, sightings)
+
+
+BUDGET_PROBLEM_START = budget_problem(0).split(" 0 s")[0]
 
 
 # Few enough that loading them is one open per shard, enough that a new document rewrites a small file.
@@ -350,7 +361,8 @@ def extract_documents(
             extraction = cache.get(key) if cache is not None else None
             if extraction is None:
                 extraction = extract_document(document_from_bytes(name, data, source.manifest_row))
-                if cache is not None:
+                # Not a document over its time budget: how long it takes depends on the machine and its load.
+                if cache is not None and not extraction.document.problem.startswith(BUDGET_PROBLEM_START):
                     cache.put(key, extraction)
         documents.append(extraction.document)
         mention_records.append(extraction.mention_records)
