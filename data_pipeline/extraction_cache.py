@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import pickle
 import re
@@ -100,7 +101,12 @@ def extract_document(doc: Document) -> Extraction:
         doc.problem = budget_problem(budget.MAX_EXTRACTION_SECONDS or 0)
         return Extraction(doc, [], [])
     except Exception as error:  # noqa: BLE001 - one document must never stop the others
-        doc.problem = f"extraction failed: {type(error).__name__}: {error}"
+        # The user gets a plain reason; the details go to the log for whoever maintains the extractor.
+        logging.getLogger(__name__).exception("extraction failed on %s", doc.file)
+        doc.problem = (
+            f"extraction failed (an unexpected {type(error).__name__} in the extractor); the file is left out: "
+            "please report it with the file"
+        )
         return Extraction(doc, [], [])
     records, notes = plausible_mentions(records, doc.text)
     doc.notes.extend(notes)

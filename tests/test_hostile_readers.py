@@ -175,3 +175,19 @@ def test_absurd_figures_are_not_pledges(sentence, amounts, note):
     assert [n for n in doc.notes if note and note in n] == ([] if not note else [n for n in doc.notes])
     if note:
         assert len(doc.notes) == 1 and "check the document" in doc.notes[0]
+
+
+def test_an_extractor_error_is_a_plain_problem_not_the_raw_message(monkeypatch):
+    from data_pipeline import extraction_cache
+
+    def broken(*_args, **_kwargs):
+        raise ValueError("<_io.BytesIO object at 0x7f00> internal detail")
+
+    monkeypatch.setattr(extraction_cache, "mention_rows", broken)
+    doc = document_from_bytes("odd.txt", PLEDGE.encode(), None)
+
+    extraction = extract_document(doc)
+
+    assert extraction.mention_records == []
+    assert doc.problem.startswith("extraction failed (an unexpected ValueError in the extractor)")
+    assert "0x7f00" not in doc.problem
