@@ -235,3 +235,28 @@ def test_every_regular_file_of_the_corpus_through_add_documents(corpus, tmp_path
     assert len(refused) >= 50
     assert not any("root:x:0:0" in text for text in tables.texts.values())  # xxe.docx's entity is never fetched
     del folder
+
+
+@pytest.fixture(scope="module")
+def corpus_tables(corpus):
+    folder, _cases = corpus
+    return build(folder)
+
+
+@pytest.mark.parametrize(
+    "name", ["overview", "by_year", "by_category", "by_source", "explorer", "documents", "agreements", "add_documents"]
+)
+def test_every_dashboard_page_draws_the_corpus_without_an_error(monkeypatch, corpus_tables, name):
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard_app import loader
+
+    monkeypatch.setattr(loader, "load_tables", lambda folder=None: corpus_tables)
+    at = AppTest.from_file("../dashboard.py", default_timeout=60).run()
+    at.switch_page(f"pages/{name}.py").run()
+
+    assert not at.exception, [error.message for error in at.exception]
+    assert not [error.value for error in at.error]
+    if name == "documents":
+        problems = [frame.value for frame in at.dataframe if "problem" in frame.value.columns]
+        assert problems and len(problems[0]) >= 100
