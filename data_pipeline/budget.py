@@ -30,6 +30,12 @@ def budget_problem(seconds: float) -> str:
     )
 
 
+def is_budget_problem(problem: str) -> bool:
+    """Whether a document's problem is its time budget (reading or extraction): not cached, as it depends on the
+    machine and its load."""
+    return " took longer than " in problem and "the limit for one document" in problem
+
+
 @contextmanager
 def document_budget(seconds: float | None = None) -> Iterator[None]:
     """check_budget raises BudgetExceeded in this thread once `seconds` (default MAX_EXTRACTION_SECONDS) passed."""

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import dateparser
 
+from data_pipeline import budget
+from data_pipeline.budget import BudgetExceeded, budget_problem, document_budget
 from data_pipeline.lexicon import LANGUAGES, raw
 from data_pipeline.readers import (
     MAX_DOCUMENT_BYTES,
@@ -325,11 +327,14 @@ def document_from_bytes(file_name: str, data: bytes | None, manifest_row: dict[s
     doc = Document(doc_id=doc_id_of(file_name), file=readable_name(file_name), notes=_name_note(file_name))
     if data is not None:
         try:
-            doc.text = INVISIBLE_RE.sub("", READERS[suffix.lower()](data))
+            with document_budget():
+                doc.text = INVISIBLE_RE.sub("", READERS[suffix.lower()](data))
             if not doc.text.strip():
                 doc.problem = "the file holds no visible text (only invisible characters)"
         except UnreadableDocument as error:
             doc.problem = str(error)
+        except BudgetExceeded:
+            doc.problem = budget_problem(budget.MAX_EXTRACTION_SECONDS or 0).replace("extraction", "reading", 1)
         except Exception as error:  # noqa: BLE001 - no file may stop the build of the others
             doc.problem = f"the file could not be read ({unexpected_error_reason(error)})"
     row = manifest_row or {}

@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from data_pipeline import budget
 from data_pipeline.agreements import agreement_sightings
-from data_pipeline.budget import BudgetExceeded, budget_problem, check_budget, document_budget
+from data_pipeline.budget import BudgetExceeded, budget_problem, check_budget, document_budget, is_budget_problem
 from data_pipeline.documents import (
     Document,
     SourceFile,
@@ -111,9 +111,6 @@ def extract_document(doc: Document) -> Extraction:
     records, notes = plausible_mentions(records, doc.text)
     doc.notes.extend(notes)
     return Extraction(doc, records, sightings)
-
-
-BUDGET_PROBLEM_START = budget_problem(0).split(" 0 s")[0]
 
 
 # Few enough that loading them is one open per shard, enough that a new document rewrites a small file.
@@ -368,7 +365,7 @@ def extract_documents(
             if extraction is None:
                 extraction = extract_document(document_from_bytes(name, data, source.manifest_row))
                 # Not a document over its time budget: how long it takes depends on the machine and its load.
-                if cache is not None and not extraction.document.problem.startswith(BUDGET_PROBLEM_START):
+                if cache is not None and not is_budget_problem(extraction.document.problem):
                     cache.put(key, extraction)
         documents.append(extraction.document)
         mention_records.append(extraction.mention_records)

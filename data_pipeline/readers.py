@@ -15,6 +15,8 @@ import re
 import zipfile
 from collections.abc import Callable
 
+from data_pipeline.budget import BudgetExceeded, check_budget
+
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 # The text of one document, whatever its format: a small .docx, web page or PDF can unpack into far more text than
 # its file size (a 1 MB zip bomb into gigabytes). As many characters as the largest plain text file allowed.
@@ -189,11 +191,12 @@ def text_from_pdf(data: bytes) -> str:
         pages = []
         n_characters = 0
         for page in reader.pages:
+            check_budget()  # a PDF of many thousand pages stops at the time budget (documents.document_from_bytes)
             pages.append(page.extract_text() or "")
             n_characters += len(pages[-1])
             if n_characters > MAX_TEXT_CHARACTERS:  # stop reading: the rest would only be thrown away
                 _check_text("".join(pages))
-    except UnreadableDocument:
+    except (UnreadableDocument, BudgetExceeded):
         raise
     except Exception as error:  # noqa: BLE001 - a damaged file raises anything from deep inside pypdf
         raise UnreadableDocument("the file is not a readable PDF (it may be damaged or incomplete)") from error
@@ -217,6 +220,7 @@ def text_from_docx(data: bytes) -> str:
         blocks = []
         n_characters = 0
         for item in document.iter_inner_content():
+            check_budget()
             if isinstance(item, Table):
                 for row in item.rows:
                     # A merged cell appears once per grid column it spans: keep it once.
@@ -228,7 +232,7 @@ def text_from_docx(data: bytes) -> str:
                 n_characters += len(blocks[-1])
             if n_characters > MAX_TEXT_CHARACTERS:  # stop reading: the rest would only be thrown away
                 _check_text("".join(blocks))
-    except UnreadableDocument:
+    except (UnreadableDocument, BudgetExceeded):
         raise
     except Exception as error:  # noqa: BLE001 - not a zip, no document part, broken XML: all one problem
         # The library's own message names Python objects or XML parser internals: the kind of trouble is enough.

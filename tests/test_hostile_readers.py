@@ -191,3 +191,23 @@ def test_an_extractor_error_is_a_plain_problem_not_the_raw_message(monkeypatch):
     assert extraction.mention_records == []
     assert doc.problem.startswith("extraction failed (an unexpected ValueError in the extractor)")
     assert "0x7f00" not in doc.problem
+
+
+def test_a_document_over_the_time_budget_is_a_problem_and_is_not_cached(monkeypatch, tmp_path):
+    from data_pipeline import budget
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "slow.pdf").write_bytes(pdf_bytes([PLEDGE]))
+    (docs / "slower.txt").write_text(PLEDGE.replace("EUR 200", "EUR 300"), encoding="utf-8")
+    monkeypatch.setattr(budget, "MAX_EXTRACTION_SECONDS", -1.0)  # spent before it starts
+
+    tables = build(docs, cache_dir=tmp_path / "cache")
+
+    problems = {p.file: p.problem for p in tables.problems}
+    assert problems["slow.pdf"].startswith("reading took longer than")
+    assert problems["slower.txt"].startswith("extraction took longer than")
+    assert "split the file into smaller documents" in problems["slower.txt"]
+    monkeypatch.setattr(budget, "MAX_EXTRACTION_SECONDS", 120.0)
+    again = build(docs, cache_dir=tmp_path / "cache")
+    assert again.problems == []
