@@ -5,6 +5,7 @@ PLEDGES.md section 1 (what a money mention is) and the amount, currency and amou
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from data_pipeline.extract.candidates import Candidate, Sentence
 from data_pipeline.extract.search import WHITESPACE_RE, may_hold_between, nearest, skip_space
@@ -172,11 +173,23 @@ def may_hold_long_scale(text: str, sentence: Sentence, lex: Lexicon) -> bool:
 CROWN_CURRENCIES = ("DKK", "NOK", "SEK", "ISK", "CZK")
 
 
+# How many stated currencies on each side of a figure without one are looked at for the nearest: figures are
+# short spans in text order, so the nearest stated currency is among the few before or after it.
+CURRENCY_NEIGHBOURHOOD = 50
+
+
+def _around(explicit: list[tuple[int, int, str]], start: int) -> list[tuple[int, int, str]]:
+    """The stated currencies (in text order, "?KR" left out) near position `start`."""
+    at = bisect_left(explicit, start, key=lambda item: item[0])
+    near = explicit[max(0, at - CURRENCY_NEIGHBOURHOOD) : at + CURRENCY_NEIGHBOURHOOD]
+    return [(s, e, cur) for s, e, cur in near if cur != "?KR"]
+
+
 def resolve_currency(c: Candidate, donor, fallback_donor, explicit, lex: Lexicon) -> str | None:
     currency = c.currency
     if currency is None:
         # NOTE: "een half miljoen" among euro amounts is in euros: take the nearest stated currency.
-        currency = nearest([(s, e, cur) for s, e, cur in explicit if cur != "?KR"], c.start, c.end)
+        currency = nearest(_around(explicit, c.start), c.start, c.end)
     if currency == "?KR":
         for name in [*(donor or "").split(";"), fallback_donor or ""]:
             if lex.donor_currency.get(name) in CROWN_CURRENCIES:
