@@ -59,6 +59,21 @@ def good_text(n: int, extra: str = "") -> str:
     )
 
 
+def long_line(size: int) -> str:
+    """One line of figures and words without a full stop."""
+    parts, length, n = [], 0, 0
+    while length < size:
+        parts.append(f"Portugal will provide €{n + 1} million for ammunition to Ukraine in 2024 and ")
+        length += len(parts[-1])
+        n += 1
+    return "".join(parts)[:size]
+
+
+def figure_list(n_lines: int) -> str:
+    """A list of one figure per line, without full stops."""
+    return "".join(f"- Portugal €{n + 1} million for demining {2023 + n % 3}\n" for n in range(n_lines))
+
+
 def _zip_replace(data: bytes, part: str, body: bytes | None) -> bytes:
     """The zip with `part` replaced by `body` (left out when None)."""
     out = io.BytesIO()
@@ -171,6 +186,17 @@ def text_cases() -> list[Case]:
             b"\xff\xfe" + ("a\x00b " + good_text(26)).encode("utf-16-le"),
         ),
         Case("huge-line-of-words.txt", "long", "read", data=(("word " * 4000) + good_text(21)).encode()),
+        # One line of 200 KB without a full stop took 243 s before sentences were bounded; a list of 2,500
+        # one-figure lines over 120 s; a run of 100,000 dotted letters walked back over itself for every dot.
+        Case("long-line-200k.txt", "long", "read", data=long_line(200_000).encode()),
+        Case("list-2500-lines.txt", "long", "read", data=figure_list(2500).encode()),
+        Case("dotted-run.txt", "long", "read", data=(good_text(27) + "a." * 100_000).encode()),
+        Case(
+            "one-line-of-sentences.txt",
+            "long",
+            "read",
+            data=" ".join(good_text(2000 + n).strip() for n in range(3000)).encode(),
+        ),
         Case(
             "many-paragraphs.md", "long", "read", data=("\n\n".join(good_text(1000 + n) for n in range(300))).encode()
         ),

@@ -211,3 +211,15 @@ def test_a_document_over_the_time_budget_is_a_problem_and_is_not_cached(monkeypa
     monkeypatch.setattr(budget, "MAX_EXTRACTION_SECONDS", 120.0)
     again = build(docs, cache_dir=tmp_path / "cache")
     assert again.problems == []
+
+
+def test_a_text_without_sentence_ends_is_read_in_bounded_sentences():
+    from data_pipeline.extract.sentences import MAX_SENTENCE_CHARACTERS, split_sentences
+
+    text = "Portugal will provide €5 million for ammunition to Ukraine and " * 3_000  # 190,000 characters, no stop
+
+    sentences = split_sentences(text)
+
+    assert max(s.end - s.start for s in sentences) <= MAX_SENTENCE_CHARACTERS
+    assert all(text[s.end] == " " and text[s.start] != " " for s in sentences[:-1])  # cut at a space, never in a word
+    assert "".join(text[s.start : s.end] + " " for s in sentences).split() == text.split()  # nothing lost
