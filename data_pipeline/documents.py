@@ -166,7 +166,10 @@ def _name_note(file_name: str) -> list[str]:
 
 
 def _inside(folder_real: str, target: str) -> bool:
-    return os.path.commonpath([folder_real, target]) == folder_real
+    try:
+        return os.path.commonpath([folder_real, target]) == folder_real
+    except ValueError:  # Windows: another drive
+        return False
 
 
 def entry_problem(path: str, folder_real: str) -> str:
