@@ -13,8 +13,8 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-# 10 MB of text without one full stop (the slowest shape measured) extracts in about 80 s on a quiet machine and
-# 130 s on one shared with other work (BENCHMARKS.md, "One document, 10 KB to 10 MB"); None: no budget.
+# 10 MB of text without one full stop (the slowest shape measured) extracts in about 55 s on a quiet machine and
+# 125 s on one shared with other work (BENCHMARKS.md, "One document, 10 KB to 10 MB"); None: no budget.
 MAX_EXTRACTION_SECONDS: float | None = 300.0
 
 _deadline = threading.local()
