@@ -8,13 +8,13 @@ from dashboard_app.corrections_ui import draw_analyst_name
 from dashboard_app.filters import apply_filters, filter_options
 from dashboard_app.i18n import gettext as _
 from dashboard_app.render import DashboardView, leave_legacy_pages_mode, set_view
-from dashboard_app.style import plain_markdown
+from dashboard_app.style import PAGE_ICON, plain_markdown
 from dashboard_app.summaries import data_as_of_line
 from dashboard_app.widgets import draw_language_switch, draw_sidebar_filters
 
 leave_legacy_pages_mode()  # our st.navigation below replaces the pages/ folder mode
 language = draw_language_switch()  # first: every text after it, page titles too, is in the chosen language
-st.set_page_config(page_title=_("Support to Ukraine: pledges"), page_icon=":material/bar_chart:", layout="wide")
+st.set_page_config(page_title=_("Support to Ukraine: pledges"), page_icon=str(PAGE_ICON), layout="wide")
 
 # Every page is listed here: st.navigation, not the pages/ folder, decides what the app has. The URL of a page
 # (its file name) stays the same in every language, so a bookmark works in both.

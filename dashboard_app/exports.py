@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pandas as pd
 
 # One rule for every file we write, in the pipeline's tables module; the exports use it too.
-from data_pipeline.tables import FORMULA_PREFIXES, neutralise_cell, neutralised  # noqa: F401
+from data_pipeline.tables import FORMULA_PREFIXES, csv_text, neutralise_cell, neutralised  # noqa: F401
+
+# Characters an XLSX file cannot hold (XML 1.0 forbids them; openpyxl raises IllegalCharacterError): ESC, NUL,
+# vertical tab, form feed and the other C0 controls but tab, line feed and carriage return.
+XLSX_ILLEGAL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 # One description per pledges column, in the schema's order. tests/test_exports.py checks that the keys
 # equal PledgeSchema's columns, so a new pipeline column cannot ship undocumented.
@@ -60,7 +65,7 @@ def data_dictionary(columns: list[str]) -> pd.DataFrame:
 
 def pledges_csv_bytes(pledges: pd.DataFrame) -> bytes:
     """The rows as CSV (UTF-8 with BOM so Excel reads € and accents right)."""
-    return neutralised(pledges).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+    return csv_text(neutralised(pledges)).encode("utf-8-sig")
 
 
 def pledges_xlsx_bytes(pledges: pd.DataFrame) -> bytes:
@@ -68,6 +73,20 @@ def pledges_xlsx_bytes(pledges: pd.DataFrame) -> bytes:
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         # NOTE: openpyxl stores a string starting with '=' as a formula; neutralising first prevents that too.
-        neutralised(pledges).to_excel(writer, sheet_name="pledges", index=False)
-        neutralised(data_dictionary(list(pledges.columns))).to_excel(writer, sheet_name="data dictionary", index=False)
+        xlsx_safe(neutralised(pledges)).to_excel(writer, sheet_name="pledges", index=False)
+        xlsx_safe(neutralised(data_dictionary(list(pledges.columns)))).to_excel(
+            writer, sheet_name="data dictionary", index=False
+        )
     return buffer.getvalue()
+
+
+def xlsx_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose text cells hold no character an XLSX file cannot store (they are dropped: control characters
+    carry nothing a reader sees), so that one odd sentence never fails the whole download."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if not pd.api.types.is_numeric_dtype(safe[column]):
+            safe[column] = safe[column].map(
+                lambda value: XLSX_ILLEGAL_RE.sub("", value) if isinstance(value, str) else value
+            )
+    return safe

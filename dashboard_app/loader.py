@@ -16,6 +16,7 @@ import streamlit as st
 from data_pipeline.corrections import COLUMNS as CORRECTION_COLUMNS
 from data_pipeline.corrections import CorrectionStore, database_version, load_corrections
 from data_pipeline.paths import cache_dir, corrections_db, documents_dir, library_dir
+from data_pipeline.readers import MAX_DOCUMENT_BYTES
 from data_pipeline.tables import Tables
 
 
@@ -78,8 +79,15 @@ def documents_fingerprint(folder: Path) -> str:
     if folder.is_dir():
         for path in sorted(folder.rglob("*")):
             if path.is_file():
-                digest.update(str(path.relative_to(folder)).encode("utf-8") + b"\0")
-                digest.update(path.read_bytes())
+                # surrogateescape: a file name that is not UTF-8 must not stop the dashboard.
+                digest.update(str(path.relative_to(folder)).encode("utf-8", "surrogateescape") + b"\0")
+                status = path.stat()
+                if status.st_size > MAX_DOCUMENT_BYTES:
+                    # Never read (the build refuses it): its size and time say whether it changed, without
+                    # holding gigabytes in memory on every rerun.
+                    digest.update(f"{status.st_size}:{status.st_mtime_ns}".encode())
+                else:
+                    digest.update(path.read_bytes())
                 digest.update(b"\0")
     return digest.hexdigest()
 

@@ -6,6 +6,7 @@ import datetime
 import html
 import math
 import re
+from pathlib import Path
 
 import plotly.graph_objects as go
 
@@ -25,6 +26,10 @@ OKABE_ITO = {
     "reddish_purple": "#CC79A7",
     "grey": "#999999",
 }
+
+# The browser tab's icon, served by the dashboard itself: Streamlit fetches a ":material/…:" icon from a font CDN
+# on every page load, and this tool sends nothing off the machine.
+PAGE_ICON = Path(__file__).resolve().parent / "icon.png"
 
 # A category keeps its colour on every chart, so a reader who learned "blue = military" on one
 # chart can read the next one without the legend.

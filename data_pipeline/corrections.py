@@ -35,6 +35,7 @@ from data_pipeline.tables import (
     CorrectionsReport,
     conform,
     frame_records,
+    unix_line_ends,
 )
 
 ACTIONS = ("edit", "not_a_pledge", "add", "merge", "split", "undo")
@@ -365,11 +366,12 @@ def _unprotect(value: str) -> str:
 def corrections_csv_bytes(corrections: pd.DataFrame) -> bytes:
     """The corrections as CSV a desk can share: no cell a spreadsheet would run as a formula, reversible."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    # '\r\n' while writing, so that a reason holding a carriage return is quoted (tables.unix_line_ends).
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for row in corrections[COLUMNS].itertuples(index=False):
         writer.writerow([_protect(str(value)) for value in row])
-    return buffer.getvalue().encode("utf-8-sig")
+    return unix_line_ends(buffer.getvalue()).encode("utf-8-sig")
 
 
 def parse_corrections_csv(data: bytes) -> list[dict[str, str]]:

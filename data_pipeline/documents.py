@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 import dateparser
 
+from data_pipeline import budget
+from data_pipeline.budget import BudgetExceeded, budget_problem, document_budget
 from data_pipeline.lexicon import LANGUAGES, raw
-from data_pipeline.readers import READERS, UnreadableDocument, size_problem, unsupported_type_problem
+from data_pipeline.readers import (
+    MAX_DOCUMENT_BYTES,
+    READERS,
+    UnreadableDocument,
+    size_problem,
+    unexpected_error_reason,
+    unsupported_type_problem,
+)
 from data_pipeline.tables import Problem, unprotect_cell
 
 MANIFEST_NAME = "manifest.csv"
@@ -128,26 +139,122 @@ def publication_date_from_text(text: str, language: str) -> tuple[str | None, st
     return None, "unknown"
 
 
+def readable_name(name: str) -> str:
+    """A file name as text every table and report can hold. Bytes of a name that are not UTF-8 reach Python as
+    lone surrogates ('caf\\udce9.txt'), which no UTF-8 file can store: they become U+FFFD ('caf\ufffd.txt')."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        except UnicodeEncodeError:
+            return name.encode("utf-8", "replace").decode("utf-8")
+    return name
+
+
+def doc_id_of(file_name: str) -> str:
+    """The document's id: its file name without the extension. The pledges table joins doc_ids (and the
+    mention_ids made from them) with ';' and splits them again, so a ';' in a name becomes '_'."""
+    return os.path.splitext(readable_name(file_name))[0].replace(";", "_")
+
+
+def _name_note(file_name: str) -> list[str]:
+    shown = readable_name(file_name)
+    if shown == file_name:
+        return []
+    return [f"the file name is not valid UTF-8 (shown as {shown!r}); rename the file so that its name reads right"]
+
+
+def _inside(folder_real: str, target: str) -> bool:
+    try:
+        return os.path.commonpath([folder_real, target]) == folder_real
+    except ValueError:  # Windows: another drive
+        return False
+
+
+def entry_problem(path: str, folder_real: str) -> str:
+    """Why the folder entry at `path` is not read as a document ('' when it is a regular file inside the folder
+    `folder_real`, a resolved path). A link may point to another file of the folder; one that leaves the folder
+    (to /etc/passwd, ../../secret.txt), loops, is broken, or ends at a device, a pipe or a folder is not read."""
+    try:
+        if os.path.islink(path):
+            try:
+                target = os.path.realpath(path, strict=True)
+            except OSError as error:
+                if error.errno == errno.ELOOP:
+                    return "not read: a symbolic link that loops (it leads back to itself); remove the link"
+                return (
+                    "not read: a broken symbolic link (what it points to does not exist); remove it or restore the file"
+                )
+            if not _inside(folder_real, target):
+                return (
+                    "not read: a symbolic link to a file outside the documents folder; copy the document into "
+                    "the folder instead"
+                )
+            mode = os.stat(target).st_mode
+        else:
+            mode = os.lstat(path).st_mode
+    except OSError as error:
+        return f"not read: the file could not be opened ({error.strerror or error})"
+    if stat.S_ISREG(mode):
+        return ""
+    if stat.S_ISDIR(mode):
+        return "not read: a folder (documents in subfolders are not read); move its documents into the folder itself"
+    return f"not read: {_kind_of(mode)}, not a regular file"
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+# A manifest is a table of file names and titles: far below this, even for 10,000 documents.
+MAX_MANIFEST_BYTES = 20 * 1024 * 1024
+
+
 def read_manifest(folder: Path, written_by_library: bool = False) -> tuple[dict[str, dict[str, str]], list[Problem]]:
     """The folder's manifest rows by file name. Only the library's own manifest (`written_by_library`) has cells
-    quoted by tables.protect_cell to undo; a user's manifest is read as written ("''Standvastigheid''")."""
+    quoted by tables.protect_cell to undo; a user's manifest is read as written ("''Standvastigheid''"). A row
+    the csv module cannot read (a cell over its 131,072-character limit) is left out with a problem; the others
+    are read."""
     path = folder / MANIFEST_NAME
-    if not path.exists():
+    if not os.path.lexists(path):
         return {}, []
+    problem = entry_problem(str(path), os.path.realpath(folder))
+    if problem:
+        return {}, [Problem(MANIFEST_NAME, f"{problem}; metadata comes from the texts")]
     try:
-        content = path.read_text(encoding="utf-8-sig")
-    except (UnicodeDecodeError, OSError) as error:
+        content = read_file_bytes(path, MAX_MANIFEST_BYTES).decode("utf-8-sig")
+    except UnreadableDocument as error:
         return {}, [Problem(MANIFEST_NAME, f"the manifest could not be read ({error}); metadata comes from the texts")]
+    except UnicodeDecodeError as error:
+        return {}, [
+            Problem(
+                MANIFEST_NAME,
+                f"the manifest is not valid UTF-8 (byte {error.start}); save it as UTF-8; metadata comes from "
+                "the texts",
+            )
+        ]
     # Rows as lists, not csv.DictReader's dicts: a 10,000-row manifest is read on every rebuild.
     reader = csv.reader(io.StringIO(content))
-    header = next(reader, [])
-    if "file" not in header:
-        return {}, [Problem(MANIFEST_NAME, "the manifest has no 'file' column; metadata comes from the texts")]
+    problems = []
+    header = _next_row(reader, problems)
+    if header is None or "file" not in header:
+        return {}, problems + [
+            Problem(MANIFEST_NAME, "the manifest has no 'file' column; metadata comes from the texts")
+        ]
     where = [(column, header.index(column)) for column in MANIFEST_COLUMNS if column in header]
     absent = {column: "" for column in MANIFEST_COLUMNS if column not in header}
     file_at = header.index("file")
     rows = {}
-    for line in reader:
+    while (line := _next_row(reader, problems)) is not None:
         name = line[file_at].strip() if file_at < len(line) else ""
         if name:
             row = {column: line[at].strip() if at < len(line) else "" for column, at in where} | absent
@@ -156,23 +263,54 @@ def read_manifest(folder: Path, written_by_library: bool = False) -> tuple[dict[
                 column: unprotect_cell(row[column]) if written_by_library else row[column]
                 for column in MANIFEST_COLUMNS
             }
-    return rows, []
+    return rows, problems
 
 
-def read_file_bytes(path: str | Path) -> bytes:
-    """The file's bytes, or UnreadableDocument when it is too large or cannot be opened (checked before reading)."""
+def _next_row(reader, problems: list[Problem]) -> list[str] | None:
+    """The reader's next row (None at the end), going past rows it cannot read: each is a problem."""
+    while True:
+        try:
+            return next(reader)
+        except StopIteration:
+            return None
+        except csv.Error as error:
+            problems.append(
+                Problem(
+                    MANIFEST_NAME,
+                    f"line {reader.line_num} of the manifest could not be read ({error}); that row is left out and "
+                    "its file's metadata comes from its text",
+                )
+            )
+
+
+# Opening a named pipe would wait for a writer, and a terminal could become ours: neither is waited for.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+
+
+def read_file_bytes(path: str | Path, limit: int | None = None) -> bytes:
+    """The file's bytes, or UnreadableDocument when it is too large (over `limit`, by default a document's
+    limit), not a regular file, or cannot be opened (checked before reading)."""
     # os calls on the path as given: Path.stat() then Path.read_bytes() made ten system calls (a stat, then open,
     # two fstats, an ioctl, two seeks, two reads, close); this makes five (open, fstat, two reads, close).
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        descriptor = os.open(path, _OPEN_FLAGS)
         try:
-            size = os.fstat(descriptor).st_size
-            problem = size_problem(size)
+            status = os.fstat(descriptor)
+            if not stat.S_ISREG(status.st_mode):
+                raise UnreadableDocument(f"not read: {_kind_of(status.st_mode)}, not a regular file")
+            size = status.st_size
+            problem = (
+                size_problem(size) if limit is None else (f"larger than {limit:,} bytes" if size > limit else None)
+            )
             if problem:
                 raise UnreadableDocument(problem)
             chunks = []
+            read = 0
             while chunk := os.read(descriptor, max(size + 1, 65536)):  # until end of file: it may have grown
                 chunks.append(chunk)
+                read += len(chunk)
+                if read > max(size, limit or MAX_DOCUMENT_BYTES):  # but not without end (a file still written)
+                    raise UnreadableDocument(size_problem(read) or "the file grew while it was read; try again")
         finally:
             os.close(descriptor)
     except OSError as error:
@@ -180,15 +318,28 @@ def read_file_bytes(path: str | Path) -> bytes:
     return b"".join(chunks)
 
 
+# Characters that show nothing: zero-width spaces and joiners, the soft hyphen, direction marks and overrides, word
+# joiners, a byte order mark inside the text. Inside a figure they split it ("€2\u200bbillion" read as €2), and
+# direction overrides make a sentence show other than it reads; the extracted text (offsets, evidence) is without.
+INVISIBLE_RE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+
+
 def document_from_bytes(file_name: str, data: bytes | None, manifest_row: dict[str, str] | None) -> Document:
     """Text and metadata of one file: the manifest row first, else what the text says. `data` None = unreadable."""
-    stem, suffix = os.path.splitext(file_name)
-    doc = Document(doc_id=stem, file=file_name)
+    suffix = os.path.splitext(file_name)[1]
+    doc = Document(doc_id=doc_id_of(file_name), file=readable_name(file_name), notes=_name_note(file_name))
     if data is not None:
         try:
-            doc.text = READERS[suffix.lower()](data)
+            with document_budget():
+                doc.text = INVISIBLE_RE.sub("", READERS[suffix.lower()](data))
+            if not doc.text.strip():
+                doc.problem = "the file holds no visible text (only invisible characters)"
         except UnreadableDocument as error:
             doc.problem = str(error)
+        except BudgetExceeded:
+            doc.problem = budget_problem(budget.MAX_EXTRACTION_SECONDS or 0).replace("extraction", "reading", 1)
+        except Exception as error:  # noqa: BLE001 - no file may stop the build of the others
+            doc.problem = f"the file could not be read ({unexpected_error_reason(error)})"
     row = manifest_row or {}
     doc.title = row.get("title", "")
     doc.publisher = row.get("publisher", "")
@@ -231,24 +382,32 @@ def find_documents(folders: list[Path], library: Path | None = None) -> tuple[li
     seen_ids: dict[str, str] = {}
     for folder in folders:
         is_library = library is not None and folder.resolve() == library.resolve()
+        folder_real = os.path.realpath(folder)
         manifest, manifest_problems = read_manifest(folder, written_by_library=is_library)
         problems.extend(manifest_problems)
-        # scandir's entries know whether they are files without a stat each; names sort faster than Paths.
+        # scandir's entries know whether they are plain files without a stat each; names sort faster than Paths.
         with os.scandir(folder) as entries:
-            names = sorted(e.name for e in entries if not e.name.startswith(".") and e.is_file())
-        for name in names:
+            found = sorted((e.name, e.is_file(follow_symlinks=False)) for e in entries if not e.name.startswith("."))
+        names = [name for name, _plain in found]
+        for name, plain in found:
             if name == MANIFEST_NAME:
                 continue
-            stem, suffix = os.path.splitext(name)
-            if suffix.lower() not in READERS:
-                problems.append(Problem(name, f"not read: {unsupported_type_problem(name)}"))
-            elif stem in seen_ids:
+            shown = readable_name(name)
+            # Anything but a plain file (a link, a folder, a device) is looked at closely: only regular files
+            # inside the folder are read.
+            problem = "" if plain else entry_problem(os.path.join(folder, name), folder_real)
+            doc_id = doc_id_of(name)
+            if problem:
+                problems.append(Problem(shown, problem))
+            elif os.path.splitext(name)[1].lower() not in READERS:
+                problems.append(Problem(shown, f"not read: {unsupported_type_problem(shown)}"))
+            elif doc_id in seen_ids:
                 # doc_id is the file name without extension: a second file with that name would be ambiguous.
-                problems.append(Problem(name, f"not read: same name as {seen_ids[stem]} (doc_id must be unique)"))
+                problems.append(Problem(shown, f"not read: same name as {seen_ids[doc_id]} (doc_id must be unique)"))
             else:
-                seen_ids[stem] = name
-                sources.append(SourceFile(folder, name, manifest.get(name)))
-        present = set(names)
+                seen_ids[doc_id] = shown
+                sources.append(SourceFile(folder, name, manifest.get(shown)))
+        present = {readable_name(name) for name in names}
         for name in sorted(set(manifest) - present):
             problems.append(Problem(name, "listed in the manifest but no such file is in the folder"))
     return sources, problems

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import pickle
 import re
@@ -25,11 +26,21 @@ from importlib import metadata
 from pathlib import Path
 from typing import NamedTuple
 
+from data_pipeline import budget
 from data_pipeline.agreements import agreement_sightings
-from data_pipeline.documents import Document, SourceFile, document_from_bytes, document_problems, read_file_bytes
+from data_pipeline.budget import BudgetExceeded, budget_problem, check_budget, document_budget, is_budget_problem
+from data_pipeline.documents import (
+    Document,
+    SourceFile,
+    document_from_bytes,
+    document_problems,
+    read_file_bytes,
+    readable_name,
+)
 from data_pipeline.extract.rows import mention_rows
 from data_pipeline.lexicon import LANGUAGES, lexicon
 from data_pipeline.paths import LEXICON_DIR, PACKAGE_DIR
+from data_pipeline.plausibility import plausible_mentions
 from data_pipeline.pool import map_documents
 from data_pipeline.readers import UnreadableDocument
 from data_pipeline.tables import Problem
@@ -64,7 +75,9 @@ def cache_key(file_name: str, content_sha256: str, manifest_row: dict[str, str] 
 def _cache_key(version: str, file_name: str, content_sha256: str, row: tuple[tuple[str, str], ...]) -> str:
     # Remembered: a rebuild at 10,000 documents would otherwise spend a tenth of a second hashing the same keys.
     manifest_row = json.dumps(dict(row), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(f"{version}\0{file_name}\0{content_sha256}\0{manifest_row}".encode()).hexdigest()
+    # surrogatepass: a file name that is not UTF-8 holds lone surrogates (documents.readable_name).
+    key = f"{version}\0{file_name}\0{content_sha256}\0{manifest_row}".encode("utf-8", "surrogatepass")
+    return hashlib.sha256(key).hexdigest()
 
 
 @dataclass
@@ -81,11 +94,24 @@ def extract_document(doc: Document) -> Extraction:
     if not doc.ok:
         return Extraction(doc, [], [])
     try:
-        records = mention_rows(doc.doc_id, doc.text, doc.language, doc.published, doc.title)
-        sightings = agreement_sightings(doc)
-    except Exception as error:  # noqa: BLE001 - one document must never stop the others
-        doc.problem = f"extraction failed: {type(error).__name__}: {error}"
+        with document_budget():
+            records = mention_rows(doc.doc_id, doc.text, doc.language, doc.published, doc.title)
+            check_budget()
+            sightings = agreement_sightings(doc)
+            check_budget()
+    except BudgetExceeded:
+        doc.problem = budget_problem(budget.MAX_EXTRACTION_SECONDS or 0)
         return Extraction(doc, [], [])
+    except Exception as error:  # noqa: BLE001 - one document must never stop the others
+        # The user gets a plain reason; the details go to the log for whoever maintains the extractor.
+        logging.getLogger(__name__).exception("extraction failed on %s", doc.file)
+        doc.problem = (
+            f"extraction failed (an unexpected {type(error).__name__} in the extractor); the file is left out: "
+            "please report it with the file"
+        )
+        return Extraction(doc, [], [])
+    records, notes = plausible_mentions(records, doc.text)
+    doc.notes.extend(notes)
     return Extraction(doc, records, sightings)
 
 
@@ -393,9 +419,10 @@ def extract_documents(
                     cache.forget_file_state(locations[index])
                     content_sha256 = read_sha256
             if content_sha256 in first_with_content:
-                entries.append(Problem(name, f"not read: same content as {first_with_content[content_sha256]}"))
+                shown = readable_name(name)
+                entries.append(Problem(shown, f"not read: same content as {first_with_content[content_sha256]}"))
                 continue
-            first_with_content[content_sha256] = name
+            first_with_content[content_sha256] = readable_name(name)
             key = cache_key(name, content_sha256, source.manifest_row) if cache is not None else ""
             extraction = cache.get(key) if cache is not None else None
             if extraction is None:
@@ -418,7 +445,9 @@ def extract_documents(
             continue
         if isinstance(entry, int):
             extraction = extracted[entry]
-            if cache is not None and extraction.document.problem != CRASH_PROBLEM:
+            # Neither a crash nor a document over its time budget: both depend on the machine and its load.
+            problem = extraction.document.problem
+            if cache is not None and problem != CRASH_PROBLEM and not is_budget_problem(problem):
                 cache.put(keys[entry], extraction)
         else:
             extraction = entry

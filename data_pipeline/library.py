@@ -27,6 +27,7 @@ from data_pipeline.documents import (
     document_from_bytes,
     normalise_date,
     read_manifest,
+    readable_name,
 )
 from data_pipeline.lexicon import LANGUAGES
 from data_pipeline.paths import SEEDS_DIR
@@ -145,8 +146,9 @@ def prefill(name: str, data: bytes, known_content: dict[str, str]) -> Prefill:
 
 
 def _clean(value: str) -> str:
-    # One line per manifest cell: a pasted newline or tab would only confuse whoever opens the CSV.
-    return re.sub(r"\s+", " ", value or "").strip()
+    # One line per manifest cell: a pasted newline or tab would only confuse whoever opens the CSV; and text the
+    # manifest's UTF-8 can hold (documents.readable_name).
+    return re.sub(r"\s+", " ", readable_name(value or "")).strip()
 
 
 def metadata_problem(metadata: dict[str, str]) -> str:
@@ -290,7 +292,7 @@ def _read_refusals(library: Path) -> list[dict[str, str]]:
 def record_refusal(library: Path, name: str, data: bytes, problem: str, when: datetime | None = None) -> None:
     """Log an upload the library refused, with the time and the reason the page showed. The same file refused
     for the same reason is logged once (the page shows the refusal again on every rerun)."""
-    name = " ".join(name.split())
+    name = " ".join(readable_name(name).split())
     digest = sha256_of(data)
     with _library_locked(library):
         rows = _read_refusals(library)

@@ -55,6 +55,14 @@ TEXT2NUM_LANGUAGE = {"en": "en", "nl": "nl", "de": "de"}
 DOZEN_WORDS = {"dozen", "dozijn", "dutzend"}
 
 
+# Words of the longest spelled-out number read ("two hundred and fifty-three thousand four hundred and twelve" is
+# 10): a run of "one hundred one hundred …" is tried prefix by prefix, so without a bound it costs its length squared.
+MAX_SPELLED_WORDS = 16
+# More digits than any amount or count a document states: a longer run of digits is no number (as a float a
+# 5,000-digit number is infinite, and int() of it raises OverflowError). plausibility.py names such runs.
+MAX_NUMERAL_DIGITS = 24
+
+
 @dataclass(frozen=True)
 class NumberSpan:
     value: float
@@ -118,6 +126,8 @@ def find_numbers(
     spans: list[NumberSpan] = []
     for match in NUMERAL_RE.finditer(text, start, end):
         raw = match.group(1)
+        if len(raw) > MAX_NUMERAL_DIGITS and len(DIGIT_RE.findall(raw)) > MAX_NUMERAL_DIGITS:
+            continue
         grouped = bool(THOUSANDS_GROUP_RE.search(raw)) and not DECIMAL_ONLY_RE.fullmatch(raw)
         spans.append(
             _with_half(
@@ -135,7 +145,7 @@ def find_numbers(
             continue
         # Grow a run of number words ("two hundred and fifty"), then keep the longest prefix that parses.
         run_end = index
-        while run_end + 1 < len(words):
+        while run_end + 1 < len(words) and run_end - index < MAX_SPELLED_WORDS:
             gap = text[words[run_end].end() : words[run_end + 1].start()]
             nxt = words[run_end + 1].group(0).lower()
             if gap.strip() not in ("", "-") or nxt in scale_words:

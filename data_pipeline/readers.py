@@ -8,12 +8,30 @@ readers, so a folder of .txt files does not pay for loading them.
 
 from __future__ import annotations
 
+import codecs
 import io
 import logging
 import re
+import zipfile
 from collections.abc import Callable
 
+from data_pipeline.budget import BudgetExceeded, check_budget
+
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+# The text of one document, whatever its format: a small .docx, web page or PDF can unpack into far more text than
+# its file size (a 1 MB zip bomb into gigabytes). As many characters as the largest plain text file allowed.
+MAX_TEXT_CHARACTERS = 20_000_000
+# What the parts of a Word file may unpack to, as its zip directory declares (Python's zipfile never unpacks
+# more than declared): a real document with images stays far below.
+MAX_DOCX_UNPACKED_BYTES = 200 * 1024 * 1024
+# Byte order marks, longest first (UTF-32's little-endian mark starts with UTF-16's).
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+)
 # A page whose extracted text has no line of at least this many words holds only menus and labels.
 MIN_WORDS_IN_A_SENTENCE = 5
 
@@ -33,6 +51,35 @@ def size_problem(n_bytes: int) -> str | None:
     if n_bytes > MAX_DOCUMENT_BYTES:
         return f"the file is larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB, the limit for one document"
     return None
+
+
+def unexpected_error_reason(error: BaseException) -> str:
+    """A plain reason for an error a library raised that no reader expected: its kind, never its message (which
+    may be "<_io.BytesIO object at 0x…>" or an XML parser's internals)."""
+    if isinstance(error, MemoryError):
+        return "it needs more memory than this machine has"
+    if isinstance(error, RecursionError):
+        return "it is nested too deeply to read"
+    if isinstance(error, ImportError):
+        return f"a library this file type needs is missing ({error.name or error}): reinstall the project"
+    return f"an unexpected {type(error).__name__} inside the reader; the file may be damaged"
+
+
+def text_problem(text: str) -> str | None:
+    """Why a document's extracted text is not read (over MAX_TEXT_CHARACTERS), or None."""
+    if len(text) > MAX_TEXT_CHARACTERS:
+        return (
+            f"its text is {len(text):,} characters long, over the limit of {MAX_TEXT_CHARACTERS:,} for one "
+            "document; split it into smaller files"
+        )
+    return None
+
+
+def _check_text(text: str) -> str:
+    problem = text_problem(text)
+    if problem:
+        raise UnreadableDocument(problem)
+    return text
 
 
 def _check_bytes(data: bytes) -> None:
@@ -55,19 +102,28 @@ def _paragraphs(blocks: list[str]) -> str:
 
 
 def text_from_plain(data: bytes) -> str:
+    """UTF-8 text (with or without a byte order mark), or UTF-16/UTF-32 text that starts with its mark."""
     _check_bytes(data)
-    if b"\x00" in data[:8192]:
-        raise UnreadableDocument("the file looks binary (it contains NUL bytes), not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
+    bom, encoding, name = next((found for found in BOMS if data.startswith(found[0])), (b"", "utf-8", "UTF-8"))
+    body = data[len(bom) :]
+    # UTF-16 and UTF-32 hold NUL bytes in every ASCII character: only other texts are binary for holding them.
+    if name == "UTF-8" and b"\x00" in body[:8192]:
         raise UnreadableDocument(
-            f"the file is not valid UTF-8 (byte {error.start}: {data[error.start : error.start + 1]!r}); "
-            "save it as UTF-8"
+            "the file looks binary (it contains NUL bytes), not text; if it is UTF-16 text, save it with a byte "
+            "order mark or as UTF-8"
+        )
+    try:
+        text = body.decode(encoding)
+    except UnicodeDecodeError as error:
+        at = error.start + len(data) - len(body)
+        raise UnreadableDocument(
+            f"the file is not valid {name} (byte {at}: {data[at : at + 1]!r}); save it as UTF-8"
         ) from error
+    if "\x00" in text:
+        raise UnreadableDocument("the file looks binary (it contains NUL characters), not text")
     if not text.strip():
         raise UnreadableDocument("the file holds only whitespace")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return _check_text(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def text_from_html(data: bytes) -> str:
@@ -80,14 +136,18 @@ def text_from_html(data: bytes) -> str:
     try:
         extracted = trafilatura.extract(data, include_comments=False, include_tables=True, include_images=False)
     except Exception as error:  # noqa: BLE001 - a page the parser chokes on is one unreadable document
-        raise UnreadableDocument(f"the web page could not be parsed ({type(error).__name__})") from None
+        raise UnreadableDocument(
+            "the web page could not be parsed (it may be damaged, or too large or deeply nested to read)"
+        ) from error
+    if extracted and len(extracted) > MAX_TEXT_CHARACTERS:
+        _check_text(extracted)
     # trafilatura puts one block (paragraph, heading, table row) per line: each becomes its own paragraph.
     text = _paragraphs((extracted or "").split("\n"))
     if not any(len(line.split()) >= MIN_WORDS_IN_A_SENTENCE for line in text.split("\n")):
         raise UnreadableDocument(
             "the web page has no main text (only menus, links or scripts were found); save the article itself"
         )
-    return text
+    return _check_text(text)
 
 
 def html_page_metadata(data: bytes) -> dict[str, str]:
@@ -108,6 +168,7 @@ def text_from_pdf(data: bytes) -> str:
     """The PDF's text layer, page by page. A scan (images only) or a password-protected PDF is a problem."""
     _check_bytes(data)
     from pypdf import PdfReader
+    from pypdf.errors import DependencyError
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -115,48 +176,89 @@ def text_from_pdf(data: bytes) -> str:
             # Many PDFs are encrypted only to restrict printing, with an empty password to open them.
             try:
                 opened = reader.decrypt("")
+            except DependencyError as error:
+                # pypdf reads AES-encrypted PDFs only with the cryptography package (a dependency of this project).
+                raise UnreadableDocument(
+                    "the PDF is encrypted with AES, which needs the 'cryptography' package: reinstall the "
+                    "project (pip install -e .) or save an unprotected copy"
+                ) from error
             except Exception as error:  # noqa: BLE001 - pypdf raises several types for ciphers it cannot open
                 raise UnreadableDocument(
-                    f"the PDF is encrypted and could not be opened ({error}); save an unprotected copy"
+                    "the PDF is encrypted with a method that cannot be opened; save an unprotected copy"
                 ) from error
             if not opened:
                 raise UnreadableDocument("the PDF is protected by a password; save an unprotected copy")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except UnreadableDocument:
+        pages = []
+        n_characters = 0
+        for page in reader.pages:
+            check_budget()  # a PDF of many thousand pages stops at the time budget (documents.document_from_bytes)
+            pages.append(page.extract_text() or "")
+            n_characters += len(pages[-1])
+            if n_characters > MAX_TEXT_CHARACTERS:  # stop reading: the rest would only be thrown away
+                _check_text("".join(pages))
+    except (UnreadableDocument, BudgetExceeded):
         raise
     except Exception as error:  # noqa: BLE001 - a damaged file raises anything from deep inside pypdf
-        raise UnreadableDocument(f"the file is not a readable PDF (it may be damaged): {error}") from error
+        raise UnreadableDocument("the file is not a readable PDF (it may be damaged or incomplete)") from error
     text = _paragraphs(pages)
     if not text.strip():
         raise UnreadableDocument(
             "the PDF has no text layer (probably a scanned image); run text recognition (OCR) on it first"
         )
-    return text
+    return _check_text(text)
 
 
 def text_from_docx(data: bytes) -> str:
     """Paragraphs and table rows of a Word document, in document order."""
     _check_bytes(data)
+    _check_unpacked_size(data)
     import docx
     from docx.table import Table
 
     try:
         document = docx.Document(io.BytesIO(data))
         blocks = []
+        n_characters = 0
         for item in document.iter_inner_content():
+            check_budget()
             if isinstance(item, Table):
                 for row in item.rows:
                     # A merged cell appears once per grid column it spans: keep it once.
                     cells = list(dict.fromkeys(cell.text.strip() for cell in row.cells))
                     blocks.append(" | ".join(cell for cell in cells if cell))
+                    n_characters += len(blocks[-1])
             else:
                 blocks.append(item.text)
+                n_characters += len(blocks[-1])
+            if n_characters > MAX_TEXT_CHARACTERS:  # stop reading: the rest would only be thrown away
+                _check_text("".join(blocks))
+    except (UnreadableDocument, BudgetExceeded):
+        raise
     except Exception as error:  # noqa: BLE001 - not a zip, no document part, broken XML: all one problem
-        raise UnreadableDocument(f"the file is not a readable Word (.docx) document: {error}") from error
+        # The library's own message names Python objects or XML parser internals: the kind of trouble is enough.
+        raise UnreadableDocument(
+            "the file is not a readable Word (.docx) document (it may be damaged, or another format renamed "
+            ".docx); open it in Word and save it again as .docx"
+        ) from error
     text = _paragraphs(blocks)
     if not text.strip():
         raise UnreadableDocument("the Word document holds no text")
-    return text
+    return _check_text(text)
+
+
+def _check_unpacked_size(data: bytes) -> None:
+    """Refuse a Word file whose parts would unpack to more than MAX_DOCX_UNPACKED_BYTES (a zip bomb), from its
+    zip directory, before anything is unpacked."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return  # not a zip at all: python-docx says so below, as a damaged document
+    if unpacked > MAX_DOCX_UNPACKED_BYTES:
+        raise UnreadableDocument(
+            f"the Word document would unpack to {unpacked / 1024 / 1024:,.0f} MB (at most "
+            f"{MAX_DOCX_UNPACKED_BYTES // 1024 // 1024} MB); it is damaged or built to exhaust memory (a zip bomb)"
+        )
 
 
 # Readers by file extension: a new format is one more entry here.

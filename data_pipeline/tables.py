@@ -305,6 +305,21 @@ def neutralised(frame: pd.DataFrame) -> pd.DataFrame:
     return safe
 
 
+def unix_line_ends(csv_text: str) -> str:
+    """CSV written with '\r\n' line ends, with '\n' ones instead. The csv module quotes a cell only for the
+    characters of its line terminator: written with '\n', a cell holding a carriage return (a file name) is left
+    bare and splits its row when read back. Written with '\r\n', every such cell is quoted; outside quotes the
+    only '\r\n' left are line ends."""
+    parts = csv_text.split('"')
+    parts[::2] = [part.replace("\r\n", "\n") for part in parts[::2]]  # the even parts are outside quotes
+    return '"'.join(parts)
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    """The frame as CSV text (no index, '\n' line ends), every cell with a line break in it quoted."""
+    return unix_line_ends(frame.to_csv(index=False, lineterminator="\r\n"))
+
+
 def write_tables(tables: Tables, out_dir: Path) -> list[Path]:
     """Write every table as CSV (UTF-8, fixed column and row order) and Parquet, plus build_report.json. In the
     CSV files a text cell a spreadsheet would run as a formula (a sentence starting with "-" or "=") starts with a
@@ -313,7 +328,7 @@ def write_tables(tables: Tables, out_dir: Path) -> list[Path]:
     written = []
     for name, frame in tables.frames().items():
         csv_path = out_dir / f"{name}.csv"
-        neutralised(frame).to_csv(csv_path, index=False, encoding="utf-8", lineterminator="\n")
+        csv_path.write_bytes(csv_text(neutralised(frame)).encode("utf-8"))
         parquet_path = out_dir / f"{name}.parquet"
         frame.to_parquet(parquet_path, index=False)
         written += [csv_path, parquet_path]

@@ -465,3 +465,19 @@ def test_dutch_interface_on_every_page_kept_in_the_url_and_in_the_pack(seeds_das
     assert slides[-1].shapes.title.text == "Bronnen"
     note = Document(files[".docx"])
     assert [cell.text for cell in note.tables[0].rows[0].cells][:2] == ["Donor", "Bedrag"]
+
+
+def test_no_request_leaves_the_machine_on_any_page(seeds_dashboard, new_page):
+    page = new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(seeds_dashboard)
+    wait_until_drawn(page)
+    for title in PAGES:
+        go_to(page, title)
+    # The tab's icon is the dashboard's own file (":material/…:" icons are fetched from a font CDN).
+    icon = page.locator("link[rel='shortcut icon']").get_attribute("href") or ""
+    assert icon.startswith((seeds_dashboard, "/", "./", "data:")), icon
+    outside = sorted({url for url in requested if not url.startswith((seeds_dashboard, "data:", "blob:"))})
+    # Must not happen: a page load tells a third party that someone opened the dashboard.
+    assert outside == []

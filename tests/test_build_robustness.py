@@ -119,7 +119,7 @@ def test_reading_a_file_that_cannot_be_read_says_why_and_leaves_no_file_open(tmp
 
     for name, words in [
         ("missing.txt", "could not be opened (No such file or directory)"),
-        ("folder.txt", "could not be opened (Is a directory)"),
+        ("folder.txt", "a folder, not a regular file"),
         ("huge.txt", "larger than 20 MB"),
     ]:
         with pytest.raises(UnreadableDocument, match=re.escape(words)):

@@ -4,6 +4,8 @@ body, a conversion's alias) and a figure restated by a correction are one mentio
 
 from __future__ import annotations
 
+import math
+
 from data_pipeline.extract.candidates import Candidate, Sentence
 from data_pipeline.extract.search import gated_search
 from data_pipeline.lexicon import Lexicon
@@ -28,24 +30,40 @@ def without_correction_restatements(
             paragraph = None
     if not notice:
         return candidates
-    outside = [c for c in candidates if c.sentence not in notice]
+    stated = _figures_stated(c for c in candidates if c.sentence not in notice)
     return [
         c
         for c in candidates
         if c.sentence not in notice
-        or not (_restated(c, outside) or _before_the_corrected_statement(text, sentences[c.sentence], c, lex))
+        or not (_restated(c, stated) or _before_the_corrected_statement(text, sentences[c.sentence], c, lex))
     ]
 
 
-def _restated(c: Candidate, others: list[Candidate]) -> bool:
-    """Whether one of the others states the same figure."""
+def _figures_stated(candidates) -> dict[tuple, list[float]]:
+    """The figures by the keys _restated looks them up under: money by currency and whole units (with the exact
+    amounts), equipment by quantity and item."""
+    stated: dict[tuple, list[float]] = {}
+    for c in candidates:
+        amount = c.amount or 0
+        key = ("money", c.currency, _whole(amount)) if c.kind == "money" else ("equipment", c.quantity, c.item)
+        stated.setdefault(key, []).append(amount)
+    return stated
+
+
+def _whole(amount: float) -> float:
+    return math.floor(amount) if math.isfinite(amount) else amount
+
+
+def _restated(c: Candidate, stated: dict[tuple, list[float]]) -> bool:
+    """Whether the document states the same figure outside the notice (an amount less than 1 from it, or the same
+    count of the same item), looked up by key rather than compared with every other figure."""
+    if c.kind == "equipment":
+        return ("equipment", c.quantity, c.item) in stated
+    amount = c.amount or 0
+    # Amounts less than 1 apart have whole parts at most 1 apart.
+    whole = _whole(amount)
     return any(
-        o.kind == c.kind
-        and (
-            (c.kind == "money" and o.currency == c.currency and abs((o.amount or 0) - (c.amount or 0)) < 1)
-            or (c.kind == "equipment" and o.quantity == c.quantity and o.item == c.item)
-        )
-        for o in others
+        abs(other - amount) < 1 for step in (-1, 0, 1) for other in stated.get(("money", c.currency, whole + step), ())
     )
 
 
@@ -55,22 +73,34 @@ def _before_the_corrected_statement(text: str, sentence: Sentence, c: Candidate,
     return cue is None and ";" in text[c.end : sentence.end]
 
 
+# How many figures a figure is compared with: the last kept ones (for a repeat) and those around it (for a
+# conversion). A headline and its body are far closer than this in any real document (the longest test article
+# has 60 figures); a list of 100,000 figures would otherwise compare every pair.
+DEDUPE_NEIGHBOURHOOD = 200
+
+
 def dedupe_within_document(candidates: list[Candidate]) -> list[Candidate]:
     """A figure said twice in one document with the same meaning is one mention; a headline figure in another
     currency that the body gives as a bracketed conversion is the body's figure."""
     kept: list[Candidate] = []
-    for c in candidates:
-        duplicate = next((k for k in kept if same_figure(k, c)), None)
+    # Each figure's parts, by the figure (a restated figure's parts move to the kept one below): looked up, not
+    # found by a pass over every figure for each restatement.
+    parts_of: dict[int, list[Candidate]] = {}
+    for other in candidates:
+        if other.fields.get("parent") is not None:
+            parts_of.setdefault(id(other.fields["parent"]), []).append(other)
+    for index, c in enumerate(candidates):
+        duplicate = next((k for k in kept[-DEDUPE_NEIGHBOURHOOD:] if same_figure(k, c)), None)
         if duplicate is None:
-            alias_owner = next((k for k in candidates if k is not c and _is_alias(k, c)), None)
+            near = candidates[max(0, index - DEDUPE_NEIGHBOURHOOD) : index + DEDUPE_NEIGHBOURHOOD + 1]
+            alias_owner = next((k for k in near if k is not c and _is_alias(k, c)), None)
             if alias_owner is not None:
                 continue
             kept.append(c)
         else:
             # "Von diesen 300 Millionen sind 100 Millionen …": the restated figure's parts are the kept figure's.
-            for other in candidates:
-                if other.fields.get("parent") is c:
-                    other.fields["parent"] = duplicate
+            for other in parts_of.get(id(c), ()):
+                other.fields["parent"] = duplicate
             if duplicate.fields["qualifier"] == "exact" and c.fields["qualifier"] != "exact":
                 duplicate.fields["qualifier"] = c.fields["qualifier"]
             if c.fields.get("per_year"):

@@ -4,6 +4,7 @@ modules it calls; this is where to look when a step runs in the wrong order (PLE
 
 from __future__ import annotations
 
+from data_pipeline.budget import check_budget
 from data_pipeline.extract.candidates import Candidate, Sentence
 from data_pipeline.extract.category import categorise, title_category
 from data_pipeline.extract.dedupe import dedupe_within_document, without_correction_restatements
@@ -38,6 +39,7 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
     per_sentence: list[list[Candidate]] = []
     corrected: list[Candidate] = []  # figures a correction in the sentence before says were wrong
     for index, sentence in enumerate(sentences):
+        check_budget()  # per sentence: a document over its time budget stops here (data_pipeline/budget.py)
         wrong_before = corrected if index and sentences[index - 1].paragraph == sentence.paragraph else []
         corrected = []
         # Most sentences hold no figure at all: no digit, no number word, no scale word ("half a billion").
@@ -75,6 +77,7 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
     for index, (sentence, group) in enumerate(zip(sentences, per_sentence, strict=True)):
         if not group:
             continue
+        check_budget()
         title_hits = {}
         for c in group:
             shown = c.quantity if c.kind == "equipment" else None

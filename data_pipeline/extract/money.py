@@ -5,6 +5,7 @@ PLEDGES.md section 1 (what a money mention is) and the amount, currency and amou
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from data_pipeline.extract.candidates import Candidate, Sentence
 from data_pipeline.extract.search import WHITESPACE_RE, may_hold_between, nearest, skip_space
@@ -36,22 +37,36 @@ def scale_after(text: str, pos: int, lex: Lexicon) -> tuple[float, int] | None:
     return None
 
 
+# How far before a scale word its fraction words ("one and a half", "eineinhalb") and the spaces after them may start.
+FRACTION_WINDOW = 200
+
+
 def money_candidates(
     text: str, sentence: Sentence, index: int, numbers: list[NumberSpan], lex: Lexicon
 ) -> list[Candidate]:
     found: list[Candidate] = []
     starts: list[tuple[float, int, int]] = [(n.value, n.start, n.end) for n in numbers]
     # "half a billion", "een half miljoen", "anderhalf miljard": a fraction word standing in for the number.
+    # Each scale word looks only just before itself: scanning the sentence from its start for every scale word (and
+    # comparing it with every number) cost a long sentence's length squared.
+    ends = {end for _, _, end in starts}
     for scale in lex.scale_re.finditer(text, sentence.start, sentence.end):
         if len(scale.group(0).rstrip(".")) <= 1:
             continue
-        before = text[sentence.start : scale.start()]
-        if any(end <= scale.start() and not text[end : scale.start()].strip() for _, _, end in starts):
+        # A number already stands right before it (only spaces between): numbers end on a non-space character,
+        # so that number ends where the spaces before the scale word begin.
+        gap_start = scale.start()
+        while gap_start > sentence.start and text[gap_start - 1].isspace():
+            gap_start -= 1
+        if gap_start in ends:
             continue
-        fraction = lex.fraction_re.search(before)
+        # The fraction words end right before the scale word (fraction_re ends in \s+$): a short stretch before it.
+        before_start = max(sentence.start, scale.start() - FRACTION_WINDOW)
+        fraction = lex.fraction_re.search(text[before_start : scale.start()])
         if fraction:
             value = lex.fraction_words[WHITESPACE_RE.sub(" ", fraction.group(1).lower())]
-            starts.append((value, sentence.start + fraction.start(1), sentence.start + fraction.end(1)))
+            starts.append((value, before_start + fraction.start(1), before_start + fraction.end(1)))
+            ends.add(before_start + fraction.end(1))
     ordered = sorted(starts, key=lambda s: s[1])
     low_ends: dict[int, tuple[float, int]] = {}  # a range's upper number -> the lower number's value and start
     for position, (value, start, end) in enumerate(ordered):
@@ -172,11 +187,23 @@ def may_hold_long_scale(text: str, sentence: Sentence, lex: Lexicon) -> bool:
 CROWN_CURRENCIES = ("DKK", "NOK", "SEK", "ISK", "CZK")
 
 
+# How many stated currencies on each side of a figure without one are looked at for the nearest: figures are
+# short spans in text order, so the nearest stated currency is among the few before or after it.
+CURRENCY_NEIGHBOURHOOD = 50
+
+
+def _around(explicit: list[tuple[int, int, str]], start: int) -> list[tuple[int, int, str]]:
+    """The stated currencies (in text order, "?KR" left out) near position `start`."""
+    at = bisect_left(explicit, start, key=lambda item: item[0])
+    near = explicit[max(0, at - CURRENCY_NEIGHBOURHOOD) : at + CURRENCY_NEIGHBOURHOOD]
+    return [(s, e, cur) for s, e, cur in near if cur != "?KR"]
+
+
 def resolve_currency(c: Candidate, donor, fallback_donor, explicit, lex: Lexicon) -> str | None:
     currency = c.currency
     if currency is None:
         # NOTE: "een half miljoen" among euro amounts is in euros: take the nearest stated currency.
-        currency = nearest([(s, e, cur) for s, e, cur in explicit if cur != "?KR"], c.start, c.end)
+        currency = nearest(_around(explicit, c.start), c.start, c.end)
     if currency == "?KR":
         for name in [*(donor or "").split(";"), fallback_donor or ""]:
             if lex.donor_currency.get(name) in CROWN_CURRENCIES:

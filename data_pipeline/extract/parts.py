@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import islice
 
 from data_pipeline.extract.candidates import Candidate, Sentence
 from data_pipeline.extract.dedupe import same_figure
@@ -116,7 +117,8 @@ def link_parts(
             continue
         run: list[Candidate] = []
         total = 0.0
-        for follower in candidates[position + 1 :]:
+        # islice, not a slice: copying the rest of a long list for every package would cost its length squared.
+        for follower in islice(candidates, position + 1, None):
             if follower.sentence - package.sentence > 3 or not _comparable(package, follower):
                 break
             if follower.fields["scope"] != "package":
@@ -167,7 +169,8 @@ def _row_of_a_breakdown(text: str, sentences: list[Sentence], c: Candidate, prev
         return False
     if list_introduction(text, sentences, previous.sentence) == introduction:
         return True  # an earlier row of the same list: its package is this row's too
-    introduced_at = sentences.index(introduction)
+    # list_introduction looks at most 40 sentences up: find it there, not by a pass from the document's start.
+    introduced_at = next(i for i in range(c.sentence - 1, -1, -1) if sentences[i] == introduction)
     return 0 <= introduced_at - previous.sentence <= 2
 
 

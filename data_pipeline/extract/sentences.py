@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from data_pipeline.budget import check_budget
 from data_pipeline.extract.candidates import Sentence, new_sentence
 from data_pipeline.extract.search import skip_space
 from data_pipeline.lexicon import LANGUAGES, Lexicon, common, raw
@@ -33,6 +34,9 @@ WORD_RUN_AT_END_RE = re.compile(r"(?:.*[^\w.])?([\w.]*)\Z", re.DOTALL)
 ABBREVIATION_WINDOW = 24
 
 
+LONGEST_ABBREVIATION_RUN = 100
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     # The word before the full stop is what re.search(r"[\w.]+$", text[:dot]) finds: the whole run of
     # word characters and dots that ends at `dot` (or, `$` also matching before a final line break, at a line
@@ -48,6 +52,10 @@ def _is_abbreviation(text: str, dot: int) -> bool:
             if not (char.isalnum() or char == "." or char == "_"):
                 break
             start -= 1
+            if end - start > LONGEST_ABBREVIATION_RUN:
+                # No abbreviation, single letter or day number is this long; walking on back would cost, for
+                # every dot of a long run ("a.a.a.a…"), the run's length: its square in all.
+                return False
     if start == end:
         return False
     word = text[start:end].lower().rstrip(".")
@@ -150,13 +158,37 @@ def _split_sentences(text: str) -> tuple[Sentence, ...]:
                 if text[dot] == "." and (_is_abbreviation(text, dot) or currency_follows(text, match.end())):
                     # "1,7 Mrd. Euro": the dot closes a scale abbreviation, not the sentence
                     continue
-                sentences.append(
-                    new_sentence((cursor, match.end() - len(match.group(0)) + len(match.group(0).rstrip()), paragraph))
+                check_budget()  # once per sentence end: a document of millions of sentences stops at its budget
+                _append_bounded(
+                    sentences, text, cursor, match.end() - len(match.group(0)) + len(match.group(0).rstrip()), paragraph
                 )
                 cursor = match.end()
             if text[cursor:piece_end].strip():
-                sentences.append(new_sentence((cursor, piece_end, paragraph)))
+                _append_bounded(sentences, text, cursor, piece_end, paragraph)
     return tuple(s for s in sentences if text[s.start : s.end].strip())
+
+
+# The longest sentence the extractor reads at once. Much of its work on a sentence compares each figure with the
+# others and with the words around it, so a text without sentence ends (one line of 10 MB, a list run together)
+# would cost its length squared: a longer sentence is read in pieces of at most this many characters, each cut
+# at the last space or line break in its second half (at the limit itself when there is none). The longest
+# sentence of the seeds, the development set and the test articles is 2,295 characters (a table row of notes).
+MAX_SENTENCE_CHARACTERS = 4_000
+
+
+def _append_bounded(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    """Sentence(start, end, paragraph), in pieces of at most MAX_SENTENCE_CHARACTERS."""
+    while end - start > MAX_SENTENCE_CHARACTERS:
+        limit = start + MAX_SENTENCE_CHARACTERS
+        half = start + MAX_SENTENCE_CHARACTERS // 2
+        cut = max(text.rfind(" ", half, limit), text.rfind("\n", half, limit))
+        if cut <= start:
+            cut = limit
+        sentences.append(new_sentence((start, cut, paragraph)))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    sentences.append(new_sentence((start, end, paragraph)))
 
 
 def list_introduction(text: str, sentences: list[Sentence], index: int) -> Sentence | None:

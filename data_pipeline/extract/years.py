@@ -249,7 +249,7 @@ def assign_years(
         years = nearest(_own_periods(expressions, c, by_sentence[c.sentence], text, lex) or expressions, c.start, c.end)
         c.fields["years_stated"] = years is not None
         if years is None:
-            years = _period_referred_back(text, sentences, candidates, c, published, lex)
+            years = _period_referred_back(text, sentences, by_sentence, c, published, lex)
         if years is None and c.fields.get("parent") is not None:
             years = c.fields["parent"].fields.get("years")
         if years is None and c.sentence > 0 and c.sentence - 1 not in sentences_with_figures:
@@ -315,7 +315,12 @@ def _own_periods(
 
 
 def _period_referred_back(
-    text: str, sentences: list[Sentence], candidates: list[Candidate], c: Candidate, published: str | None, lex: Lexicon
+    text: str,
+    sentences: list[Sentence],
+    by_sentence: dict[int, list[Candidate]],
+    c: Candidate,
+    published: str | None,
+    lex: Lexicon,
 ) -> tuple | None:
     """A period stated after the figure about "this package" ("…will be provided over the next eight months").
 
@@ -323,7 +328,8 @@ def _period_referred_back(
     not end the story; any other figure does.
     """
     for index in range(c.sentence + 1, min(c.sentence + 3, len(sentences))):
-        in_sentence = [other for other in candidates if other.sentence == index]
+        # The figures of that sentence from the index, not a pass over every figure of the document for each.
+        in_sentence = by_sentence.get(index, [])
         if in_sentence:
             if all(other.fields.get("parent") is c for other in in_sentence):
                 continue
