@@ -72,9 +72,10 @@ def pledges_xlsx_bytes(pledges: pd.DataFrame) -> bytes:
     """The rows as an XLSX workbook: sheet 'pledges' and sheet 'data dictionary' (written with openpyxl)."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        # NOTE: openpyxl stores a string starting with '=' as a formula; neutralising first prevents that too.
-        xlsx_safe(neutralised(pledges)).to_excel(writer, sheet_name="pledges", index=False)
-        xlsx_safe(neutralised(data_dictionary(list(pledges.columns)))).to_excel(
+        # NOTE: openpyxl stores a string starting with '=' as a formula. The characters XLSX cannot hold go first, so
+        # that "\x01=HYPERLINK(…)" is neutralised as the "=HYPERLINK(…)" it becomes.
+        neutralised(xlsx_safe(pledges)).to_excel(writer, sheet_name="pledges", index=False)
+        neutralised(xlsx_safe(data_dictionary(list(pledges.columns)))).to_excel(
             writer, sheet_name="data dictionary", index=False
         )
     return buffer.getvalue()

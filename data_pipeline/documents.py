@@ -322,6 +322,16 @@ def read_file_bytes(path: str | Path, limit: int | None = None) -> bytes:
 # joiners, a byte order mark inside the text. Inside a figure they split it ("€2\u200bbillion" read as €2), and
 # direction overrides make a sentence show other than it reads; the extracted text (offsets, evidence) is without.
 INVISIBLE_RE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+# Control characters (a terminal's colour codes, a stray NUL): no reader sees them, and Word and Excel files cannot
+# hold them, so a title or sentence carrying one would fail the briefing pack and the XLSX download. A vertical tab or
+# form feed (a PDF's page break) separates lines, so it becomes a line break.
+CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+LINE_SEPARATOR_RE = re.compile("[\x0b\x0c]")
+
+
+def visible_text(text: str) -> str:
+    """The text without invisible and control characters (page breaks kept as line breaks)."""
+    return CONTROL_RE.sub("", LINE_SEPARATOR_RE.sub("\n", INVISIBLE_RE.sub("", text)))
 
 
 def document_from_bytes(file_name: str, data: bytes | None, manifest_row: dict[str, str] | None) -> Document:
@@ -331,7 +341,7 @@ def document_from_bytes(file_name: str, data: bytes | None, manifest_row: dict[s
     if data is not None:
         try:
             with document_budget():
-                doc.text = INVISIBLE_RE.sub("", READERS[suffix.lower()](data))
+                doc.text = visible_text(READERS[suffix.lower()](data))
             if not doc.text.strip():
                 doc.problem = "the file holds no visible text (only invisible characters)"
         except UnreadableDocument as error:

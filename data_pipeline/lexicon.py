@@ -220,9 +220,12 @@ class Lexicon:
         # "elk jaar 3,5 miljard"): a yearly cue a few words after the figure in its clause, or right before it. Not
         # "a year ago", "im Jahr 2025", "in a year" (a time, a date, a deadline); the words between are plain words.
         yearly = phrase_pattern(words["yearly_cues"])
-        not_a_rate = (
-            r"(?![\w-])(?!['’]s)(?!\s*(?:\d|ago\b|later\b|earlier\b|after\b|before\b|on\s+from\b|on\s*,|from now\b))"
-        )
+        not_after = phrase_pattern(words.get("not_a_rate_after", []))
+        not_a_rate = rf"(?![\w-])(?!['’]s)(?!\s*(?:\d|on\s*,|(?:{not_after})(?![\w-])))"
+        # "in a year", "within a year", "binnen een jaar", "innerhalb eines Jahres": a time, not a rate.
+        self.not_a_rate_before = frozenset(word.lower() for word in words.get("not_a_rate_before", []))
+        # "€260 million ($276m) and another €240 million": a figure joined by one of these adds to the one before.
+        self.adding_words_re = compile_phrases(words.get("adding_words", []))
         self.yearly_after_re = re.compile(
             rf"(?P<words>(?:\s+[\w'’-]+){{0,6}}?)\s+(?:{yearly}){not_a_rate}", re.IGNORECASE
         )

@@ -85,3 +85,13 @@ def test_xlsx_formula_evidence_is_text_not_a_formula(tables):
     cells = [row[evidence_column] for row in sheet.iter_rows(min_row=2)]
     german = next(cell for cell in cells if "HYPERLINK" in str(cell.value))
     assert german.data_type == "s" and german.value.startswith("'=")
+
+
+def test_xlsx_a_control_character_before_a_formula_does_not_make_it_one(tables):
+    pledges = tables.pledges.copy()
+    pledges.loc[pledges.index[0], "evidence"] = '\x01=HYPERLINK("http://example.invalid","click")'
+    workbook = openpyxl.load_workbook(io.BytesIO(exports.pledges_xlsx_bytes(pledges)))
+    sheet = workbook["pledges"]
+    evidence_column = [cell.value for cell in sheet[1]].index("evidence")
+    cell = sheet.cell(row=2, column=evidence_column + 1)
+    assert cell.data_type == "s" and cell.value.startswith("'=")

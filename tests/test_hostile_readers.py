@@ -223,3 +223,12 @@ def test_a_text_without_sentence_ends_is_read_in_bounded_sentences():
     assert max(s.end - s.start for s in sentences) <= MAX_SENTENCE_CHARACTERS
     assert all(text[s.end] == " " and text[s.start] != " " for s in sentences[:-1])  # cut at a space, never in a word
     assert "".join(text[s.start : s.end] + " " for s in sentences).split() == text.split()  # nothing lost
+
+
+def test_control_characters_leave_the_text_and_a_page_break_stays_a_line_break():
+    data = b"\x1b[1mNederland steunt Oekra\xc3\xafne\x1b[0m\n\nNederland geeft 100 miljoen euro.\x0cNieuwe pagina."
+    doc = document_from_bytes("kleur.txt", data, None)
+    assert doc.ok
+    assert not [c for c in doc.text if ord(c) < 32 and c not in "\t\n\r"]
+    assert doc.text.startswith("[1mNederland steunt")
+    assert "euro.\nNieuwe pagina." in doc.text

@@ -9,11 +9,6 @@ from __future__ import annotations
 from data_pipeline.extract.candidates import Candidate, Sentence
 from data_pipeline.lexicon import Lexicon
 
-# The word right before a yearly cue that makes it a time, not a rate: "in a year", "within a year", "over a
-# year", "for a year", "more than a year", "once a year", "binnen een jaar", "innerhalb eines Jahres".
-NOT_A_RATE_BEFORE = frozenset(
-    {"in", "within", "over", "for", "than", "once", "half", "binnen", "voor", "innerhalb", "für", "über", "vor"}
-)
 # How far before a figure a yearly cue may stand ("jährlich rund 8 Milliarden", "elk jaar ruim 3,5 miljard").
 BEFORE_WINDOW = 40
 
@@ -30,7 +25,7 @@ def mark_per_year(text: str, sentence: Sentence, group: list[Candidate], lex: Le
         after = lex.yearly_after_re.match(text, candidate.end, min(following, sentence.end))
         if after:
             words = after.group("words").split()
-            if not words or words[-1].lower() not in NOT_A_RATE_BEFORE:
+            if not words or words[-1].lower() not in lex.not_a_rate_before:
                 candidate.fields["per_year"] = True
                 continue
         preceding = ordered[position - 1].end if position else sentence.start

@@ -118,7 +118,7 @@ def drop_non_support(
                 or _converts_in_a_later_bracket(between, lex)
                 or (
                     id(first) not in dropped
-                    and _same_value_close_after(first, second, between, published_year)
+                    and _same_value_close_after(first, second, between, published_year, lex)
                     and not donors_in(text, first.end, second.start, lex)
                 )
             )
@@ -170,15 +170,13 @@ def drop_non_support(
 # rounding words ("knapp", "rund") and a rate taken on another day than the table's annual average.
 SAME_VALUE_MAX_GAP = 60
 SAME_VALUE_TOLERANCE = 0.12
-# "€260 million ($276m) and another €240 million": a figure joined by one of these adds to the first.
-ADDING_WORD_RE = re.compile(r"(?<![\w-])(?:and|en|und|plus|another|weitere[n]?|nog|more|meer|mehr)(?![\w-])", re.I)
 
 
-def _same_value_close_after(first: Candidate, second: Candidate, between: str, year: int | None) -> bool:
+def _same_value_close_after(first: Candidate, second: Candidate, between: str, year: int | None, lex: Lexicon) -> bool:
     """A figure in another currency a few words after the first, in its clause, and worth the same in euros, restates
     the first: two separate grants in two currencies of one value in one clause do not occur in real text, loose
     phrasings of a conversion do."""
-    if len(between) > SAME_VALUE_MAX_GAP or re.search(r"[.;:!?]", between) or ADDING_WORD_RE.search(between):
+    if len(between) > SAME_VALUE_MAX_GAP or re.search(r"[.;:!?]", between) or lex.adding_words_re.search(between):
         return False
     if first.amount is None or second.amount is None:
         return False
