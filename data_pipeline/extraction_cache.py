@@ -42,12 +42,22 @@ from data_pipeline.lexicon import LANGUAGES, lexicon
 from data_pipeline.paths import LEXICON_DIR, PACKAGE_DIR
 from data_pipeline.plausibility import plausible_mentions
 from data_pipeline.pool import map_documents
-from data_pipeline.readers import UnreadableDocument
+from data_pipeline.readers import UnreadableDocument, is_missing_library_problem, unexpected_error_reason
 from data_pipeline.tables import Problem
 
 # Libraries whose upgrade can change what is cached: the text a reader returns, a date read from the text,
-# a number read from words.
-READER_LIBRARIES = ["trafilatura", "pypdf", "python-docx", "dateparser", "text2num"]
+# a number read from words; and those the readers import (an encrypted PDF needs cryptography, trafilatura
+# lxml and lxml_html_clean), so that installing or upgrading one reads its documents again.
+READER_LIBRARIES = [
+    "trafilatura",
+    "pypdf",
+    "python-docx",
+    "dateparser",
+    "text2num",
+    "cryptography",
+    "lxml",
+    "lxml_html_clean",
+]
 
 
 @cache
@@ -122,8 +132,10 @@ def read_and_extract(file: tuple[str, bytes, dict[str, str] | None]) -> Extracti
     try:
         doc = document_from_bytes(name, data, manifest_row)
     except Exception as error:  # noqa: BLE001 - one document must never stop the others
+        # The user gets a plain reason; the library's message and traceback go to the log.
+        logging.getLogger(__name__).exception("reading failed on %s", readable_name(name))
         doc = document_from_bytes(name, None, manifest_row)
-        doc.problem = f"reading failed: {type(error).__name__}: {error}"
+        doc.problem = f"the file could not be read ({unexpected_error_reason(error)})"
     return extract_document(doc)
 
 
@@ -445,9 +457,15 @@ def extract_documents(
             continue
         if isinstance(entry, int):
             extraction = extracted[entry]
-            # Neither a crash nor a document over its time budget: both depend on the machine and its load.
+            # Neither a crash nor a document over its time budget: both depend on the machine and its load; nor
+            # one whose reader's library is missing: reinstalling must read it again.
             problem = extraction.document.problem
-            if cache is not None and problem != CRASH_PROBLEM and not is_budget_problem(problem):
+            if (
+                cache is not None
+                and problem != CRASH_PROBLEM
+                and not is_budget_problem(problem)
+                and not is_missing_library_problem(problem)
+            ):
                 cache.put(keys[entry], extraction)
         else:
             extraction = entry

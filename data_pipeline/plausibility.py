@@ -69,6 +69,15 @@ def plausible_mentions(records: list[dict], text: str) -> tuple[list[dict], list
             )
             continue
         kept.append(record)
+    # The parts of a figure left out ("EUR 5,000 billion, of which EUR 1 billion for air defence and EUR 2 billion
+    # for ammunition") stand on their own, as packages: each is a plausible figure the document states, most often
+    # real even when the total is a typing error, and leaving them out would hide support nothing says is wrong.
+    # (Deleting a mention by correction does the same to its parts.) Their part_of must not name a mention that
+    # is not in the tables.
+    kept_ids = {record.get("mention_id") for record in kept}
+    for record in kept:
+        if record.get("part_of") is not None and record["part_of"] not in kept_ids:
+            record["part_of"], record["scope"] = None, "package"
     for match in LONG_NUMBER_RE.finditer(text):
         notes.append(
             f"a number of {match.end() - match.start():,} digits at character {match.start()} is not read as a "

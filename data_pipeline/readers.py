@@ -53,6 +53,15 @@ def size_problem(n_bytes: int) -> str | None:
     return None
 
 
+# The reason unexpected_error_reason gives a reader's ImportError: a fault of the installation, not of the file.
+MISSING_LIBRARY_REASON = "a library this file type needs is missing"
+
+
+def is_missing_library_problem(problem: str | None) -> bool:
+    """Whether a document's problem says a library its reader needs is missing (cured by reinstalling)."""
+    return bool(problem) and MISSING_LIBRARY_REASON in problem
+
+
 def unexpected_error_reason(error: BaseException) -> str:
     """A plain reason for an error a library raised that no reader expected: its kind, never its message (which
     may be "<_io.BytesIO object at 0x…>" or an XML parser's internals)."""
@@ -61,7 +70,7 @@ def unexpected_error_reason(error: BaseException) -> str:
     if isinstance(error, RecursionError):
         return "it is nested too deeply to read"
     if isinstance(error, ImportError):
-        return f"a library this file type needs is missing ({error.name or error}): reinstall the project"
+        return f"{MISSING_LIBRARY_REASON} ({error.name or error}): reinstall the project"
     return f"an unexpected {type(error).__name__} inside the reader; the file may be damaged"
 
 

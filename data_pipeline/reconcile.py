@@ -501,8 +501,9 @@ def check_reconciliation(
     mentions: pd.DataFrame, pledges: pd.DataFrame, pledge_years: pd.DataFrame, running_totals: pd.DataFrame
 ) -> None:
     """Every mention lands in exactly one pledge or running total (money or equipment: no mention is left out),
-    and running totals hold running_total mentions only; every yearly spread sums back to its pledge's
-    amount, or to its amount once per year covered for a per_year pledge."""
+    and running totals hold running_total mentions only; a part's part_of names a mention (or pledge) in the
+    tables; every yearly spread sums back to its pledge's amount, or to its amount once per year covered for a
+    per_year pledge."""
     listed = ";".join([*pledges["mention_ids"].tolist(), *running_totals["mention_ids"].tolist()]).split(";")
     listed = [m for m in listed if m]
     expected_set = set(mentions["mention_id"].tolist())  # mention_id is unique (the mentions schema checks it)
@@ -515,6 +516,13 @@ def check_reconciliation(
         raise ReconciliationError(
             f"mentions not in exactly one pledge: missing {missing}, doubled {doubled}, not a mention {extra}"
         )
+    dangling = sorted({m for m in mentions["part_of"].dropna().tolist() if m not in expected_set})
+    if dangling:
+        raise ReconciliationError(f"mentions part of a mention that is not in the tables: {dangling}")
+    pledge_ids = set(pledges["pledge_id"].tolist())
+    dangling = sorted({p for p in pledges["part_of"].dropna().tolist() if p not in pledge_ids})
+    if dangling:
+        raise ReconciliationError(f"pledges part of a pledge that is not in the tables: {dangling}")
     running = set(mentions.loc[mentions["scope"] == "running_total", "mention_id"].tolist())
     in_totals = {m for joined in running_totals["mention_ids"].tolist() for m in joined.split(";") if m}
     if in_totals != running:

@@ -232,3 +232,64 @@ def test_control_characters_leave_the_text_and_a_page_break_stays_a_line_break()
     assert not [c for c in doc.text if ord(c) < 32 and c not in "\t\n\r"]
     assert doc.text.startswith("[1mNederland steunt")
     assert "euro.\nNieuwe pagina." in doc.text
+
+
+def test_a_missing_reader_library_is_a_problem_that_reinstalling_clears(monkeypatch, tmp_path):
+    from data_pipeline import documents, extraction_cache
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "locked.pdf").write_bytes(pdf_bytes([PLEDGE]))
+
+    def missing(data):
+        raise ModuleNotFoundError("No module named 'cryptography'", name="cryptography")
+
+    with monkeypatch.context() as patch:
+        patch.setitem(documents.READERS, ".pdf", missing)
+        tables = build(docs, cache_dir=tmp_path / "cache")
+    problems = {p.file: p.problem for p in tables.problems}
+    assert "a library this file type needs is missing (cryptography)" in problems["locked.pdf"]
+    # Reinstalled: the document is read again, not taken from the cache with its old problem.
+    again = build(docs, cache_dir=tmp_path / "cache")
+    assert again.problems == []
+    assert again.pledges["amount_eur"].tolist() == [200e6]
+    assert {"cryptography", "lxml", "lxml_html_clean"} <= set(extraction_cache.READER_LIBRARIES)
+
+
+def test_a_reading_error_outside_the_readers_is_a_plain_problem_and_is_logged(monkeypatch, caplog):
+    from data_pipeline import extraction_cache
+
+    real = extraction_cache.document_from_bytes
+
+    def failing(name, data, manifest_row):
+        if data is not None:
+            raise ValueError("<lxml.etree._Element object at 0x7f00> internals")
+        return real(name, data, manifest_row)
+
+    monkeypatch.setattr(extraction_cache, "document_from_bytes", failing)
+
+    with caplog.at_level("ERROR", logger="data_pipeline.extraction_cache"):
+        extraction = extraction_cache.read_and_extract(("odd.txt", PLEDGE.encode(), None))
+
+    problem = extraction.document.problem
+    assert problem == "the file could not be read (an unexpected ValueError inside the reader; the file may be damaged)"
+    assert "0x7f00" not in problem
+    assert any("odd.txt" in record.getMessage() and record.exc_info for record in caplog.records)
+
+
+def test_the_parts_of_an_absurd_figure_left_out_stand_on_their_own(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "big.txt").write_text(
+        "Date: 3 March 2024\n\nGermany pledged EUR 5,000 billion in military aid to Ukraine, of which EUR 1 billion "
+        "for air defence and EUR 2 billion for ammunition.\n",
+        encoding="utf-8",
+    )
+
+    tables = build(docs)
+
+    assert "a figure beyond any real pledge" in tables.problems[0].problem
+    assert sorted(tables.mentions["amount_eur"].tolist()) == [1e9, 2e9]
+    assert tables.mentions["scope"].tolist() == ["package", "package"]
+    assert tables.mentions["part_of"].isna().all()
+    assert tables.pledges["part_of"].isna().all()

@@ -49,3 +49,19 @@ def test_a_yearly_spread_that_does_not_sum_to_its_pledge_is_refused(seed_tables)
     years.loc[years.index[0], "amount_eur"] *= 1.01
     with pytest.raises(ReconciliationError, match=f"pledge {years['pledge_id'].iloc[0]}: yearly spread"):
         check_reconciliation(t.mentions, t.pledges, years, t.running_totals)
+
+
+def test_a_part_of_a_mention_that_is_not_in_the_tables_is_refused(seed_tables):
+    t = seed_tables
+    mentions = t.mentions.copy()
+    mentions.loc[mentions.index[0], ["scope", "part_of"]] = ["part", "gone-1"]
+    with pytest.raises(ReconciliationError, match=r"part of a mention that is not in the tables: \['gone-1'\]"):
+        check_reconciliation(mentions, t.pledges, t.pledge_years, t.running_totals)
+
+
+def test_a_part_of_a_pledge_that_is_not_in_the_tables_is_refused(seed_tables):
+    t = seed_tables
+    pledges = t.pledges.copy()
+    pledges.loc[pledges.index[0], ["scope", "part_of"]] = ["part", "P-gone"]
+    with pytest.raises(ReconciliationError, match=r"part of a pledge that is not in the tables: \['P-gone'\]"):
+        check_reconciliation(t.mentions, pledges, t.pledge_years, t.running_totals)
