@@ -2,11 +2,12 @@
 in the order given, identical to calling it on each in turn.
 
 The pool pays when there are enough documents for its start (forking the workers, handing them the bytes and
-taking the extractions back): MIN_DOCUMENTS_FOR_POOL, measured in BENCHMARKS.md. Workers are forked on Linux, so
-they start with what the parent has compiled (the word lists: the caller warms them up first) and import
-nothing; elsewhere they are spawned and warm up on their own. How many: the CPUs this process may use that other
-work is not holding (affinity, a container's CPU quota, the load average), limited by `jobs` (the command line's
---jobs) or PLEDGES_JOBS; 1 means no pool.
+taking the extractions back): MIN_DOCUMENTS_FOR_POOL, measured in BENCHMARKS.md. Workers are forked on Linux
+from a single-threaded process (the command line), so they start with what the parent has compiled (the word
+lists: the caller warms them up first) and import nothing; from a multi-threaded one (the dashboard's server)
+they come from a fork server, and elsewhere they are spawned: both warm up on their own. How many: the CPUs
+this process may use that other work is not holding (affinity, a container's CPU quota, the load average),
+limited by `jobs` (the command line's --jobs) or PLEDGES_JOBS; 1 means no pool.
 
 A worker that dies (killed, or a crash in a C library) breaks the pool, not the build: the documents it had
 not finished are done again, each suspect alone in a process of its own, and one that kills that process too
@@ -19,6 +20,7 @@ import math
 import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -88,9 +90,15 @@ def worker_count(n_items: int, jobs: int | None = None, n_bytes: int = 0) -> int
 
 
 def _start_method() -> str:
-    # fork: the workers share the parent's compiled word lists and imported modules. Not on macOS, where forking a
-    # process that has used system frameworks can crash, nor on Windows, which has no fork.
-    return "fork" if sys.platform.startswith("linux") else "spawn"
+    # fork: the workers share the parent's compiled word lists and imported modules. Only from a process with one
+    # thread (the command line): forking the dashboard's server, whose other threads may hold a lock (the logging
+    # module's, an allocator's) at that moment, can leave a worker waiting forever for it (Python 3.12 warns). Its
+    # workers come from a fork server (a clean process started for them) and warm up on their own, as spawned
+    # ones do. Not on macOS, where forking a process that has used system frameworks can crash, nor on Windows,
+    # which has no fork: spawned there.
+    if not sys.platform.startswith("linux"):
+        return "spawn"
+    return "fork" if threading.active_count() == 1 else "forkserver"
 
 
 def _chunks(indices: Sequence[int], workers: int) -> list[list[int]]:
@@ -128,8 +136,8 @@ def map_documents(
 ) -> list[Result]:
     """[function(item) for item in items], in a process pool when worker_count says so (`n_bytes`: the items'
     size in all). `function` must not raise (it turns a bad document into a problem itself); `warm_up` compiles
-    what every call needs (run here, before the workers fork); `on_crash(item)` is the result for an item whose
-    worker process died twice on it."""
+    what every call needs (run here, before the workers fork; a worker that is not forked runs it itself);
+    `on_crash(item)` is the result for an item whose worker process died twice on it."""
     workers = worker_count(len(items), jobs, n_bytes)
     if workers <= 1:
         return [function(item) for item in items]

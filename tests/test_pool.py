@@ -159,6 +159,35 @@ def test_spawned_workers_compile_their_own_word_lists(corpus, small_pool, monkey
     assert [extraction.mention_records for extraction in pooled] == [e.mention_records for e in serial]
 
 
+def test_a_pool_started_beside_other_threads_does_not_fork_and_gives_the_same_tables(
+    corpus, serial_tables, tmp_path, small_pool, monkeypatch
+):
+    """The dashboard's server has other threads: forking it could copy a lock one of them holds into a worker."""
+    import threading
+
+    methods = []
+    counted = pool._run_in_pool
+
+    def recorded(context, *args, **kwargs):
+        methods.append(context.get_start_method())
+        return counted(context, *args, **kwargs)
+
+    monkeypatch.setattr(pool, "_run_in_pool", recorded)
+    assert threading.active_count() == 1 and pool._start_method() == "fork"  # the command line's case
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, name="a server's thread", daemon=True)
+    other.start()
+    try:
+        out = _tables_written(corpus, tmp_path / "out", 2, None)
+    finally:
+        stop.set()
+        other.join()
+    assert small_pool == [2]
+    assert methods == ["forkserver"]
+    for name in [*sorted(path.name for path in serial_tables.glob("*.csv")), "build_report.json"]:
+        assert (out / name).read_bytes() == (serial_tables / name).read_bytes(), name
+
+
 def test_worker_count(monkeypatch):
     monkeypatch.setattr(pool, "usable_cpus", lambda: 4)
     monkeypatch.setattr(pool, "free_cpus", lambda: 3)
