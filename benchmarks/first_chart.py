@@ -30,15 +30,8 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from clone_to_health import free_port, healthy  # noqa: E402  (a script beside this one)
 
-CHROMIUM = Path(os.environ.get("PLEDGES_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from dashboard_app.chromium import CHROMIUM_FLAGS, chromium_path  # noqa: E402
+
 CHART_MARKS = '[data-testid="stPlotlyChart"] g.trace'
 SIDEBAR_FILTER = '[data-testid="stSidebar"] [data-testid="stMultiSelect"]'
 APP_FRAME = '[data-testid="stApp"]'
@@ -86,12 +79,13 @@ def visit(browser, url: str) -> dict:
 def first_chart(visits: int = 4, docs: Path | None = None) -> dict:
     from playwright.sync_api import sync_playwright
 
-    if not CHROMIUM.exists():
-        raise SystemExit(f"Chromium not found at {CHROMIUM} (apt-get install -y chromium)")
+    browser_path = chromium_path()
+    if not browser_path.exists():
+        raise SystemExit(f"Chromium not found at {browser_path} (apt-get install -y chromium)")
     server, url = start_server(docs)
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_FLAGS)
+            browser = playwright.chromium.launch(executable_path=str(browser_path), headless=True, args=CHROMIUM_FLAGS)
             try:
                 runs = [visit(browser, url) for _ in range(visits)]
             finally:

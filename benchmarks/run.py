@@ -588,13 +588,15 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_browser:
         import first_chart
 
-        if first_chart.CHROMIUM.exists():
+        from dashboard_app.chromium import chromium_path
+
+        if chromium_path().exists():
             chart = first_chart.first_chart()
             print()
             print(first_chart.describe(chart))
             results["first_chart"] = chart
         else:
-            print(f"\nfirst chart: not measured, no Chromium at {first_chart.CHROMIUM}")
+            print(f"\nfirst chart: not measured, no Chromium at {chromium_path()}")
     (args.work / "results.json").write_text(json.dumps(results, indent=1) + "\n")
     return 0
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import io
-import os
-import shutil
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -23,6 +21,7 @@ import pandas as pd
 
 from dashboard_app import charts, style
 from dashboard_app.charts import Chart
+from dashboard_app.chromium import chromium_path  # kaleido must never download a browser of its own
 from dashboard_app.filters import Selection, describe_selection, split_rows
 from dashboard_app.i18n import N_, active_language, ngettext, use_language, value_word
 from dashboard_app.i18n import gettext as _
@@ -250,15 +249,6 @@ def briefing_content(tables: Tables, selection: Selection) -> BriefingContent:
 
 class RendererError(RuntimeError):
     """The charts could not be drawn as images (no Chromium, Chromium failed, a chart timed out)."""
-
-
-def chromium_path() -> Path:
-    """Debian's Chromium (PLEDGES_CHROMIUM overrides): kaleido must never download a browser of its own."""
-    configured = os.environ.get("PLEDGES_CHROMIUM")
-    if configured:
-        return Path(configured)
-    found = shutil.which("chromium")
-    return Path(found) if found else Path("/usr/bin/chromium")
 
 
 def image_options(chart: Chart) -> dict:

@@ -260,3 +260,22 @@ def test_dutch_pack_follows_the_language_with_the_dutch_overview_figures(monkeyp
     rows = [[cell.text for cell in row.cells] for row in note.tables[0].rows]
     assert rows[0] == ["Donor", "Bedrag", "Jaren", "Categorie", "Status", "Bronnen"]
     assert rows[1] == ["Netherlands", "€ 4,0 mld.", "2024–2026", "militair/algemeen", "toegezegd", "1"]
+
+
+def test_one_chromium_for_the_pack_the_browser_tests_and_the_benchmark(monkeypatch, tmp_path):
+    from dashboard_app import chromium
+
+    monkeypatch.setenv("PLEDGES_CHROMIUM", "/opt/other/chromium")
+    assert briefing.chromium_path() == chromium.chromium_path() == Path("/opt/other/chromium")
+    monkeypatch.delenv("PLEDGES_CHROMIUM")
+    on_path = tmp_path / "chromium"
+    on_path.write_text("#!/bin/sh\n")
+    on_path.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert chromium.chromium_path() == on_path  # the one on the PATH, as the pack always looked for it
+    monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))
+    assert chromium.chromium_path() == Path("/usr/bin/chromium")
+    for user in ("tests/test_browser.py", "benchmarks/first_chart.py", "dashboard_app/briefing.py"):
+        source = (ROOT / user).read_text(encoding="utf-8")
+        assert "from dashboard_app.chromium import" in source, user
+        assert '"/usr/bin/chromium"' not in source and '"--no-sandbox"' not in source, user

@@ -26,15 +26,8 @@ import pytest
 from pipeline_helpers import ROOT
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-CHROMIUM = Path(os.environ.get("PLEDGES_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from dashboard_app.chromium import CHROMIUM_FLAGS, chromium_path
+
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 VIEWPORT = {"width": 1280, "height": 800}
 FIRST_LOAD_MS = 60_000  # the first page of a new server builds the tables and draws the charts (3-4 s on 2 cores)
@@ -56,9 +49,9 @@ pytestmark = pytest.mark.browser
 
 
 def _require_chromium() -> None:
-    if CHROMIUM.exists():
+    if chromium_path().exists():
         return
-    message = f"Chromium not found at {CHROMIUM} (apt-get install -y chromium)"
+    message = f"Chromium not found at {chromium_path()} (apt-get install -y chromium)"
     if os.environ.get("CI"):
         pytest.fail(f"{message}: CI must run the browser tests")
     pytest.skip(message)
@@ -110,7 +103,7 @@ def running_dashboard(docs_dir: Path | None = None) -> Iterator[str]:
 def browser() -> Iterator[Browser]:
     _require_chromium()
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_FLAGS)
+        chromium = playwright.chromium.launch(executable_path=str(chromium_path()), headless=True, args=CHROMIUM_FLAGS)
         yield chromium
         chromium.close()
 
