@@ -5,8 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LOCK := requirements.lock
-# uv installs the lock; its own version is the one the lock pins (it is in the dev extra).
-UV_PIN = $(shell grep -m1 '^uv==' $(LOCK) | cut -d' ' -f1)
+# uv installs the lock; its own version is the one the lock pins (it is in the dev extra), checked against the
+# lock's hashes: its entry (the `uv==` line and its `--hash` lines) is copied into UV_REQ for pip.
+UV_REQ := $(VENV)/uv.req
 UV := $(BIN)/uv
 UV_ARGS := --python $(BIN)/python --quiet
 
@@ -14,12 +15,15 @@ UV_ARGS := --python $(BIN)/python --quiet
 
 setup: $(STAMP)
 
-# pip only brings uv in (-qq prints errors only: pip warns once per package about each configured index folder that
-# does not exist on the machine). `uv pip sync` makes the environment exactly the lock (it removes what the lock does
-# not list, this project too), then the project is installed editable, without dependencies: they are the lock's.
+# pip only brings uv in, with --require-hashes (-qq prints errors only: pip warns once per package about each
+# configured index folder that does not exist on the machine). `uv pip sync` makes the environment exactly the
+# lock (it removes what the lock does not list, this project too), then the project is installed editable, without
+# dependencies: they are the lock's.
 $(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --quiet "$(UV_PIN)"
+	awk '/^uv==/ { entry = 1 } entry { print; if (!/\\$$/) exit }' $(LOCK) > $(UV_REQ)
+	grep -q -- '--hash=sha256:' $(UV_REQ)
+	$(BIN)/python -m pip install --quiet --quiet --require-hashes -r $(UV_REQ)
 	$(UV) pip sync $(UV_ARGS) --require-hashes $(LOCK)
 	$(UV) pip install $(UV_ARGS) --no-deps -e .
 	touch $(STAMP)
