@@ -33,7 +33,7 @@ from dashboard_app.filters import (
     split_rows,
     take_rows,
 )
-from dashboard_app.i18n import N_, ngettext, value_word
+from dashboard_app.i18n import N_, active_language, ngettext, value_word
 from dashboard_app.i18n import gettext as _
 from dashboard_app.memo import memoized
 from data_pipeline.tables import CATEGORIES, Tables
@@ -503,7 +503,7 @@ def pledge_labels(pledges: pd.DataFrame) -> list[str]:
     the build (filters.take_rows) reuse the build's labels, made once."""
     base, positions = origin_of(pledges)
     if base is not pledges:
-        labels = memoized(base, f"pledge_labels:{_labels_key()}", lambda: _pledge_labels(base))
+        labels = memoized(base, f"pledge_labels:{active_language()}", lambda: _pledge_labels(base))
         return [labels[position] for position in positions.tolist()]
     return _pledge_labels(pledges)
 
@@ -513,18 +513,11 @@ def _pledge_labels(pledges: pd.DataFrame) -> list[str]:
     return [pledge_label(dict(zip(LABEL_COLUMNS, row, strict=True))) for row in zip(*columns, strict=True)]
 
 
-def _labels_key() -> str:
-    """Labels name categories in the active language: kept per language."""
-    from dashboard_app.i18n import active_language
-
-    return active_language()
-
-
 def pledge_label_lookup(pledges: pd.DataFrame) -> dict[str, str]:
     """pledge_id -> pledge_label, kept per frame (the explorer's pickers read the build's on every run)."""
     return memoized(
         pledges,
-        f"pledge_label_lookup:{_labels_key()}",
+        f"pledge_label_lookup:{active_language()}",
         lambda: dict(zip(pledges["pledge_id"].tolist(), pledge_labels(pledges), strict=True)),
     )
 
@@ -1074,7 +1067,7 @@ def publisher_table(tables: Tables, status: str = "pledged") -> pd.DataFrame:
     """Per publisher: how many pledges it reports and the € of the money packages among them (overlapping).
     Made once per Tables (both publisher charts read it); read-only."""
     # Its `amount` column is written in the active language.
-    return memoized(tables, f"publisher_table:{status}:{_labels_key()}", lambda: _publisher_table(tables, status))
+    return memoized(tables, f"publisher_table:{status}:{active_language()}", lambda: _publisher_table(tables, status))
 
 
 def _publisher_table(tables: Tables, status: str) -> pd.DataFrame:
@@ -1181,7 +1174,7 @@ def publication_timeline(tables: Tables, selection: Selection) -> Chart:
     else:
         # Only the publisher filter applies to documents: without one, every other filter change draws the same
         # dots, so they are kept with the build's documents (10,000 dates and publishers cost 40 ms to tally).
-        key = f"publication_timeline:{tables.corrections_applied}:{TIMELINE_MAX_DOTS}:{_labels_key()}"
+        key = f"publication_timeline:{tables.corrections_applied}:{TIMELINE_MAX_DOTS}:{active_language()}"
         table, drawing = memoized(tables.documents, key, lambda: _publication_drawing(tables, selection))
     if drawing is None:
         return Chart(title, None, table, _("No dated documents match the current filters."))

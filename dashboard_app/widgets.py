@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard_app.filters import FilterOptions, Selection
+from dashboard_app.filters import CODED_FILTERS, FilterOptions, Selection
 from dashboard_app.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, set_language, value_labels
 from dashboard_app.i18n import gettext as _
 
@@ -24,7 +24,6 @@ MULTISELECT_KEYS = {
     "kinds": ("kind", N_("Kind"), N_("Money and equipment")),
     "publishers": ("publisher", N_("Publisher"), N_("All publishers")),
 }
-CODED_FILTERS = ("categories", "subcategories", "statuses", "kinds")  # shown translated, kept as codes
 YEARS_KEY = "years"
 TEXT_KEY = "q"
 LANGUAGE_PARAMETER = "lang"  # ?lang=nl

@@ -38,7 +38,7 @@ from data_pipeline.documents import (
     readable_name,
 )
 from data_pipeline.extract.rows import mention_rows
-from data_pipeline.lexicon import LANGUAGES, lexicon
+from data_pipeline.lexicon import LANGUAGES
 from data_pipeline.paths import LEXICON_DIR, PACKAGE_DIR
 from data_pipeline.plausibility import plausible_mentions
 from data_pipeline.pool import map_documents
@@ -168,7 +168,6 @@ _WARM_UP_TEXTS = {
 def compile_word_lists() -> None:
     """Compile every language's word lists and patterns in this process (cached for its lifetime)."""
     for language in LANGUAGES:
-        lexicon(language)
         text = _WARM_UP_TEXTS.get(language, _WARM_UP_TEXTS["en"])
         read_and_extract((f"warm-up-{language}.txt", text.encode(), {"language": language}))
 

@@ -74,20 +74,18 @@ def unexpected_error_reason(error: BaseException) -> str:
     return f"an unexpected {type(error).__name__} inside the reader; the file may be damaged"
 
 
-def text_problem(text: str) -> str | None:
-    """Why a document's extracted text is not read (over MAX_TEXT_CHARACTERS), or None."""
-    if len(text) > MAX_TEXT_CHARACTERS:
-        return (
-            f"its text is {len(text):,} characters long, over the limit of {MAX_TEXT_CHARACTERS:,} for one "
+def _check_length(n_characters: int) -> None:
+    """Refuse a document whose extracted text is over MAX_TEXT_CHARACTERS (counted as it is read, so that a reader
+    stops at the limit instead of joining all it read only to measure it)."""
+    if n_characters > MAX_TEXT_CHARACTERS:
+        raise UnreadableDocument(
+            f"its text is {n_characters:,} characters long, over the limit of {MAX_TEXT_CHARACTERS:,} for one "
             "document; split it into smaller files"
         )
-    return None
 
 
 def _check_text(text: str) -> str:
-    problem = text_problem(text)
-    if problem:
-        raise UnreadableDocument(problem)
+    _check_length(len(text))
     return text
 
 
@@ -204,7 +202,7 @@ def text_from_pdf(data: bytes) -> str:
             pages.append(page.extract_text() or "")
             n_characters += len(pages[-1])
             if n_characters > MAX_TEXT_CHARACTERS:  # stop reading: the rest would only be thrown away
-                _check_text("".join(pages))
+                _check_length(n_characters)
     except (UnreadableDocument, BudgetExceeded):
         raise
     except Exception as error:  # noqa: BLE001 - a damaged file raises anything from deep inside pypdf
@@ -240,7 +238,7 @@ def text_from_docx(data: bytes) -> str:
                 blocks.append(item.text)
                 n_characters += len(blocks[-1])
             if n_characters > MAX_TEXT_CHARACTERS:  # stop reading: the rest would only be thrown away
-                _check_text("".join(blocks))
+                _check_length(n_characters)
     except (UnreadableDocument, BudgetExceeded):
         raise
     except Exception as error:  # noqa: BLE001 - not a zip, no document part, broken XML: all one problem

@@ -36,16 +36,7 @@ def _years_overlap(a: Mapping, b: Mapping) -> bool:
 def same_commitment(a: Mapping, b: Mapping) -> bool:
     """Do two mentions from different documents describe the same commitment (spec §4)? A yearly amount
     ("£3bn a year") and a one-off of the same figure are two commitments."""
-    if (
-        a["donor"] != b["donor"]
-        or a["recipient"] != b["recipient"]
-        or a["kind"] != b["kind"]
-        or a["status"] != b["status"]
-        or a["scope"] != b["scope"]
-        or bool(a["per_year"]) != bool(b["per_year"])
-        or a["doc_id"] == b["doc_id"]
-        or not _years_overlap(a, b)
-    ):
+    if _base(a) != _base(b) or a["doc_id"] == b["doc_id"] or not _years_overlap(a, b):
         return False
     if a["kind"] == "equipment":
         return a["quantity"] == b["quantity"] and bool(set(a["item"].lower().split()) & set(b["item"].lower().split()))
@@ -100,7 +91,7 @@ def _neighbour_buckets(position: float) -> list[int]:
 
 def _base(mention: Mapping) -> tuple:
     """The fields two mentions of one commitment share exactly (GROUP_FIELDS)."""
-    return (*(mention[k] for k in GROUP_FIELDS[:-1]), bool(mention["per_year"]))
+    return tuple(bool(mention[k]) if k == "per_year" else mention[k] for k in GROUP_FIELDS)
 
 
 def _blocking_keys(mention: Mapping) -> list[tuple]:

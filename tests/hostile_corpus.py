@@ -24,6 +24,8 @@ from document_fixtures import docx_bytes, html_bytes, menu_only_html_bytes, pdf_
 from fpdf import FPDF
 from fpdf.enums import EncryptionMethod
 
+from data_pipeline.documents import readable_name
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 MB = 1024 * 1024
@@ -43,12 +45,8 @@ class Case:
 
     @property
     def shown(self) -> str:
-        """The name as the tables show it (documents.readable_name)."""
-        try:
-            self.name.encode("utf-8")
-        except UnicodeEncodeError:
-            return self.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-        return self.name
+        """The name as the tables show it."""
+        return readable_name(self.name)
 
 
 def good_text(n: int, extra: str = "") -> str:
