@@ -17,7 +17,7 @@ from data_pipeline.extract.qualifier import qualifier_of
 from data_pipeline.extract.search import keyword_hits, model_spans
 from data_pipeline.extract.sentences import introduction_with_colon, refers_back, split_sentences
 from data_pipeline.extract.status import classify_status_and_scope
-from data_pipeline.extract.support import drop_non_support, list_is_about_support
+from data_pipeline.extract.support import drop_non_support, is_recipients_own_money, list_is_about_support
 from data_pipeline.extract.years import assign_years
 from data_pipeline.lexicon import lexicon
 from data_pipeline.numbers import (
@@ -109,7 +109,9 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
             if c.kind == "money":
                 c.currency = resolve_currency(c, donor, fallback_donor, explicit_currencies, lex)
         classify_status_and_scope(text, sentences, index, group, lex)
-        all_candidates.extend(c for c in group if c.kind == "equipment" or c.currency)
+        all_candidates.extend(
+            c for c in group if c.kind == "equipment" or (c.currency and not is_recipients_own_money(c))
+        )
 
     all_candidates = without_correction_restatements(text, sentences, all_candidates, lex)
     link_parts(all_candidates, sentences, text, lex, title_category(title, lex))

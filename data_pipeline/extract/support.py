@@ -236,6 +236,12 @@ def _without_aggressor_money(
     return [c for c in candidates if c not in aggressor and c not in converted]
 
 
+def is_recipients_own_money(candidate: Candidate) -> bool:
+    """ "We are allocating over UAH 400 billion for social protection": an amount in the recipient's own currency
+    that no donor gives is the recipient's budget (PLEDGES.md 7.8). Called once the donor is known."""
+    return candidate.fields.get("donor") == "Unknown" and candidate.currency in common()["recipient_currencies"]
+
+
 def _excluded(text: str, sentence: Sentence, candidate: Candidate, lex: Lexicon) -> bool:
     """An exclusion cue in the figure's clause, or one that ends the clause before it: in "Die Opposition
     fordert, die Hilfe auf 15 Milliarden Euro zu erhöhen" the demand governs the figure's clause."""
