@@ -1,6 +1,7 @@
 """The order in which one document's figures get their fields: sentences, candidates, the support filter, category,
-qualifier, donor and recipient, status and scope, then parts, years and de-duplication. The rules live in the
-modules it calls; this is where to look when a step runs in the wrong order (PLEDGES.md sections 1 and 2)."""
+qualifier, donor and recipient, status and scope, then parts, years, year schedules and de-duplication. The rules
+live in the modules it calls; this is where to look when a step runs in the wrong order (PLEDGES.md sections 1
+and 2)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from data_pipeline.extract.money import may_hold_long_scale, money_candidates, r
 from data_pipeline.extract.parts import link_parts
 from data_pipeline.extract.per_year import mark_per_year
 from data_pipeline.extract.qualifier import qualifier_of
+from data_pipeline.extract.schedule import without_year_schedules
 from data_pipeline.extract.search import keyword_hits, model_spans
 from data_pipeline.extract.sentences import introduction_with_colon, refers_back, split_sentences
 from data_pipeline.extract.status import classify_status_and_scope
@@ -116,7 +118,7 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
     all_candidates = without_correction_restatements(text, sentences, all_candidates, lex)
     link_parts(all_candidates, sentences, text, lex, title_category(title, lex))
     assign_years(text, sentences, all_candidates, published, lex)
-    return dedupe_within_document(all_candidates)
+    return dedupe_within_document(without_year_schedules(all_candidates))
 
 
 def _own_span(sentence: Sentence, group: list[Candidate], c: Candidate) -> tuple[int, int]:

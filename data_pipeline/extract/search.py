@@ -180,19 +180,20 @@ def finditer_at(pattern: re.Pattern, text: str, start: int, end: int, positions:
 
 
 def assign_to_nearest(
-    hits: list[tuple[int, int, str]], candidates: list[Candidate], text: str, lex: Lexicon
+    hits: list[tuple[int, int, str]], candidates: list[Candidate], text: str, lex: Lexicon, comma_joins: bool = False
 ) -> dict[int, list[tuple[int, int, str]]]:
     """Give each keyword to its figure, so two figures in one sentence keep their own words.
 
     A keyword between two figures belongs to the earlier one unless a clause joiner ("and", ";", "sowie")
     stands between it and the later one: in "€260m goes to artillery shells and another €240m to tank
     ammunition" the shells are the first figure's, though they stand closer to the second. Elsewhere the
-    nearest figure wins.
+    nearest figure wins. With `comma_joins` a comma divides clauses too (for periods: "In diesem Jahr fließen 600
+    Millionen in den Fonds, im kommenden Jahr sollen 400 Millionen folgen").
     """
     assigned: dict[int, list] = {id(c): [] for c in candidates}
     ordered = sorted(candidates, key=lambda c: c.start)
     for hit in hits:
-        owner = _owner_between_figures(hit, ordered, text, lex)
+        owner = _owner_between_figures(hit, ordered, text, lex, comma_joins)
         if owner is None:
             owner = nearest([(c.start, c.end, id(c)) for c in candidates], hit[0], hit[1])
         if owner is not None:
@@ -200,14 +201,17 @@ def assign_to_nearest(
     return assigned
 
 
-def _owner_between_figures(hit: tuple[int, int, str], ordered: list[Candidate], text: str, lex: Lexicon) -> int | None:
+def _owner_between_figures(
+    hit: tuple[int, int, str], ordered: list[Candidate], text: str, lex: Lexicon, comma_joins: bool
+) -> int | None:
     before = [c for c in ordered if c.end <= hit[0]]
     after = [c for c in ordered if c.start >= hit[1]]
     if not before or not after:
         return None
     previous, following = before[-1], after[0]
     joiners = [m.start() for m in lex.clause_joiners_re.finditer(text, previous.end, following.start)]
-    joiners += [previous.end + i for i, char in enumerate(text[previous.end : following.start]) if char == ";"]
+    dividers = ";," if comma_joins else ";"
+    joiners += [previous.end + i for i, char in enumerate(text[previous.end : following.start]) if char in dividers]
     if not joiners:
         return None
     return id(previous) if hit[1] <= max(joiners) else id(following)

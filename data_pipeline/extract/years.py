@@ -310,7 +310,7 @@ def _own_periods(
     ("voor 2025 … 3,5 miljard; voor 2026 … 3,5 miljard", "last year NOK 10 billion; this year NOK 15 billion")."""
     if len(neighbours) < 2 or len(expressions) < 2:
         return []
-    owners = assign_to_nearest(expressions, neighbours, text, lex)
+    owners = assign_to_nearest(expressions, neighbours, text, lex, comma_joins=True)
     return owners[id(c)]
 
 
