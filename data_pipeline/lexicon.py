@@ -224,6 +224,11 @@ class Lexicon:
         not_a_rate = rf"(?![\w-])(?!['’]s)(?!\s*(?:\d|on\s*,|(?:{not_after})(?![\w-])))"
         # "in a year", "within a year", "binnen een jaar", "innerhalb eines Jahres": a time, not a rate.
         self.not_a_rate_before = frozenset(word.lower() for word in words.get("not_a_rate_before", []))
+        # "Die 30 Kampfjets sollen bis 2028 geliefert werden": a count after a definite article names figures
+        # already counted (extract.dedupe).
+        self.definite_before_re = re.compile(
+            rf"(?<![\w-])(?:{phrase_pattern(words.get('definite_articles', []))})\s+$", re.IGNORECASE
+        )
         # "€260 million ($276m) and another €240 million": a figure joined by one of these adds to the one before.
         self.adding_words_re = compile_phrases(words.get("adding_words", []))
         self.yearly_after_re = re.compile(

@@ -106,7 +106,12 @@ def dedupe_within_document(candidates: list[Candidate]) -> list[Candidate]:
             if c.fields.get("per_year"):
                 # "£3bn a year" in the headline, "£3 billion in military aid" in the body: a yearly figure.
                 duplicate.fields["per_year"] = True
-            if c.fields.get("years_stated") and not duplicate.fields.get("years_stated"):
+            if c.fields.get("refers_back") and c.fields["years"] != duplicate.fields["years"]:
+                # "… noch heuer die ersten von 30 F-16 … Die 30 Kampfjets sollen bis 2028 geliefert werden": the
+                # deliveries' last year ends the pledge (PLEDGES.md 7.3).
+                (first, last), (other_first, other_last) = duplicate.fields["years"], c.fields["years"]
+                duplicate.fields["years"] = (_earliest(first, other_first), _latest(last, other_last))
+            elif c.fields.get("years_stated") and not duplicate.fields.get("years_stated"):
                 # A headline without a period; the body says "voor 2025 en 2026".
                 duplicate.fields["years"], duplicate.fields["years_stated"] = c.fields["years"], True
             if duplicate.fields.get("category_unstated") and not c.fields.get("category_unstated"):
@@ -122,11 +127,26 @@ def dedupe_within_document(candidates: list[Candidate]) -> list[Candidate]:
 def same_figure(a: Candidate, b: Candidate) -> bool:
     if a.kind != b.kind or a.fields["status"] != b.fields["status"] or a.fields["scope"] != b.fields["scope"]:
         return False
+    if b.fields.get("refers_back") and a.kind == "equipment" and a.quantity == b.quantity:
+        # "Die 30 Kampfjets" after "30 F16-Kampfflugzeugen": the same aircraft, whatever years each sentence names.
+        return _same_items(a, b) or (a.item_subcategory is not None and a.item_subcategory == b.item_subcategory)
     if a.fields.get("years_stated") and b.fields.get("years_stated") and a.fields["years"] != b.fields["years"]:
         return False  # "2025 | € 3,5 miljard" and "2026 | € 3,5 miljard" are two tranches
     if a.kind == "money":
         return a.currency == b.currency and abs(a.amount - b.amount) <= 0.005 * max(a.amount, b.amount)
-    return a.quantity == b.quantity and bool(set(a.item.lower().split()) & set(b.item.lower().split()))
+    return a.quantity == b.quantity and _same_items(a, b)
+
+
+def _same_items(a: Candidate, b: Candidate) -> bool:
+    return bool(set(a.item.lower().split()) & set(b.item.lower().split()))
+
+
+def _earliest(first: int | None, other: int | None) -> int | None:
+    return min(first, other) if first is not None and other is not None else first if other is None else other
+
+
+def _latest(last: int | None, other: int | None) -> int | None:
+    return max(last, other) if last is not None and other is not None else last if other is None else other
 
 
 def _is_alias(owner: Candidate, c: Candidate) -> bool:

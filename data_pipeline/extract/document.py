@@ -62,6 +62,10 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
             numbers = [n for n in numbers if not any(a < n.start and n.end <= b for a, b in models)]
         money = money_candidates(text, sentence, index, numbers, lex)
         equipment = equipment_candidates(text, sentence, index, numbers, money, lex)
+        for c in equipment:
+            c.fields["refers_back"] = bool(
+                lex.definite_before_re.search(text, max(sentence.start, c.start - 12), c.start)
+            )
         found = money + equipment
         licensed = bool(found) and list_is_about_support(text, sentences, index, lex)
         if not found and wrong_before:

@@ -44,7 +44,7 @@ def classify_status_and_scope(
     delivered_spans = [
         (m.start(), m.end(), 0)
         for m in lex.delivered_cues_re.finditer(text, sentence.start, sentence.end)
-        if not made_by.match(text, m.end(), sentence.end)
+        if not made_by.match(text, m.end(), sentence.end) and not _only_promised(text, sentence, m.start(), lex)
     ]
     # "Germany will send two more IRIS-T, …, adding that Berlin had so far provided €28 billion": a running-total
     # cue in the clause of another figure is that figure's (and its parts').
@@ -94,6 +94,29 @@ def _made_by_re(language: str) -> re.Pattern:
         rf"\s+(?:{phrase_pattern(words.get('maker_prepositions', []))})\s+(?:[^\W\d_][\w'-]*\s+){{0,3}}?"
         rf"(?:{phrase_pattern(words.get('maker_nouns', []))})(?![\w-])",
         re.I,
+    )
+
+
+# How far before a delivery word a future or modal verb of its clause may stand ("sollen bis Ende 2027 an die
+# Ukraine geliefert werden").
+FUTURE_WINDOW = 60
+
+
+def _only_promised(text: str, sentence: Sentence, cue_start: int, lex: Lexicon) -> bool:
+    """A delivery word in an infinitive ("hat zugesagt, die Jets zu übergeben", "pledged to deliver") or after a
+    future or modal verb of its clause ("De jets moeten in 2027 geleverd zijn", "sollen bis 2027 geliefert werden")
+    tells what is promised, not what was delivered."""
+    head = text[max(sentence.start, cue_start - FUTURE_WINDOW) : cue_start]
+    return bool(_promise_before_re(lex.language).search(re.split(r"[,;:]", head)[-1]))
+
+
+@cache
+def _promise_before_re(language: str) -> re.Pattern:
+    words = raw(language)
+    future = phrase_pattern(words.get("future_cues", []))
+    infinitive = phrase_pattern(words.get("infinitive_markers", []))
+    return re.compile(
+        rf"(?:(?<![\w-])(?:{future})\s+(?:[\w'’-]+\s+){{0,6}}|(?<![\w-])(?:{infinitive})\s+)$", re.IGNORECASE
     )
 
 
