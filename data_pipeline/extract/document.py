@@ -12,7 +12,7 @@ from data_pipeline.extract.dedupe import dedupe_within_document, without_correct
 from data_pipeline.extract.donors import donor_of, issuer_of, main_donor, recipient_of
 from data_pipeline.extract.equipment import corrected_counts, equipment_candidates
 from data_pipeline.extract.money import may_hold_long_scale, money_candidates, resolve_currency
-from data_pipeline.extract.parts import link_parts
+from data_pipeline.extract.parts import link_parts, without_wider_envelopes
 from data_pipeline.extract.per_year import mark_per_year
 from data_pipeline.extract.qualifier import qualifier_of
 from data_pipeline.extract.schedule import without_year_schedules
@@ -121,6 +121,7 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
 
     all_candidates = without_correction_restatements(text, sentences, all_candidates, lex)
     link_parts(all_candidates, sentences, text, lex, title_category(title, lex))
+    all_candidates = without_wider_envelopes(all_candidates, sentences, text, lex)
     assign_years(text, sentences, all_candidates, published, lex)
     return dedupe_within_document(without_year_schedules(all_candidates))
 

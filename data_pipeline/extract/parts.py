@@ -13,7 +13,7 @@ from data_pipeline.extract.dedupe import same_figure
 from data_pipeline.extract.donors import donors_in
 from data_pipeline.extract.money import to_eur
 from data_pipeline.extract.sentences import list_introduction
-from data_pipeline.lexicon import Lexicon, raw
+from data_pipeline.lexicon import Lexicon, common, raw
 from data_pipeline.patterns import compile_phrases, phrase_pattern
 
 
@@ -244,3 +244,34 @@ def _restates_an_earlier_figure(figure: Candidate, candidates: list[Candidate]) 
         if same_unit and (other.amount, other.quantity) == (figure.amount, figure.quantity):
             return True
     return False
+
+
+def without_wider_envelopes(
+    candidates: list[Candidate], sentences: list[Sentence], text: str, lex: Lexicon
+) -> list[Candidate]:
+    """ "Congress approved $95 billion in aid, including $61 billion for Ukraine": a total whose part is the one
+    said to be for the recipient ("for Ukraine", not "for Ukraine's air defence"), while the sentence names no
+    recipient before the part, also pays for others. It is no support to the recipient (PLEDGES.md 7.8, totals
+    across many recipients); the part is the package."""
+    recipient = common()["default_recipient"]
+    wider: set[int] = set()
+    for c in candidates:
+        parent = c.fields.get("parent")
+        if c.fields["scope"] != "part" or parent is None or parent.sentence != c.sentence or parent.end > c.start:
+            continue
+        if c.kind != "money" or parent.kind != "money":
+            continue  # "…'s €1.2 billion package includes 12 CV90s for Ukraine": the goods are for the recipient
+        sentence = sentences[c.sentence]
+        if any(name == recipient for _, _, name in donors_in(text, sentence.start, c.start, lex)):
+            continue
+        if any(
+            name == recipient
+            and lex.recipient_prepositions_re.search(text, max(c.end, start - 20), start)
+            and not re.search(r"['’]s$", text[start:end])
+            for start, end, name in donors_in(text, c.end, sentence.end, lex)
+        ):
+            wider.add(id(parent))
+            c.fields["scope"], c.fields["parent"] = "package", None
+    if not wider:
+        return candidates
+    return [c for c in candidates if id(c) not in wider and id(c.fields.get("parent")) not in wider]
