@@ -47,6 +47,15 @@ def link_parts(
             # "Von diesen 300 Millionen sind 100 Millionen für …" names again the level it breaks down, even when
             # that level is itself a part (spec §7.6: each level is a part of the level just above).
             parent = previous
+        elif (
+            previous is not None
+            and previous.sentence != c.sentence
+            and lex.package_reference_re.match(text, sentence.start, sentence.end)
+            and (named := _package_referred_to(c, candidates)) is not None
+        ):
+            # "The new package will include £92 million for …" after a per-year pledge stated in between: the
+            # package the sentence names, not the figure just before it.
+            parent = named
         elif previous is not None and (
             (c.sentence - previous.sentence <= reach and lex.part_cues_re.search(lead))
             or _row_of_a_breakdown(text, sentences, c, previous, lex)
@@ -121,8 +130,8 @@ def link_parts(
         for follower in islice(candidates, position + 1, None):
             if follower.sentence - package.sentence > 3 or not _comparable(package, follower):
                 break
-            if follower.fields["scope"] != "package":
-                break
+            if follower.fields["scope"] != "package" and follower.fields.get("parent") is not package:
+                break  # (one already linked to this package, by the sentence naming it, still adds up)
             run.append(follower)
             total += follower.amount or 0
             if len(run) >= 2 and abs(total - package.amount) <= 0.01 * package.amount:
@@ -153,8 +162,8 @@ def _continues_a_breakdown(
     package = previous.fields.get("parent")
     if package is None or previous.fields["scope"] != "part" or c.kind != "money" or package.kind != "money":
         return False
-    if c.sentence != previous.sentence + 1 or sentences[c.sentence].paragraph != sentences[previous.sentence].paragraph:
-        return False
+    if c.sentence != previous.sentence + 1:
+        return False  # the next sentence, even in a paragraph of its own (wire copy gives each sentence one)
     if not _part_continuation_re(lex.language).search(lead) or c.currency != package.currency:
         return False
     shares = sum(o.amount or 0 for o in candidates if o.fields.get("parent") is package and o.kind == "money")
@@ -185,6 +194,16 @@ def _comparable(a: Candidate, b: Candidate, other_currency: bool = False) -> boo
         return False
     a_eur, b_eur = to_eur(a.amount, a.currency, None), to_eur(b.amount, b.currency, None)
     return a_eur is not None and b_eur is not None and b_eur < a_eur
+
+
+def _package_referred_to(c: Candidate, candidates: list[Candidate]) -> Candidate | None:
+    """The latest package before `c`, a few sentences up, that `c` fits in: not a yearly rate, not a total."""
+    for earlier in reversed(candidates[: candidates.index(c)]):
+        if c.sentence - earlier.sentence > PACKAGE_NAMED_REACH:
+            return None
+        if earlier.fields["scope"] == "package" and not earlier.fields.get("per_year") and _comparable(earlier, c):
+            return earlier
+    return None
 
 
 def _package_of(candidate: Candidate) -> Candidate:

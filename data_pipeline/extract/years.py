@@ -160,7 +160,9 @@ def _year_patterns(language: str) -> dict:
     patterns = {
         "stamped": re.compile(
             rf"{date_first}"
-            rf"(?:\b\d{{1,2}}\.?\s+(?:{months})\.?\s+\d{{4}}|(?:{months})\.?\s+\d{{1,2}},\s+\d{{4}}"
+            # "6 February 2023", "19th Dec, 2024", "February 6, 2023", "Feb 6th 2023"
+            rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:{months})\.?,?\s+\d{{4}}"
+            rf"|(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
             # ISO and numeric dates too ("date 2023-11-03" heading a page, "am 03.11.2023")
             r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b)",
             re.I,
