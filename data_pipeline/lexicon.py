@@ -240,6 +240,10 @@ class Lexicon:
         self.unit_price_before_re = re.compile(
             rf"(?<![\w-])(?:{phrase_pattern(words['unit_price_cues'])})\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE
         )
+        # "1,000 systems at a cost of £39 million": the price of all of them, not of each.
+        self.total_cost_before_re = re.compile(
+            rf"(?<![\w-])(?:{phrase_pattern(words.get('total_cost_cues', []))})\s+$", re.IGNORECASE
+        )
         # Whole words only: "will reach €20 billion" has no "each".
         self.unit_price_after_re = re.compile(
             rf"\s*(?:{phrase_pattern(words['unit_price_cues'])})(?![\w-])", re.IGNORECASE

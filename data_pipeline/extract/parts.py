@@ -273,6 +273,8 @@ def without_wider_envelopes(
     recipient before the part, also pays for others. It is no support to the recipient (PLEDGES.md 7.8, totals
     across many recipients); the part is the package."""
     recipient = common()["default_recipient"]
+    # The country by name: "for Ukraine", not "to the Ukrainian army".
+    recipient_names = {name.casefold() for name in common()["default_recipient_names"]}
     wider: set[int] = set()
     for c in candidates:
         parent = c.fields.get("parent")
@@ -285,8 +287,8 @@ def without_wider_envelopes(
             continue
         if any(
             name == recipient
+            and text[start:end].casefold() in recipient_names
             and lex.recipient_prepositions_re.search(text, max(c.end, start - 20), start)
-            and not re.search(r"['’]s$", text[start:end])
             for start, end, name in donors_in(text, c.end, sentence.end, lex)
         ):
             wider.add(id(parent))

@@ -141,7 +141,11 @@ def drop_non_support(
         ):
             dropped.add(id(candidate))
         # "elk 4 miljoen" is a unit price, "elk jaar 3,5 miljard" a yearly amount (per_year.mark_per_year).
-        unit_price_before = lex.unit_price_before_re.search(window) and not lex.yearly_before_re.search(window)
+        unit_price_before = (
+            lex.unit_price_before_re.search(window)
+            and not lex.yearly_before_re.search(window)
+            and not lex.total_cost_before_re.search(window)
+        )
         if unit_price_before or lex.unit_price_after_re.match(text, candidate.end):
             dropped.add(id(candidate))
     kept = _without_aggressor_money(text, sentence, [c for c in candidates if id(c) not in dropped], lex)
