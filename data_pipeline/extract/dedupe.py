@@ -133,8 +133,18 @@ def same_figure(a: Candidate, b: Candidate) -> bool:
     if a.fields.get("years_stated") and b.fields.get("years_stated") and a.fields["years"] != b.fields["years"]:
         return False  # "2025 | € 3,5 miljard" and "2026 | € 3,5 miljard" are two tranches
     if a.kind == "money":
+        parent = a.fields.get("parent")
+        if parent is not None and parent is b.fields.get("parent") and _halves_of(parent, a, b):
+            return False  # "eine Milliarde für Rückerstattungen … Mit der zweiten Milliarde …" of two billion
         return a.currency == b.currency and abs(a.amount - b.amount) <= 0.005 * max(a.amount, b.amount)
     return a.quantity == b.quantity and _same_items(a, b)
+
+
+def _halves_of(parent: Candidate, a: Candidate, b: Candidate) -> bool:
+    """Two equal parts that add up to their package are its two halves, not one part said twice."""
+    if parent.kind != "money" or parent.currency != a.currency or not parent.amount:
+        return False
+    return abs((a.amount or 0) + (b.amount or 0) - parent.amount) <= 0.01 * parent.amount
 
 
 def _same_items(a: Candidate, b: Candidate) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from data_pipeline.extract.candidates import Candidate, Sentence
 from data_pipeline.extract.donors import canonical_donor
-from data_pipeline.extract.money import PERCENT_AFTER_RE, is_range, is_year, scale_after
+from data_pipeline.extract.money import PERCENT_AFTER_RE, fractions_before_scales, is_range, is_year, scale_after
 from data_pipeline.extract.search import skip_space
 from data_pipeline.extract.sentences import currency_follows, is_list_line
 from data_pipeline.lexicon import ItemRule, Lexicon
@@ -31,6 +31,12 @@ def equipment_candidates(
     text: str, sentence: Sentence, index: int, numbers: list[NumberSpan], taken: list[Candidate], lex: Lexicon
 ) -> list[Candidate]:
     found: list[Candidate] = []
+    # "eine Million Artilleriegeschosse", "a million shells": the article stands for the number (_count_in_millions
+    # then reads the scale word; one before a currency was taken as money).
+    fractions = fractions_before_scales(text, sentence, numbers, lex)
+    if fractions:
+        spelled = [NumberSpan(value, start, end, text[start:end], True, False) for value, start, end in fractions]
+        numbers = sorted([*numbers, *spelled], key=lambda n: n.start)
     for position, number in enumerate(numbers):
         if any(c.start <= number.start < c.end for c in taken):
             continue

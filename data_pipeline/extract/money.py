@@ -46,27 +46,7 @@ def money_candidates(
 ) -> list[Candidate]:
     found: list[Candidate] = []
     starts: list[tuple[float, int, int]] = [(n.value, n.start, n.end) for n in numbers]
-    # "half a billion", "een half miljoen", "anderhalf miljard": a fraction word standing in for the number.
-    # Each scale word looks only just before itself: scanning the sentence from its start for every scale word (and
-    # comparing it with every number) cost a long sentence's length squared.
-    ends = {end for _, _, end in starts}
-    for scale in lex.scale_re.finditer(text, sentence.start, sentence.end):
-        if len(scale.group(0).rstrip(".")) <= 1:
-            continue
-        # A number already stands right before it (only spaces between): numbers end on a non-space character,
-        # so that number ends where the spaces before the scale word begin.
-        gap_start = scale.start()
-        while gap_start > sentence.start and text[gap_start - 1].isspace():
-            gap_start -= 1
-        if gap_start in ends:
-            continue
-        # The fraction words end right before the scale word (fraction_re ends in \s+$): a short stretch before it.
-        before_start = max(sentence.start, scale.start() - FRACTION_WINDOW)
-        fraction = lex.fraction_re.search(text[before_start : scale.start()])
-        if fraction:
-            value = lex.fraction_words[WHITESPACE_RE.sub(" ", fraction.group(1).lower())]
-            starts.append((value, before_start + fraction.start(1), before_start + fraction.end(1)))
-            ends.add(before_start + fraction.end(1))
+    starts += fractions_before_scales(text, sentence, numbers, lex)
     ordered = sorted(starts, key=lambda s: s[1])
     low_ends: dict[int, tuple[float, int]] = {}  # a range's upper number -> the lower number's value and start
     for position, (value, start, end) in enumerate(ordered):
@@ -108,6 +88,35 @@ def money_candidates(
         if low is not None and scale:
             found[-1].fields["range"] = True
     return _merge_ranges(text, sentence, found, lex)
+
+
+def fractions_before_scales(
+    text: str, sentence: Sentence, numbers: list[NumberSpan], lex: Lexicon
+) -> list[tuple[float, int, int]]:
+    """ "half a billion", "een half miljoen", "anderhalf miljard", "eine Million Geschosse": a fraction word or
+    article standing in for the number before a scale word, as (value, start, end)."""
+    found: list[tuple[float, int, int]] = []
+    # Each scale word looks only just before itself: scanning the sentence from its start for every scale word (and
+    # comparing it with every number) cost a long sentence's length squared.
+    ends = {n.end for n in numbers}
+    for scale in lex.scale_re.finditer(text, sentence.start, sentence.end):
+        if len(scale.group(0).rstrip(".")) <= 1:
+            continue
+        # A number already stands right before it (only spaces between): numbers end on a non-space character,
+        # so that number ends where the spaces before the scale word begin.
+        gap_start = scale.start()
+        while gap_start > sentence.start and text[gap_start - 1].isspace():
+            gap_start -= 1
+        if gap_start in ends:
+            continue
+        # The fraction words end right before the scale word (fraction_re ends in \s+$): a short stretch before it.
+        before_start = max(sentence.start, scale.start() - FRACTION_WINDOW)
+        fraction = lex.fraction_re.search(text[before_start : scale.start()])
+        if fraction:
+            value = lex.fraction_words[WHITESPACE_RE.sub(" ", fraction.group(1).lower())]
+            found.append((value, before_start + fraction.start(1), before_start + fraction.end(1)))
+            ends.add(before_start + fraction.end(1))
+    return found
 
 
 def is_year(value: float) -> bool:

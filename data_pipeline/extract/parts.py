@@ -196,6 +196,17 @@ def _comparable(a: Candidate, b: Candidate, other_currency: bool = False) -> boo
     return a_eur is not None and b_eur is not None and b_eur < a_eur
 
 
+# How far after a part the recipient it is said to be for may be named ("61 Milliarden Dollar für die Ukraine").
+OWN_WORDS_REACH = 40
+
+
+def _own_words_end(text: str, start: int, sentence_end: int) -> int:
+    """Where the words right after a figure end: at a comma, semicolon or bracket, or OWN_WORDS_REACH on."""
+    end = min(sentence_end, start + OWN_WORDS_REACH)
+    stop = re.search(r"[,;:()\[\]]", text[start:end])
+    return start + stop.start() if stop else end
+
+
 def _package_referred_to(c: Candidate, candidates: list[Candidate]) -> Candidate | None:
     """The latest package before `c`, a few sentences up, that `c` fits in: not a yearly rate, not a total."""
     for earlier in reversed(candidates[: candidates.index(c)]):
@@ -289,7 +300,9 @@ def without_wider_envelopes(
             name == recipient
             and text[start:end].casefold() in recipient_names
             and lex.recipient_prepositions_re.search(text, max(c.end, start - 20), start)
-            for start, end, name in donors_in(text, c.end, sentence.end, lex)
+            # in the part's own words right after it ("$61 billion designated for Ukraine"), not in a clause that
+            # follows ("eine Milliarde für Rückerstattungen an Staaten, die Munition an die Ukraine liefern")
+            for start, end, name in donors_in(text, c.end, _own_words_end(text, c.end, sentence.end), lex)
         ):
             wider.add(id(parent))
             c.fields["scope"], c.fields["parent"] = "package", None
