@@ -291,7 +291,7 @@ def start_extraction_process(warm_up: Callable[[], None] | None = None) -> None:
         if _kept_lock.acquire(blocking=False):
             try:
                 _kept_worker(warm_up)
-            except BrokenProcessPool:
+            except (BrokenProcessPool, OSError):
                 pass  # the next build tries again, and falls back to this process if it cannot start either
             finally:
                 _kept_lock.release()
