@@ -40,6 +40,8 @@ except Exception as error:  # noqa: BLE001 - any build failure must reach the us
 
 selection = draw_sidebar_filters(filter_options(tables))
 st.sidebar.caption(data_as_of_line(tables))
+if loader.showing_previous_tables():  # another user's new document is being read: these are the tables before it
+    st.sidebar.info(_("New documents are being read; the figures shown are from before them. Reload to update."))
 draw_analyst_name(tables)
 view = DashboardView(all_tables=tables, tables=apply_filters(tables, selection), selection=selection)
 set_view(view)

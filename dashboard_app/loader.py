@@ -8,6 +8,7 @@ import argparse
 import hashlib
 import os
 import sys
+import threading
 from pathlib import Path
 
 import pandas as pd
@@ -94,10 +95,21 @@ def documents_fingerprint(folder: Path) -> str:
 
 def build_tables(folder: Path, library: Path | None = None, corrections: Path | None = None) -> Tables:
     """Run the pipeline on the folder and the library (imported here, so a broken pipeline shows as an error in
-    the app). Each document's extraction is kept in the cache folder, so adding one document re-reads only it."""
+    the app). Each document's extraction is kept in the cache folder, so adding one document re-reads only it.
+    Documents are read and extracted in another process (`isolated`): extraction is pure Python, and in a
+    thread of the server it would hold the interpreter's lock from every other user's page."""
     from data_pipeline import build
 
-    return build(folder, cache_dir=cache_dir(), library_dir=library, corrections=corrections)
+    return build(folder, cache_dir=cache_dir(), library_dir=library, corrections=corrections, isolated=True)
+
+
+def start_extraction_process() -> None:
+    """Have the server's extraction process started and warmed up in the background (the Add documents page
+    calls it, so that the first upload does not wait 2-3 s for it)."""
+    from data_pipeline.extraction_cache import compile_word_lists
+    from data_pipeline.pool import start_extraction_process
+
+    start_extraction_process(compile_word_lists)
 
 
 # cache_resource, not cache_data: cache_data would hand every rerun a fresh unpickled copy of the build (0.65 s
@@ -113,15 +125,46 @@ def _cached_build(
     return build_tables(Path(folder), Path(library), Path(corrections) if corrections_version else None)
 
 
+# The builds this server is making (their cache keys, with how many sessions wait for each) and the last tables
+# built for each pair of folders: a session that finds the build of new content already started by another
+# (the one that added a document or saved a correction) is shown the last tables instead of waiting for it.
+_builds_lock = threading.Lock()
+_building: dict[tuple[str, ...], int] = {}
+_last_built: dict[tuple[str, str], Tables] = {}
+_this_run = threading.local()  # a session's script run is one thread: whether it was given the last tables
+
+
 def load_tables(folder: Path | None = None, library: Path | None = None) -> Tables:
-    """The build for the documents folder and the library (see the module docstring). Treat it as read-only."""
+    """The build for the documents folder and the library (see the module docstring). Treat it as read-only.
+
+    While another session's build of new content is running, the tables built before it, at once: one user's
+    upload never makes another user's page wait (showing_previous_tables says so, for a note on the page)."""
     folder = Path(folder) if folder is not None else dashboard_documents_dir()
     library = Path(library) if library is not None else dashboard_library_dir()
     fingerprint = "+".join(_content_hash(str(path.resolve()), folder_signature(path)) for path in (folder, library))
     database = corrections_db()
-    return _cached_build(
-        str(folder.resolve()), str(library.resolve()), fingerprint, str(database), database_version(database)
-    )
+    key = (str(folder.resolve()), str(library.resolve()), fingerprint, str(database), database_version(database))
+    with _builds_lock:
+        last = _last_built.get(key[:2])
+        _this_run.previous = key in _building and last is not None
+        if _this_run.previous:
+            return last
+        _building[key] = _building.get(key, 0) + 1
+    try:
+        tables = _cached_build(*key)
+    finally:
+        with _builds_lock:
+            _building[key] -= 1
+            if not _building[key]:
+                del _building[key]
+    with _builds_lock:
+        _last_built[key[:2]] = tables
+    return tables
+
+
+def showing_previous_tables() -> bool:
+    """Whether this script run's load_tables gave the tables built before the build another session is making."""
+    return getattr(_this_run, "previous", False)
 
 
 def corrections_store() -> CorrectionStore:

@@ -17,6 +17,11 @@ from contextlib import contextmanager
 # 125 s on one shared with other work (BENCHMARKS.md, "One document, 10 KB to 10 MB"); None: no budget.
 MAX_EXTRACTION_SECONDS: float | None = 300.0
 
+# A separate extraction process (the dashboard's server's: data_pipeline.pool.extract_elsewhere) still on one
+# document this long after its two budgets (reading, then extracting) would have stopped it is stuck where the
+# budget is not checked (inside a C library): it is killed, and the document is a problem like any over budget.
+STOP_GRACE_SECONDS = 30.0
+
 _deadline = threading.local()
 
 
@@ -54,3 +59,11 @@ def check_budget() -> None:
     at = getattr(_deadline, "at", None)
     if at is not None and time.monotonic() > at:
         raise BudgetExceeded
+
+
+def stop_after_seconds() -> float | None:
+    """When a separate process still on one document is stopped from outside: reading's and extraction's budgets
+    and a grace (None: no budget, never stopped)."""
+    if MAX_EXTRACTION_SECONDS is None:
+        return None
+    return 2 * MAX_EXTRACTION_SECONDS + STOP_GRACE_SECONDS

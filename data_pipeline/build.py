@@ -165,6 +165,7 @@ def build(
     library_dir: Path | None = None,
     corrections: Path | pd.DataFrame | None = None,
     jobs: int | None = None,
+    isolated: bool = False,
 ) -> Tables:
     """Build every table from the documents in docs_dir (and the library folder, when given and present).
     One bad document becomes a problem entry, never a crash. With a cache_dir, each document is read and
@@ -172,9 +173,11 @@ def build(
     `corrections` (a corrections database file, or its rows) are applied to the extracted mentions before
     reconciliation, so cached extraction and corrections compose. Many documents to extract are extracted in a
     pool of worker processes, one per free CPU (data_pipeline.pool): `jobs` (else PLEDGES_JOBS) limits them, 1 is
-    none; the tables are the same."""
+    none; the tables are the same. `isolated` (the dashboard's server): no document is read or extracted in this
+    process, whose threads must keep answering; the few a pool would not take go to one extraction process kept
+    for the process's lifetime (data_pipeline.pool.extract_elsewhere)."""
     with cyclic_collector_paused():
-        return _build(docs_dir, cache_dir, library_dir, corrections, jobs)
+        return _build(docs_dir, cache_dir, library_dir, corrections, jobs, isolated)
 
 
 def _build(
@@ -183,6 +186,7 @@ def _build(
     library_dir: Path | None,
     corrections: Path | pd.DataFrame | None,
     jobs: int | None = None,
+    isolated: bool = False,
 ) -> Tables:
     docs_dir = Path(docs_dir)
     library = Path(library_dir) if library_dir is not None and Path(library_dir).is_dir() else None
@@ -195,7 +199,9 @@ def _build(
     sources, problems = find_documents(folders, library=library)
     if library is not None:  # uploads the library refused: the page showed them once, the report keeps them
         problems = problems + refused_uploads(library)
-    documents, records_per_document, sightings, document_problems = extract_documents(sources, cache_dir, jobs)
+    documents, records_per_document, sightings, document_problems = extract_documents(
+        sources, cache_dir, jobs, isolated
+    )
     problems = problems + document_problems
     mentions = mentions_table(records_per_document)
     texts = {doc.doc_id: doc.text for doc in documents if doc.ok}

@@ -41,8 +41,14 @@ from data_pipeline.extract.rows import mention_rows
 from data_pipeline.lexicon import LANGUAGES
 from data_pipeline.paths import LEXICON_DIR, PACKAGE_DIR
 from data_pipeline.plausibility import plausible_mentions
-from data_pipeline.pool import map_documents
-from data_pipeline.readers import UnreadableDocument, is_missing_library_problem, unexpected_error_reason
+from data_pipeline.pool import extraction_process_running, map_documents
+from data_pipeline.readers import (
+    READERS,
+    UnreadableDocument,
+    is_missing_library_problem,
+    text_from_plain,
+    unexpected_error_reason,
+)
 from data_pipeline.tables import Problem
 
 # Libraries whose upgrade can change what is cached: the text a reader returns, a date read from the text,
@@ -142,6 +148,20 @@ def read_and_extract(file: tuple[str, bytes, dict[str, str] | None]) -> Extracti
 # The files read and waiting to be extracted together are extracted once their bytes pass this.
 MAX_WAITING_BYTES = 256_000_000
 
+# An `isolated` build (a server's) extracts in its own process only plain text of at most this many bytes in all,
+# and only while the server's extraction process is not running (once started it takes everything: a document
+# there costs a few milliseconds more). 64 KB extract in 0.4 s at the slowest rate measured (6.5 s per MB,
+# BENCHMARKS.md "One document"), less than a page's rerun at 10,000 documents, where starting the extraction
+# process takes 2.3-2.5 s: a cold server's first build of the seeds (46 KB) does not wait for it. A PDF or Word
+# file is never small: its text can be far longer than its bytes.
+SMALL_TEXT_BYTES = 64_000
+
+
+def _small_plain_text(files: list[tuple[str, bytes, dict[str, str] | None]]) -> bool:
+    if sum(len(data) for _name, data, _row in files) > SMALL_TEXT_BYTES:
+        return False
+    return all(READERS.get(os.path.splitext(name)[1].lower()) is text_from_plain for name, _data, _row in files)
+
 
 # A document whose worker process died on it twice (data_pipeline.pool): a problem, never cached.
 CRASH_PROBLEM = "extraction stopped the process reading it (a crash or a kill); the file is left out"
@@ -150,6 +170,13 @@ CRASH_PROBLEM = "extraction stopped the process reading it (a crash or a kill); 
 def _crashed(file: tuple[str, bytes, dict[str, str] | None]) -> Extraction:
     doc = document_from_bytes(file[0], None, file[2])
     doc.problem = CRASH_PROBLEM
+    return Extraction(doc, [], [])
+
+
+def _stopped(file: tuple[str, bytes, dict[str, str] | None]) -> Extraction:
+    """A document the separate extraction process was still on long after its budget: stopped from outside."""
+    doc = document_from_bytes(file[0], None, file[2])
+    doc.problem = budget_problem(budget.MAX_EXTRACTION_SECONDS or 0)
     return Extraction(doc, [], [])
 
 
@@ -374,12 +401,13 @@ def _content_hash(location: str, cache: _ShardedCache) -> tuple[str, bytes | Non
 
 
 def extract_documents(
-    sources: list[SourceFile], cache_dir: Path | None = None, jobs: int | None = None
+    sources: list[SourceFile], cache_dir: Path | None = None, jobs: int | None = None, isolated: bool = False
 ) -> tuple[list[Document], list[list[dict]], list[dict], list[Problem]]:
     """Documents, each document's mention records, agreement sightings and per-file problems of the sources, in
     source order. A cached document's list of records is the same object from build to build in one process.
     The documents not in the cache are extracted together at the end, in a process pool when there are enough
-    (data_pipeline.pool; `jobs` limits its workers, 1 = none).
+    (data_pipeline.pool; `jobs` limits its workers, 1 = none); `isolated` (a server): never in this process, the
+    few go to its kept extraction process.
 
     A file with the same bytes as an earlier one is left out with a problem: counting it again would make one
     report look like two sources.
@@ -395,7 +423,15 @@ def extract_documents(
         nonlocal waiting_bytes
         extracted.extend(
             map_documents(
-                read_and_extract, to_extract, jobs, compile_word_lists, on_crash=_crashed, n_bytes=waiting_bytes
+                read_and_extract,
+                to_extract,
+                jobs,
+                compile_word_lists,
+                on_crash=_crashed,
+                n_bytes=waiting_bytes,
+                isolated=isolated and (extraction_process_running() or not _small_plain_text(to_extract)),
+                time_limit=budget.stop_after_seconds(),
+                on_timeout=_stopped,
             )
         )
         to_extract.clear()

@@ -12,18 +12,30 @@ limited by `jobs` (the command line's --jobs) or PLEDGES_JOBS; 1 means no pool.
 A worker that dies (killed, or a crash in a C library) breaks the pool, not the build: the documents it had
 not finished are done again, each suspect alone in a process of its own, and one that kills that process too
 gets `on_crash`'s result (a problem row) instead.
+
+A server (`isolated`: the dashboard's) never extracts in its own process, whose threads serve every user's pages:
+what would run here runs in one extraction process kept for the server's lifetime (started from the fork server
+once, warmed up once: 2.3-2.5 s, not paid per upload), one document after the other; a document it is still on
+`time_limit` seconds after starting is stopped by killing that process, and gets `on_timeout`'s result.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import math
 import multiprocessing
+import multiprocessing.context
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import forkserver, popen_forkserver, reduction, spawn, util
+from multiprocessing.context import set_spawning_popen
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -101,6 +113,49 @@ def _start_method() -> str:
     return "fork" if threading.active_count() == 1 else "forkserver"
 
 
+class _ForkServerPopen(popen_forkserver.Popen):
+    """A process from the fork server that does not run this process's main script before its work.
+
+    multiprocessing runs the parent's `__main__` file again in every process it does not fork (so that functions
+    defined there can be found). In the dashboard's server that is dashboard.py, which Streamlit runs as
+    `__main__`: every worker would start the dashboard, and build the tables, before extracting anything. The
+    functions a pool runs all live in modules it can import. `_launch` is popen_forkserver.Popen's own, but for
+    leaving out the main script's path."""
+
+    def _launch(self, process_obj):
+        prep_data = spawn.get_preparation_data(process_obj._name)
+        prep_data.pop("init_main_from_path", None)
+        buffer = io.BytesIO()
+        set_spawning_popen(self)
+        try:
+            reduction.dump(prep_data, buffer)
+            reduction.dump(process_obj, buffer)
+        finally:
+            set_spawning_popen(None)
+        self.sentinel, write_end = forkserver.connect_to_new_process(self._fds)
+        # As in the standard library: a duplicate of the data pipe's write end tells the child its parent lives.
+        parent_write_end = os.dup(write_end)
+        self.finalizer = util.Finalize(self, util.close_fds, (parent_write_end, self.sentinel))
+        with open(write_end, "wb", closefd=True) as handle:
+            handle.write(buffer.getbuffer())
+        self.pid = forkserver.read_signed(self.sentinel)
+
+
+class _ForkServerProcess(multiprocessing.context.ForkServerProcess):
+    @staticmethod
+    def _Popen(process_obj):  # noqa: N802 - the name multiprocessing calls
+        return _ForkServerPopen(process_obj)
+
+
+class _ForkServerContext(multiprocessing.context.ForkServerContext):
+    Process = _ForkServerProcess
+
+
+def _context(method: str) -> multiprocessing.context.BaseContext:
+    """The multiprocessing context of a start method; the fork server's without the main script (above)."""
+    return _ForkServerContext() if method == "forkserver" else multiprocessing.get_context(method)
+
+
 def _chunks(indices: Sequence[int], workers: int) -> list[list[int]]:
     size = max(1, min(MAX_CHUNK, math.ceil(len(indices) / (workers * CHUNKS_PER_WORKER))))
     return [list(indices[at : at + size]) for at in range(0, len(indices), size)]
@@ -133,17 +188,24 @@ def map_documents(
     warm_up: Callable[[], None] | None = None,
     on_crash: Callable[[Item], Result] | None = None,
     n_bytes: int = 0,
+    isolated: bool = False,
+    time_limit: float | None = None,
+    on_timeout: Callable[[Item], Result] | None = None,
 ) -> list[Result]:
     """[function(item) for item in items], in a process pool when worker_count says so (`n_bytes`: the items'
     size in all). `function` must not raise (it turns a bad document into a problem itself); `warm_up` compiles
     what every call needs (run here, before the workers fork; a worker that is not forked runs it itself);
-    `on_crash(item)` is the result for an item whose worker process died twice on it."""
+    `on_crash(item)` is the result for an item whose worker process died twice on it. `isolated`: never in this
+    process; what a pool would not take goes to the kept extraction process (extract_elsewhere), where an item
+    still running after `time_limit` seconds gets `on_timeout(item)`."""
     workers = worker_count(len(items), jobs, n_bytes)
+    if workers <= 1 and isolated and items:
+        return extract_elsewhere(function, items, warm_up, on_crash, time_limit, on_timeout)
     if workers <= 1:
         return [function(item) for item in items]
     if warm_up is not None:
         warm_up()
-    context = multiprocessing.get_context(_start_method())
+    context = _context(_start_method())
     results: list = [None] * len(items)
     done = [False] * len(items)
     pending = list(range(len(items)))
@@ -191,3 +253,106 @@ def _run_in_pool(context, states, function, items, indices, workers, warm_up, re
                 results[index] = result
                 done[index] = True
     return broken
+
+
+# The server's one extraction process (a pool of one worker) and its pid, kept from build to build; a lock, as
+# sessions of a server build at the same time: one build's documents at a time go through it.
+_kept: tuple[ProcessPoolExecutor, int] | None = None
+_kept_lock = threading.Lock()
+
+
+def _kept_worker(warm_up: Callable[[], None] | None) -> tuple[ProcessPoolExecutor, int]:
+    """The kept extraction process, started (and warmed up) when there is none or the last one died."""
+    global _kept
+    if _kept is None:
+        # Never forked from this process, whatever its threads: a server has many, and a worker forked while one
+        # holds a lock would wait for it forever (see _start_method). From the fork server, or spawned.
+        method = "forkserver" if sys.platform.startswith("linux") else "spawn"
+        executor = ProcessPoolExecutor(max_workers=1, mp_context=_context(method), initializer=warm_up)
+        try:
+            pid = executor.submit(os.getpid).result()
+        except BrokenProcessPool:
+            executor.shutdown(wait=False, cancel_futures=True)
+            raise
+        _kept = (executor, pid)
+    return _kept
+
+
+def extraction_process_running() -> bool:
+    """Whether the kept extraction process was started (and has not died or been stopped since)."""
+    return _kept is not None
+
+
+def start_extraction_process(warm_up: Callable[[], None] | None = None) -> None:
+    """Start the kept extraction process in the background now (the dashboard's Add documents page: the first
+    upload then finds it warm). Does nothing when it runs already or another build holds it."""
+
+    def start() -> None:
+        if _kept_lock.acquire(blocking=False):
+            try:
+                _kept_worker(warm_up)
+            except (BrokenProcessPool, OSError):
+                pass  # the next build tries again, and falls back to this process if it cannot start either
+            finally:
+                _kept_lock.release()
+
+    if _kept is None:
+        threading.Thread(target=start, name="start extraction process", daemon=True).start()
+
+
+def _stop_kept_worker() -> None:
+    """Kill the kept extraction process (it is stuck on an item, or died) and forget it: the next item starts one."""
+    global _kept
+    if _kept is None:
+        return
+    executor, pid = _kept
+    _kept = None
+    # Gone already; or no SIGKILL (Windows), where shutting the executor down ends it.
+    with contextlib.suppress(OSError, AttributeError):
+        os.kill(pid, signal.SIGKILL)
+    executor.shutdown(wait=False, cancel_futures=True)
+
+
+def extract_elsewhere(
+    function: Callable[[Item], Result],
+    items: Sequence[Item],
+    warm_up: Callable[[], None] | None = None,
+    on_crash: Callable[[Item], Result] | None = None,
+    time_limit: float | None = None,
+    on_timeout: Callable[[Item], Result] | None = None,
+) -> list[Result]:
+    """[function(item) for item in items] in the kept extraction process, in order. When it dies on an item, the
+    item is done again in a new one, and gets on_crash(item) if that dies too; when it is still on an item
+    `time_limit` seconds after starting it, it is killed and the item gets on_timeout(item). The items after it go
+    to a new process. Should no process start at all, the items are done here (as map_documents does)."""
+    results: list = []
+    crashed_once: set[int] = set()
+    with _kept_lock:
+        while len(results) < len(items):
+            try:
+                executor, _pid = _kept_worker(warm_up)
+            except (BrokenProcessPool, OSError):
+                results.extend(function(item) for item in items[len(results) :])
+                break
+            # All submitted at once: the one worker takes them in order, so the first unfinished one is in hand.
+            try:
+                futures = [executor.submit(function, item) for item in items[len(results) :]]
+            except BrokenProcessPool:  # it died while waiting for work (the out-of-memory killer): a new one
+                _stop_kept_worker()
+                continue
+            for future in futures:
+                index = len(results)
+                try:
+                    results.append(future.result(timeout=time_limit))
+                    crashed_once.discard(index)
+                except FutureTimeout:
+                    _stop_kept_worker()
+                    results.append(on_timeout(items[index]) if on_timeout is not None else None)
+                    break
+                except BrokenProcessPool:
+                    _stop_kept_worker()
+                    if index in crashed_once:  # the second process it killed
+                        results.append(on_crash(items[index]) if on_crash is not None else None)
+                    crashed_once.add(index)
+                    break
+    return results

@@ -23,6 +23,7 @@ view = current_view()
 library = loader.dashboard_library_dir()
 documents_folder = loader.dashboard_documents_dir()
 state = st.session_state
+loader.start_extraction_process()  # in the background: an upload finds the server's extraction process warm
 
 st.title(_("Add documents"))
 if library.resolve() == documents_folder.resolve():

@@ -9,6 +9,7 @@ Chromium is never downloaded: CI installs Debian's package (.ci/run). Without it
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import os
 import re
@@ -27,6 +28,7 @@ from pipeline_helpers import ROOT
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from dashboard_app.chromium import CHROMIUM_FLAGS, chromium_path
+from data_pipeline.library import add_document
 
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 VIEWPORT = {"width": 1280, "height": 800}
@@ -72,10 +74,11 @@ def _answers(url: str) -> bool:
 
 
 @contextmanager
-def running_dashboard(docs_dir: Path | None = None) -> Iterator[str]:
-    """`streamlit run dashboard.py` as `make run` starts it (address from .streamlit/config.toml), on a free port."""
+def running_dashboard(docs_dir: Path | None = None, environment: dict[str, str] | None = None) -> Iterator[str]:
+    """`streamlit run dashboard.py` as `make run` starts it (address from .streamlit/config.toml), on a free port;
+    `environment`: variables to set besides (a library and cache folder of its own)."""
     port = _free_port()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", **(environment or {})}
     if docs_dir is not None:
         env["PLEDGES_DOCS_DIR"] = str(docs_dir)
     command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", f"--server.port={port}"]
@@ -474,3 +477,41 @@ def test_no_request_leaves_the_machine_on_any_page(seeds_dashboard, new_page):
     outside = sorted({url for url in requested if not url.startswith((seeds_dashboard, "data:", "blob:"))})
     # Must not happen: a page load tells a third party that someone opened the dashboard.
     assert outside == []
+
+
+def _long_text(size: int) -> str:
+    """Ordinary sentences with a figure each (benchmarks/extract_growth.py's `paragraphs`): size bytes of them."""
+    spec = importlib.util.spec_from_file_location("bench_extract_growth", ROOT / "benchmarks" / "extract_growth.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.document(size, "paragraphs")
+
+
+def test_another_users_page_answers_while_an_added_document_is_extracted(browser, new_page, tmp_path):
+    """One user adds a long document (4 MB: 10-30 s to extract); while its build runs, the server answers its
+    health check and another user's page draws, from the tables before it, saying so. Must not happen: the other
+    page waits for the build (on main it did: it asked the cache for the same new build, and the extraction ran
+    in the server's own threads). No clock: the order is checked, the build still running after the page drew."""
+    library, reading = tmp_path / "library", "Reading the documents…"
+    environment = {"PLEDGES_LIBRARY_DIR": str(library), "PLEDGES_CACHE_DIR": str(tmp_path / "cache")}
+    with running_dashboard(environment=environment) as base_url:
+        uploader, other = new_page(), new_page()
+        uploader.goto(f"{base_url}/add_documents")
+        wait_until_drawn(uploader, "uploader")
+        other.goto(base_url)
+        wait_until_drawn(other)
+        stored = add_document(library, "long_report.txt", _long_text(4_000_000).encode(), {"language": "en"})
+        uploader.reload()  # its script run finds the new file and builds
+        expect(uploader.get_by_text(reading)).to_be_visible(timeout=FIRST_LOAD_MS)  # the build has started
+        other.reload()
+        wait_until_drawn(other)
+        assert uploader.get_by_text(reading).is_visible(), "the other page drew only once the build had ended"
+        assert _answers(f"{base_url}/_stcore/health")
+        expect(other.get_by_text("New documents are being read")).to_be_visible()
+        screenshot(other, "page_while_another_user_adds_a_document")
+        # The build ends with the document read, in the uploader's listing.
+        expect(uploader.get_by_text(f"{stored} — ")).to_be_visible(timeout=600_000)
+        assert_no_error_shown(uploader)
+        other.reload()
+        wait_until_drawn(other)
+        expect(other.get_by_text("New documents are being read")).to_have_count(0)

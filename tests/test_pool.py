@@ -1,20 +1,24 @@
 """The process pool for cold builds (data_pipeline/pool.py): the same tables, byte for byte, with and without it and
 with and without the cache folder; a bad document is a problem row, a worker that dies does not stop the build;
-how many workers (--jobs, PLEDGES_JOBS, the threshold). No timing is asserted (BENCHMARKS.md has them)."""
+how many workers (--jobs, PLEDGES_JOBS, the threshold); a server's build extracts in its extraction process, which
+one document cannot kill or hold up for the others. No timing is asserted (BENCHMARKS.md has them)."""
 
 from __future__ import annotations
 
 import importlib.util
 import os
 import shutil
+import signal
 import sys
+import time
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from document_fixtures import PLEDGE, docx_bytes, html_bytes, pdf_bytes
 from pipeline_helpers import ROOT
 
-from data_pipeline import extraction_cache, pool
+from data_pipeline import budget, extraction_cache, pool
 from data_pipeline.build import build, forget_previous_builds
 from data_pipeline.tables import write_tables
 
@@ -63,9 +67,9 @@ def small_pool(monkeypatch):
     return started
 
 
-def _tables_written(docs: Path, out: Path, jobs: int, cache: Path | None) -> Path:
+def _tables_written(docs: Path, out: Path, jobs: int | None, cache: Path | None, isolated: bool = False) -> Path:
     forget_previous_builds()  # what a fresh process sees: no memo of an earlier build's tables
-    write_tables(build(docs, cache_dir=cache, jobs=jobs), out)
+    write_tables(build(docs, cache_dir=cache, jobs=jobs, isolated=isolated), out)
     return out
 
 
@@ -245,3 +249,88 @@ def test_the_start_method_is_fork_only_for_a_process_with_one_thread(monkeypatch
     assert pool._start_method() == "fork"  # the command line
     monkeypatch.setattr(pool.threading, "active_count", lambda: 4)
     assert pool._start_method() == "forkserver"  # the dashboard's server
+
+
+# The dashboard's server (build(..., isolated=True)): no document is read or extracted in the server's process.
+
+
+@pytest.fixture
+def fresh_extraction_process():
+    """No extraction process left over from an earlier test (one that another test's stand-ins may have broken),
+    and none left for the next."""
+    pool._stop_kept_worker()
+    yield
+    pool._stop_kept_worker()
+
+
+def _fails_here(*args, **kwargs):
+    raise AssertionError("extracted in the server's own process")
+
+
+def test_an_isolated_build_extracts_in_another_process_with_the_same_tables(
+    corpus, serial_tables, tmp_path, monkeypatch, fresh_extraction_process
+):
+    # A tripwire in this process: the extraction process imports its own, untouched modules.
+    monkeypatch.setattr(extraction_cache, "mention_rows", _fails_here)
+    monkeypatch.delenv(pool.JOBS_VARIABLE, raising=False)
+    out = _tables_written(corpus, tmp_path / "out", None, None, isolated=True)
+    assert pool.extraction_process_running()
+    assert pool._kept[1] != os.getpid()
+    for name in [*sorted(path.name for path in serial_tables.glob("*.csv")), "build_report.json"]:
+        assert (out / name).read_bytes() == (serial_tables / name).read_bytes(), name
+
+
+def test_the_extraction_process_is_started_once(fresh_extraction_process):
+    first = pool.extract_elsewhere(_pid_of, ["a", "b"], extraction_cache.compile_word_lists)
+    second = pool.extract_elsewhere(_pid_of, ["c"])
+    assert {pid for _item, pid in first + second} == {pool._kept[1]} != {os.getpid()}
+
+
+def _pid_of(item: str) -> tuple[str, int]:
+    return item, os.getpid()
+
+
+def _killed_on_the_page(file):
+    if file[0] == "zz_page.html":
+        os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer or a crash in a reader's C code would
+    return _read_and_extract(file)
+
+
+def _documents_but(tables, file: str):
+    documents = tables.documents.loc[tables.documents["file"] != file].drop(columns="doc_id")
+    return documents.reset_index(drop=True)
+
+
+def test_a_killed_extraction_process_costs_only_its_document(corpus, tmp_path, monkeypatch, fresh_extraction_process):
+    forget_previous_builds()
+    expected = build(corpus, jobs=1)
+    monkeypatch.setattr(extraction_cache, "read_and_extract", _killed_on_the_page)
+    forget_previous_builds()
+    tables = build(corpus, cache_dir=tmp_path / "cache", isolated=True)
+    problems = {problem.file: problem.problem for problem in tables.problems}
+    assert problems["zz_page.html"] == extraction_cache.CRASH_PROBLEM
+    page = tables.documents.set_index("file").loc["zz_page.html"]
+    assert (page["status"], page["n_mentions"]) == ("failed", 0)
+    # Every other document read as in a build in one process (those after the page in a new extraction process).
+    pd.testing.assert_frame_equal(_documents_but(tables, "zz_page.html"), _documents_but(expected, "zz_page.html"))
+
+
+def _stuck_on_the_page(file):
+    if file[0] == "zz_page.html":
+        time.sleep(3600)  # stuck where the budget is never checked (inside a C library)
+    return _read_and_extract(file)
+
+
+def test_an_extraction_process_stuck_past_the_budget_is_stopped(
+    corpus, tmp_path, monkeypatch, fresh_extraction_process
+):
+    monkeypatch.setattr(budget, "MAX_EXTRACTION_SECONDS", 1.0)
+    monkeypatch.setattr(budget, "STOP_GRACE_SECONDS", 1.0)
+    monkeypatch.setattr(extraction_cache, "read_and_extract", _stuck_on_the_page)
+    forget_previous_builds()
+    tables = build(corpus, isolated=True)
+    problems = {problem.file: problem.problem for problem in tables.problems}
+    assert problems["zz_page.html"] == budget.budget_problem(1.0)
+    assert "split the file into smaller documents" in problems["zz_page.html"]
+    read = set(tables.documents.loc[tables.documents["status"] == "ok", "file"])
+    assert {"zz_letter.pdf", "zz_note.docx"} <= read and len(read) >= 62
