@@ -96,7 +96,10 @@ def link_parts(
             (parent.kind == c.kind and (c.kind == "equipment" or _comparable(parent, c, True))) or equipment_in_money
         ):
             if parent.fields["scope"] == "running_total":
+                # A breakdown of a running total is one too, delivered or promised as the total is (spec §7.4):
+                # "€ 771,3 miljoen … van de goederen die geleverd zijn, maar ook om een militair steunpakket …".
                 c.fields["scope"], c.fields["parent"] = "running_total", parent
+                c.fields["status"] = parent.fields["status"] or c.fields["status"]
             else:
                 c.fields["scope"], c.fields["parent"] = "part", parent
             c.fields["status"] = c.fields["status"] or parent.fields["status"]
