@@ -108,8 +108,9 @@ def link_parts(
             # "support" in an article whose headline is about military aid is military support (spec §7.11).
             c.fields["category"], c.fields["subcategory"] = "military", "general"
         if c.fields.get("category_unstated") and not same_paragraph and document_category:
-            # Nothing before it in its paragraph either: the document's title says what the money is for.
-            c.fields["category"] = document_category
+            # Nothing before it in its paragraph either: the document's title says what the money is for; not for a
+            # total since the war began, which covers whatever was given (spec §7.11: unnamed purposes are other).
+            c.fields["category"] = document_category if c.fields["scope"] != "running_total" else "other"
         if c.fields.get("category_unstated") and same_paragraph:
             # No word for what the money is for: it continues the topic of the figure just before it (for a loan,
             # what the loan is for).
