@@ -91,10 +91,39 @@ def categorise(
                 labels = {"financial"}
             category = next(iter(labels)) if len(labels) == 1 else "other"
             subcategory = "general"
-            if category == "military":
+            candidate.fields["kinds_named"] = bool(subs)
+            if category == "military" and not _kinds_listed(text, subs, candidate, lex):
                 subcategory = _pick_sub(sub_labels, subs, candidate) or "general"
         candidate.fields["category"] = category
         candidate.fields["subcategory"] = subcategory
+
+
+# How far apart two listed kinds may stand ("artilleriemunitie en luchtverdediging", "munitie, maar ook onderzeese
+# drones"): a conjunction and a word or two.
+LISTED_KINDS_GAP = 25
+
+
+def _kinds_listed(text: str, hits: list[tuple[int, int, str]], candidate: Candidate, lex: Lexicon) -> bool:
+    """Money for two kinds of thing named side by side ("voor extra artilleriemunitie en luchtverdediging", "machine
+    guns, anti-tank weapons, ammunition and sea drones") is general military support, not one of them. Only the
+    list the kind nearest the figure stands in counts: in "£92 million for the navy, including small boats, drones
+    and surface vessels" the listed kinds are examples of the navy's."""
+    closest = nearest([(a, b, (a, b, label)) for a, b, label in hits], candidate.start, candidate.end)
+    if closest is None:
+        return False
+    ordered = sorted(hits)
+    for first_hit, second_hit in zip(ordered, ordered[1:], strict=False):
+        (_, first_end, first), (second_start, _, second) = first_hit, second_hit
+        between = text[first_end:second_start]
+        if (
+            first != second
+            and closest in (first_hit, second_hit)
+            and len(between) <= LISTED_KINDS_GAP
+            and not any(ch.isdigit() for ch in between)
+            and ("," in between or lex.clause_joiners_re.search(between))
+        ):
+            return True
+    return False
 
 
 def _clause_joiner_between(text: str, start: int, end: int, lex: Lexicon) -> bool:

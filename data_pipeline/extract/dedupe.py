@@ -106,6 +106,9 @@ def dedupe_within_document(candidates: list[Candidate]) -> list[Candidate]:
             if c.fields.get("per_year"):
                 # "£3bn a year" in the headline, "£3 billion in military aid" in the body: a yearly figure.
                 duplicate.fields["per_year"] = True
+            if c.kind == "equipment" and duplicate.fields["subcategory"] == "general" != c.fields["subcategory"]:
+                # "650 missiles" in the headline, "The 650 Lightweight Multirole Missiles" in the body: the model.
+                duplicate.item, duplicate.fields["subcategory"] = c.item, c.fields["subcategory"]
             if c.fields.get("refers_back") and c.fields["years"] != duplicate.fields["years"]:
                 # "… noch heuer die ersten von 30 F-16 … Die 30 Kampfjets sollen bis 2028 geliefert werden": the
                 # deliveries' last year ends the pledge (PLEDGES.md 7.3).

@@ -89,7 +89,7 @@ def link_parts(
             parent is not None
             and c.kind == "equipment"
             and parent.kind == "money"
-            and parent.fields["scope"] == "package"
+            and parent.fields["scope"] in ("package", "part")
             and c.sentence - parent.sentence <= 1
         )
         if parent is not None and (
@@ -144,6 +144,7 @@ def link_parts(
                 break
             if total > package.amount:
                 break
+    _subcategory_from_parts(candidates)
 
 
 @cache
@@ -209,6 +210,25 @@ def _own_words_end(text: str, start: int, sentence_end: int) -> int:
     end = min(sentence_end, start + OWN_WORDS_REACH)
     stop = re.search(r"[,;:()\[\]]", text[start:end])
     return start + stop.start() if stop else end
+
+
+def _subcategory_from_parts(candidates: list[Candidate]) -> None:
+    """A military package whose own words name no kind of thing takes the kind all its parts share ("500 million
+    euros of military aid … 260 million on artillery shells and another 240 million on ammunition for tanks")."""
+    kinds: dict[int, set[str]] = {}
+    for c in candidates:
+        parent = c.fields.get("parent")
+        if parent is not None and c.fields["scope"] == "part":
+            kinds.setdefault(id(parent), set()).add(c.fields["subcategory"])
+    for c in candidates:
+        shared = kinds.get(id(c), set())
+        if (
+            c.fields["category"] == "military"
+            and c.fields["subcategory"] == "general"
+            and not c.fields.get("kinds_named")
+            and len(shared) == 1
+        ):
+            c.fields["subcategory"] = next(iter(shared))
 
 
 def _package_referred_to(c: Candidate, candidates: list[Candidate]) -> Candidate | None:
