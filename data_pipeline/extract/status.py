@@ -28,6 +28,10 @@ def _distance_to_spans(spans: list[tuple[int, int, int]], candidate: Candidate) 
     )
 
 
+def _same_clause(text: str, spans: list[tuple[int, int, int]], c: Candidate) -> list[tuple[int, int, int]]:
+    return [span for span in spans if ";" not in text[min(span[1], c.end) : max(span[0], c.start)]]
+
+
 def classify_status_and_scope(
     text: str, sentences: list[Sentence], index: int, group: list[Candidate], lex: Lexicon
 ) -> None:
@@ -55,8 +59,9 @@ def classify_status_and_scope(
     )
     promises_too = running is not None and gated_search("promised_or_delivered_re", text, sentence, lex, chunk)
     for c in group:
-        pledge_distance = _distance_to_spans(pledge_spans, c)
-        delivered_distance = _distance_to_spans(delivered_spans, c)
+        # A cue behind a ";" is another clause's ("… vehicles that arrived in December 2024; and CAD 5 million …").
+        pledge_distance = _distance_to_spans(_same_clause(text, pledge_spans, c), c)
+        delivered_distance = _distance_to_spans(_same_clause(text, delivered_spans, c), c)
         # "With next year's €3.5 billion, total support since 2022 will reach €20 billion": the total is the
         # figure after the cue; one before it is a package, and the words describing the total are not its own.
         total_after = future_total is not None and sentence.start + future_total.start() >= c.end

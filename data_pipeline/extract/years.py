@@ -248,7 +248,9 @@ def assign_years(
         expressions = _without_the_totals_since(
             text, sentence, year_expressions(text, sentence, published, lex), c, by_sentence[c.sentence], lex
         )
-        years = nearest(_own_periods(expressions, c, by_sentence[c.sentence], text, lex) or expressions, c.start, c.end)
+        # A period behind a ";" is another clause's ("… that arrived in December 2024; and CAD 5 million for …").
+        same_clause = [e for e in expressions if ";" not in text[min(e[1], c.end) : max(e[0], c.start)]]
+        years = nearest(_own_periods(expressions, c, by_sentence[c.sentence], text, lex) or same_clause, c.start, c.end)
         c.fields["years_stated"] = years is not None
         if years is None:
             years = _period_referred_back(text, sentences, by_sentence, c, published, lex)
