@@ -37,7 +37,9 @@ def link_parts(
         parent = None
         # "Davon gehen 5 Millionen Euro …", "Van het bedrag gaat 150 miljoen …" may stand a paragraph or two after the
         # package it breaks down, with quotes and no other figure between (the previous figure is the package).
-        reach = 8 if lex.part_cues_re.match(text[sentence.start : sentence.end].lstrip(" \"'“„")) else 2
+        # So may "uit dit bedrag 30 miljoen …", "€30 million of this amount …": the cue names the amount it refers to.
+        opens = lex.part_cues_re.match(text[sentence.start : sentence.end].lstrip(" \"'“„"))
+        reach = 8 if opens or _part_reference_re(lex.language).search(lead) else 2
         if (
             previous is not None
             and previous.sentence == c.sentence
@@ -276,6 +278,11 @@ def _link_parts_to_a_later_envelope(candidates: list[Candidate], text: str, lex:
 def _relative_part_re(language: str) -> re.Pattern:
     """A relative clause opening on a part of the figure before it: ", of which", ", waarvan", ", davon"."""
     return re.compile(rf"[,(;]\s*(?:{phrase_pattern(raw(language).get('relative_part_cues', []))})(?![\w-])", re.I)
+
+
+@cache
+def _part_reference_re(language: str) -> re.Pattern:
+    return compile_phrases(raw(language).get("part_reference_cues", []))
 
 
 @cache
