@@ -68,7 +68,10 @@ def link_parts(
             nested = previous.sentence == c.sentence and _relative_part_re(lex.language).search(
                 text, previous.end, c.start
             )
-            parent = previous if nested else _package_of(previous)
+            # A count after the money of its clause ("£68 million for air defence, including radars, and 1,000
+            # counter-drone systems") is what that money buys, though the money is itself a part.
+            buys = c.kind == "equipment" and previous.kind == "money" and previous.sentence == c.sentence
+            parent = previous if nested or buys else _package_of(previous)
         elif (
             previous is not None
             and previous.sentence == c.sentence
