@@ -24,7 +24,8 @@ def run_cli(docs: Path, out: Path) -> subprocess.CompletedProcess:
 
 
 def scored_build(docs: Path, gold: Path, manifest: Path, out: Path) -> tuple[dict[str, float], str]:
-    """Build `docs`, score its mentions with the development set's own scorer: F1 per language and overall."""
+    """Build `docs`, score its mentions with the development set's own scorer: F1 per language and overall, and
+    each field's accuracy on the matched mentions (`field:<name>`)."""
     scorer = DEVSET_DIR / "score.py"
     if not scorer.is_file():
         raise AssertionError(f"the devset scorer is missing at {DEVSET_DIR}: CI must have ../shared beside the repo")
@@ -36,5 +37,9 @@ def scored_build(docs: Path, gold: Path, manifest: Path, out: Path) -> tuple[dic
         parts = line.split()
         if parts and parts[0] in ("overall", "en", "nl", "de") and "F1=" in line:
             scores[parts[0]] = float(line.rsplit("F1=", 1)[1])
+        if line.startswith("field accuracy on matches:") and "field:donor" not in scores:  # the first: all documents
+            for pair in line.split(":", 1)[1].split(","):
+                name, value = pair.strip().split("=")
+                scores[f"field:{name}"] = float(value)
     scores["F1"] = float(result.stdout.strip().splitlines()[-1].removeprefix("F1="))
     return scores, result.stdout
