@@ -14,7 +14,7 @@ import pytest
 from dashboard_fixtures import fixture_tables
 from streamlit.testing.v1 import AppTest
 
-from dashboard_app import loader
+from dashboard_app import chart_code, loader
 
 APP = "../dashboard.py"
 REPO = Path(__file__).resolve().parents[1]
@@ -305,3 +305,15 @@ def test_by_year_shows_equipment_running_totals_beside_money(monkeypatch):
         "Netherlands: howitzer (delivered to date)",
     ]
     assert "Equipment delivered to date, as reported over time" in [header.value for header in at.subheader]
+
+
+def test_the_entrypoint_first_asks_the_browser_for_plotly_code(app):
+    """dashboard_app.chart_code: the installed Streamlit has the plotly chunk under the name asked for (an upgrade
+    that renames it must fail here, not quietly lose the head start), and the request is the first thing drawn,
+    in a container its own style hides."""
+    chunk = chart_code.plotly_chunk()
+    assert chunk is not None and (chart_code.STREAMLIT_SCRIPTS / chunk).is_file()
+    first = app.main.children[0]
+    assert first.key == chart_code.CONTAINER_KEY
+    html = first.get("html")[0].proto
+    assert html.unsafe_allow_javascript and f'import("./static/js/{chunk}")' in html.body
