@@ -262,9 +262,36 @@ def test_back_to_no_filter_every_page_shows_what_it_first_showed(app):
             pd.testing.assert_frame_equal(shown.value, before)
 
 
+def open_folds(at: AppTest, *keys: str) -> AppTest:
+    """Open folds made by render.drawn_when_opened, as a click does (the widget's state is its key's)."""
+    for key in keys:
+        at.session_state[key] = True
+    at.run()
+    assert not at.exception, [error.message for error in at.exception]
+    return at
+
+
+def test_overview_sends_its_chart_and_no_table_until_a_fold_is_opened(app):
+    """The landing page's first chart must not wait on the data grid's code: the browser loads it as soon as a
+    table is sent, folded or not. Each table is one click away, and opening one draws it."""
+    assert len(figures(app)) == 1
+    assert not app.dataframe  # must not happen: a table sent before the user asks for one
+    labels = [fold.label for fold in app.main.expander]
+    assert labels == [
+        "Table: the numbers behind this chart",
+        "Table: delivered to date per donor and category",
+        "Table: the newest pledges, in words",
+    ]
+    open_folds(app, "overview_by_year_table")
+    assert len(app.dataframe) == 1 and "amount_eur" in " ".join(app.dataframe[0].value.columns)
+    open_folds(app, "overview_newest_table")
+    assert len(app.dataframe) == 2 and list(app.dataframe[-1].value.columns)[:2] == ["announced", "donor"]
+
+
 def test_overview_lists_delivered_to_date_as_a_table_after_the_chart(app):
     """The snapshots of 'delivered so far' sit under the headline chart, one table row per donor and category,
     each with the date it was reported on; the explorer shows figures with thousands separators and €."""
+    open_folds(app, "overview_delivered_table")
     kinds = [node.type for node in app.main if node.type in ("plotly_chart", "arrow_data_frame")]
     assert kinds[0] == "plotly_chart", kinds
     delivered = next(frame.value for frame in app.dataframe if "delivered to date (EUR)" in frame.value.columns)
