@@ -10,6 +10,7 @@ This module imports nothing heavy: the entrypoint calls it before its other impo
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -18,13 +19,15 @@ import streamlit as st
 # The scripts Streamlit serves under ./static/js/ (its build names each chunk with a hash of its content).
 STREAMLIT_SCRIPTS = Path(st.__file__).resolve().parent / "static" / "static" / "js"
 CONTAINER_KEY = "chart_code"
+# Letters, digits, '_' and '-' between the dots: the name goes into a script, and nothing in it may end the string.
+CHUNK_NAME = re.compile(r"PlotlyChart\.[\w-]+\.js")
 
 
 @cache
 def plotly_chunk() -> str | None:
     """The file name of the installed Streamlit's plotly chunk (PlotlyChart.<hash>.js), None if it has none."""
-    found = sorted(STREAMLIT_SCRIPTS.glob("PlotlyChart.*.js"))
-    return found[0].name if found else None
+    found = sorted(path.name for path in STREAMLIT_SCRIPTS.glob("PlotlyChart.*.js") if CHUNK_NAME.fullmatch(path.name))
+    return found[0] if found else None
 
 
 def start_loading_chart_code() -> None:
