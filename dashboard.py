@@ -2,6 +2,11 @@
 
 import streamlit as st
 
+from dashboard_app.chart_code import start_loading_chart_code
+
+# Before the imports below (2 s on a new server's first page): the browser fetches plotly's code meanwhile.
+start_loading_chart_code()
+
 from dashboard_app import loader
 from dashboard_app.briefing_ui import draw_briefing_pack
 from dashboard_app.corrections_ui import draw_analyst_name

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -77,14 +78,32 @@ def cached_chart(view: DashboardView, builder: Callable[..., Chart], *args: str)
     return memoized(view.tables, name, lambda: builder(view.tables, view.selection, *args))
 
 
-def show_chart(chart: Chart, key: str) -> None:
-    """The chart (white background, briefing download settings) and, folded under it, its exact numbers."""
+def show_chart(chart: Chart, key: str, table_when_opened: bool = False) -> None:
+    """The chart (white background, briefing download settings) and, folded under it, its exact numbers; with
+    `table_when_opened` the table is drawn only once the fold is opened (see `drawn_when_opened`)."""
     if chart.is_empty:
         st.info(_(chart.empty_message))
         return
     st.plotly_chart(chart.figure, theme=None, key=key, config=plotly_config(chart.title, chosen_image_format()))
-    with st.expander(_("Table: the numbers behind this chart")):
-        show_table(chart.data)
+    label = _("Table: the numbers behind this chart")
+    if not table_when_opened:
+        with st.expander(label):
+            show_table(chart.data)
+        return
+    with drawn_when_opened(label, key=f"{key}_table") as opened:
+        if opened:
+            show_table(chart.data)
+
+
+@contextmanager
+def drawn_when_opened(label: str, key: str) -> Iterator[bool]:
+    """A closed fold whose contents the caller draws only when this yields True: opening it reruns the script.
+
+    A closed st.expander still sends its contents, and the browser loads a table's code (the data grid and arrow
+    formatting, 1.6 MB) as soon as one is sent, folded or not. On the overview, the landing page, that code
+    loaded beside plotly's and delayed the first chart (BENCHMARKS.md, issue 20, first chart)."""
+    with st.expander(label, key=key, on_change="rerun") as section:
+        yield bool(section.open)
 
 
 # How the tables show figures (the values, and every download, stay as they are): 52586206896.5517 reads as

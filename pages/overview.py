@@ -4,7 +4,17 @@ import streamlit as st
 
 from dashboard_app import charts, style, summaries
 from dashboard_app.i18n import gettext as _
-from dashboard_app.render import cached_chart, current_view, from_view, show_chart, show_nothing_matches, show_table
+from dashboard_app.render import (
+    cached_chart,
+    current_view,
+    drawn_when_opened,
+    from_view,
+    show_chart,
+    show_nothing_matches,
+    show_table,
+)
+
+DELIVERED_TABLE, NEWEST_TABLE = "overview_delivered_table", "overview_newest_table"  # the folds' keys
 
 view = current_view()
 tables = view.tables
@@ -28,9 +38,11 @@ columns[3].metric(_("Latest document"), style.format_date(latest) if latest else
 if tables.pledges.empty:
     show_nothing_matches()
 else:
-    show_chart(cached_chart(view, charts.money_by_year, "covered"), key="overview_by_year")
+    show_chart(cached_chart(view, charts.money_by_year, "covered"), key="overview_by_year", table_when_opened=True)
 
 # After the chart: a list of every donor's snapshot grows with the archive, and the chart is what the page is for.
+# The page's tables are folded and drawn once opened: the landing page's first chart then does not wait on the
+# data grid's code.
 st.subheader(_("Delivered to date, as last reported"))
 if headlines.latest_delivered_to_date.empty:
     st.write(_("No running total ('delivered so far') is reported under the current filters."))
@@ -42,12 +54,16 @@ else:
         )
     )
     delivered = headlines.latest_delivered_to_date
-    show_table(
-        delivered[["donor", "category", "amount", "as_of", "sources"]].rename(
-            columns={"amount": "delivered to date (EUR)", "as_of": "as reported on"}
-        )
-    )
+    with drawn_when_opened(_("Table: delivered to date per donor and category"), key=DELIVERED_TABLE) as opened:
+        if opened:
+            show_table(
+                delivered[["donor", "category", "amount", "as_of", "sources"]].rename(
+                    columns={"amount": "delivered to date (EUR)", "as_of": "as reported on"}
+                )
+            )
 
 if not tables.pledges.empty:
     st.subheader(_("Newest pledges"))
-    show_table(from_view(view, summaries.newest_pledges))
+    with drawn_when_opened(_("Table: the newest pledges, in words"), key=NEWEST_TABLE) as opened:
+        if opened:
+            show_table(from_view(view, summaries.newest_pledges))
