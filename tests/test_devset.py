@@ -18,7 +18,7 @@ MIN_FIELD_ACCURACY = {
     "category": 0.90,
     "subcategory": 0.90,
     "qualifier": 0.99,
-    "years": 0.89,
+    "years": 0.91,
     "item": 1.00,
     "scope": 0.92,
     "per_year": 1.00,

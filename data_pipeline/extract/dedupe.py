@@ -109,9 +109,11 @@ def dedupe_within_document(candidates: list[Candidate]) -> list[Candidate]:
             if c.kind == "equipment" and duplicate.fields["subcategory"] == "general" != c.fields["subcategory"]:
                 # "650 missiles" in the headline, "The 650 Lightweight Multirole Missiles" in the body: the model.
                 duplicate.item, duplicate.fields["subcategory"] = c.item, c.fields["subcategory"]
-            if c.fields.get("refers_back") and c.fields["years"] != duplicate.fields["years"]:
-                # "… noch heuer die ersten von 30 F-16 … Die 30 Kampfjets sollen bis 2028 geliefert werden": the
-                # deliveries' last year ends the pledge (PLEDGES.md 7.3).
+            widens = c.fields.get("refers_back") or c.fields.get("years_scheduled")
+            if widens and c.fields["years"] != duplicate.fields["years"]:
+                # "… noch heuer die ersten von 30 F-16 … Die 30 Kampfjets sollen bis 2028 geliefert werden", or a
+                # restated count followed by its delivery schedule: the deliveries' last year ends the pledge
+                # (PLEDGES.md 7.3).
                 (first, last), (other_first, other_last) = duplicate.fields["years"], c.fields["years"]
                 duplicate.fields["years"] = (_earliest(first, other_first), _latest(last, other_last))
             elif c.fields.get("years_stated") and not duplicate.fields.get("years_stated"):

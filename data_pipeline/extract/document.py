@@ -15,7 +15,7 @@ from data_pipeline.extract.money import may_hold_long_scale, money_candidates, r
 from data_pipeline.extract.parts import link_parts, without_wider_envelopes
 from data_pipeline.extract.per_year import mark_per_year
 from data_pipeline.extract.qualifier import qualifier_of
-from data_pipeline.extract.schedule import without_year_schedules
+from data_pipeline.extract.schedule import extend_years_by_delivery_schedules, without_year_schedules
 from data_pipeline.extract.search import keyword_hits, model_spans
 from data_pipeline.extract.sentences import introduction_with_colon, refers_back, split_sentences
 from data_pipeline.extract.status import classify_status_and_scope
@@ -123,6 +123,7 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
     link_parts(all_candidates, sentences, text, lex, title_category(title, lex))
     all_candidates = without_wider_envelopes(all_candidates, sentences, text, lex)
     assign_years(text, sentences, all_candidates, published, lex)
+    extend_years_by_delivery_schedules(text, sentences, all_candidates, published, lex)
     return dedupe_within_document(without_year_schedules(all_candidates))
 
 

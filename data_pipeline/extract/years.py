@@ -340,7 +340,11 @@ def _period_referred_back(
             return None
         following = sentences[index]
         if lex.back_reference_re.search(text[following.start : following.end]):
-            years = nearest(year_expressions(text, following, published, lex), following.start, following.start)
+            stated = year_expressions(text, following, published, lex)
+            if c.fields["status"] == "pledged" and published:
+                # A promise runs from now on: "… the tanks it sent last year …" after it dates something else.
+                stated = [e for e in stated if e[2][1] is None or e[2][1] >= int(published[:4])]
+            years = nearest(stated, following.start, following.start)
             if years is not None:
                 return years
     return None
