@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
 import statistics
 import subprocess
 import sys
@@ -28,7 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from clone_to_health import free_port, healthy  # noqa: E402  (a script beside this one)
+from dashboard_server import start_dashboard  # noqa: E402  (a script beside this one)
 
 from dashboard_app.chromium import CHROMIUM_FLAGS, chromium_path  # noqa: E402
 
@@ -38,20 +37,9 @@ APP_FRAME = '[data-testid="stApp"]'
 
 
 def start_server(docs: Path | None) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    environment = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    if docs is not None:
-        environment["PLEDGES_DOCS_DIR"] = str(docs)
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", f"--server.port={port}"]
-    command += ["--server.headless=true", "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"]
-    server = subprocess.Popen(command, cwd=REPO, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 60
-    while not healthy(port):
-        if server.poll() is not None or time.monotonic() > deadline:
-            server.kill()
-            raise SystemExit("the dashboard did not start")
-        time.sleep(0.1)
-    return server, f"http://127.0.0.1:{port}/"
+    environment = {"PLEDGES_DOCS_DIR": str(docs)} if docs is not None else {}
+    server, base = start_dashboard(REPO, environment, timeout=60)
+    return server, f"{base}/"
 
 
 def visit(browser, url: str) -> dict:

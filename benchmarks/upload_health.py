@@ -32,7 +32,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from clone_to_health import free_port, healthy  # noqa: E402  (a script beside this one)
+from clone_to_health import healthy  # noqa: E402  (scripts beside this one)
+from dashboard_server import start_dashboard  # noqa: E402
 from extract_growth import SIZES, document  # noqa: E402
 
 from dashboard_app.chromium import CHROMIUM_FLAGS, chromium_path  # noqa: E402
@@ -43,24 +44,12 @@ UPLOADER = '[data-testid="stFileUploader"]'
 
 
 def start_server(code: Path, folder: Path) -> tuple[subprocess.Popen, str]:
-    port = free_port()
     environment = {
-        **os.environ,
-        "PYTHONUNBUFFERED": "1",
         "PLEDGES_LIBRARY_DIR": str(folder / "library"),
         "PLEDGES_CACHE_DIR": str(folder / "cache"),
         "PLEDGES_CORRECTIONS_DB": str(folder / "corrections.sqlite"),
     }
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", f"--server.port={port}"]
-    command += ["--server.headless=true", "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"]
-    server = subprocess.Popen(command, cwd=code, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 120
-    while not healthy(port):
-        if server.poll() is not None or time.monotonic() > deadline:
-            server.kill()
-            raise SystemExit(f"the dashboard in {code} did not start")
-        time.sleep(0.1)
-    return server, f"http://127.0.0.1:{port}"
+    return start_dashboard(code, environment, timeout=120)
 
 
 def poll_health(url: str, stop: threading.Event, answers: list[float]) -> None:
