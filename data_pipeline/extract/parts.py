@@ -27,7 +27,7 @@ def link_parts(
     """Mark earmarked parts ("of which", "waarvan", "davon", or figures that add up to the package before them)
     and give figures without a verb of their own the status of the figure they belong to."""
     previous: Candidate | None = None
-    for c in candidates:
+    for position, c in enumerate(candidates):
         sentence = sentences[c.sentence]
         # The cue stands between the package and its part ("davon 400 Millionen …, 200 Millionen …" lists parts
         # after it): in "umfasst unter anderem 20 Marder, 4 Gepard" the cue before the first figure makes none of
@@ -53,7 +53,7 @@ def link_parts(
             previous is not None
             and previous.sentence != c.sentence
             and lex.package_reference_re.match(text, sentence.start, sentence.end)
-            and (named := _package_referred_to(c, candidates)) is not None
+            and (named := _package_referred_to(c, candidates, position)) is not None
         ):
             # "The new package will include £92 million for …" after a per-year pledge stated in between: the
             # package the sentence names, not the figure just before it.
@@ -84,7 +84,7 @@ def link_parts(
             parent = next(
                 (
                     p
-                    for p in reversed(candidates[: candidates.index(c)])
+                    for p in (candidates[i] for i in range(position - 1, -1, -1))
                     if p.fields["scope"] == "package" and c.sentence - p.sentence <= PACKAGE_NAMED_REACH
                 ),
                 None,
@@ -236,9 +236,10 @@ def _subcategory_from_parts(candidates: list[Candidate]) -> None:
             c.fields["subcategory"] = next(iter(shared))
 
 
-def _package_referred_to(c: Candidate, candidates: list[Candidate]) -> Candidate | None:
-    """The latest package before `c`, a few sentences up, that `c` fits in: not a yearly rate, not a total."""
-    for earlier in reversed(candidates[: candidates.index(c)]):
+def _package_referred_to(c: Candidate, candidates: list[Candidate], position: int) -> Candidate | None:
+    """The latest package before `c` (at `position`), a few sentences up, that `c` fits in: not a yearly rate, not
+    a total."""
+    for earlier in (candidates[i] for i in range(position - 1, -1, -1)):  # no copy of the list before it
         if c.sentence - earlier.sentence > PACKAGE_NAMED_REACH:
             return None
         if earlier.fields["scope"] == "package" and not earlier.fields.get("per_year") and _comparable(earlier, c):
