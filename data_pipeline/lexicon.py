@@ -145,6 +145,9 @@ class Lexicon:
         ]
         for key in simple:
             setattr(self, key + "_re", compile_phrases(words[key]))
+        # "steekt … in", "puts … into": support, unless the recipient spends its own money (extract.support).
+        self.spending_verbs_re = compile_phrases(words.get("spending_verbs", []))
+        self.support_verbs_re = compile_phrases(words["support_verbs"] + words.get("spending_verbs", []))
         # Plain phrases (no 're:' pattern, whose look-arounds could see past a clause): drop_non_support may then
         # rule out exclusion cues in a figure's clause by one search of the sentence.
         self.exclusion_cues_are_phrases = not any(p.startswith("re:") for p in words["exclusion_cues"])

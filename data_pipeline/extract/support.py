@@ -269,15 +269,22 @@ def _spent_on_own_means(clause: str, lex: Lexicon) -> bool:
 
 def _led_by_non_donor(text: str, sentence: Sentence, candidate: Candidate, lex: Lexicon) -> bool:
     """'Russia will spend $140bn on defence': a sentence whose subject is Russia (or another country that
-    does not give support) reports no support, unless a donor is named before the figure too."""
+    does not give support, or the recipient putting money into something) reports no support, unless a donor is
+    named before the figure too."""
     named = donors_in(text, sentence.start, candidate.start, lex)
     if not named:
         return False
     first_start, _, first_name = named[0]
-    if first_name not in lex.not_donors or first_name == common()["default_recipient"]:
+    if first_name not in lex.not_donors:
         return False
-    if text[sentence.start : first_start].strip(" \"'“”‘’„-–—"):
-        return False  # something stands before the name: it is not the sentence's subject
+    before = text[sentence.start : first_start].strip(" \"'“”‘’„-–—")
+    if before and not lex.definite_before_re.match(before + " "):
+        return False  # something other than "The"/"Die" stands before the name: it is not the sentence's subject
+    if first_name == common()["default_recipient"] and not lex.spending_verbs_re.search(
+        text, sentence.start, sentence.end
+    ):
+        return False  # "Ukraine will receive …": the recipient as subject, support all the same
+    # "Oekraïne steekt zelf 500 miljoen euro in drones": the recipient putting its own money into something.
     return not any(name not in lex.non_givers for _, _, name in named[1:])
 
 
