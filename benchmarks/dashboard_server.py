@@ -32,3 +32,12 @@ def start_dashboard(code: Path, environment: dict[str, str], timeout: float) -> 
             raise SystemExit(f"the dashboard in {code} did not start")
         time.sleep(0.1)
     return server, f"http://127.0.0.1:{port}"
+
+
+def stop_dashboard(server: subprocess.Popen, timeout: float) -> None:
+    """Ask the server to stop; kill it if it has not within `timeout` seconds."""
+    server.terminate()
+    try:
+        server.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        server.kill()

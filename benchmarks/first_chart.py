@@ -27,7 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from dashboard_server import start_dashboard  # noqa: E402  (a script beside this one)
+from dashboard_server import start_dashboard, stop_dashboard  # noqa: E402  (a script beside this one)
 
 from dashboard_app.chromium import CHROMIUM_FLAGS, chromium_path  # noqa: E402
 
@@ -79,11 +79,7 @@ def first_chart(visits: int = 4, docs: Path | None = None) -> dict:
             finally:
                 browser.close()
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop_dashboard(server, timeout=10)
     return {"runs": runs}
 
 

@@ -33,7 +33,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from clone_to_health import healthy  # noqa: E402  (scripts beside this one)
-from dashboard_server import start_dashboard  # noqa: E402
+from dashboard_server import start_dashboard, stop_dashboard  # noqa: E402
 from extract_growth import SIZES, document  # noqa: E402
 
 from dashboard_app.chromium import CHROMIUM_FLAGS, chromium_path  # noqa: E402
@@ -105,11 +105,7 @@ def measure(code: Path, text: bytes, browser) -> dict:
             for context in contexts:
                 context.close()
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            stop_dashboard(server, timeout=20)
     return {
         "build_s": build_seconds,
         "health_idle_max_s": max(idle),
