@@ -621,14 +621,57 @@ def _runs(frame: pd.DataFrame, keys: list[str]) -> list[tuple[tuple, slice]]:
     return runs
 
 
+# The words before an amount or count its source qualified (summaries uses them too).
+QUALIFIER_WORDS = {"at_least": N_("at least "), "at_most": N_("up to "), "about": N_("about ")}
+
+
+def qualifier_word(qualifier: object) -> str:
+    """'at least ' / 'ten minste ' before an amount ('' for an exact one)."""
+    word = QUALIFIER_WORDS.get(qualifier)  # type: ignore[arg-type]
+    return _(word) if word else ""
+
+
+def _dated(table: pd.DataFrame) -> pd.DataFrame:
+    """The running-total rows whose as_of date reads as a date, with it in a `date` column."""
+    if table.empty:
+        return table
+    dated = table.assign(date=_dates(table["as_of"]))
+    return dated[dated["date"].notna()]
+
+
+def _as_of_axis(dated: pd.DataFrame) -> dict:
+    """The x axis of a to-date chart: the dates reported, widened around one report or a few close together (which
+    would otherwise get an axis of milliseconds)."""
+    xaxis = {"title": {"text": _("Date reported (as of)")}, "type": "date", **style.date_ticks("day")}
+    first, last = dated["date"].min(), dated["date"].max()  # not min(): iterating boxes every timestamp
+    if (last - first) < pd.Timedelta(days=60):
+        xaxis["range"] = [first - pd.Timedelta(days=90), last + pd.Timedelta(days=90)]
+    return xaxis
+
+
+def _to_date_line(x, y, name: str, texts, colour: str, status: str, labelled: bool) -> dict:
+    """One donor's line of reported to-date figures: a marker per report (a diamond when pledged), its figure
+    beside it when `labelled`, else in the hover."""
+    return {
+        "type": "scatter",
+        "x": x,
+        "y": y,
+        "mode": "lines+markers+text" if labelled else "lines+markers",
+        "name": style.plain_text(name),
+        "text": texts,
+        "textposition": "top center",
+        "line": {"color": colour, "width": 3},
+        "marker": {"size": 10, "symbol": "circle" if status == "delivered" else "diamond"},
+        "hovertemplate": "%{x|%Y-%m-%d}: %{text}<extra></extra>",
+    }
+
+
 def running_totals_over_time(tables: Tables, selection: Selection) -> Chart:
     """Lines of 'delivered to date' as each source reported it, per donor, category and status."""
     title = _("Support to Ukraine reported to date (cumulative, as reported)")
     table = running_totals_table(tables)
-    dated = table.assign(date=_dates(table["as_of"])) if len(table) else table
-    if len(dated):
-        dated = dated[dated["date"].notna()]
-    if table.empty or dated.empty:
+    dated = _dated(table)
+    if dated.empty:
         return Chart(title, None, table, _("No reported running totals with a date match the current filters."))
     # A figure written beside every point is legible for a few dozen reports; past that the labels pile up
     # (4,000 at 10,000 documents), so they go and the figure stays in the hover and the table.
@@ -636,32 +679,14 @@ def running_totals_over_time(tables: Tables, selection: Selection) -> Chart:
     traces = []
     dates, amounts, texts = dated["date"].to_numpy(), dated["amount_eur"].to_numpy(), dated["amount"].tolist()
     for (donor, category, status), rows in _runs(dated, ["donor", "category", "status"]):
-        traces.append(
-            {
-                "type": "scatter",
-                "x": dates[rows],
-                "y": amounts[rows],
-                "mode": "lines+markers+text" if labelled else "lines+markers",
-                "name": style.plain_text(
-                    _("{donor}, {category}, {status} to date").format(
-                        donor=donor, category=value_word(category), status=value_word(status)
-                    )
-                ),
-                "text": texts[rows],
-                "textposition": "top center",
-                "line": {"color": style.CATEGORY_COLOURS.get(category, style.OKABE_ITO["grey"]), "width": 3},
-                "marker": {"size": 10, "symbol": "circle" if status == "delivered" else "diamond"},
-                "hovertemplate": "%{x|%Y-%m-%d}: %{text}<extra></extra>",
-            }
+        name = _("{donor}, {category}, {status} to date").format(
+            donor=donor, category=value_word(category), status=value_word(status)
         )
-    xaxis = {"title": {"text": _("Date reported (as of)")}, "type": "date", **style.date_ticks("day")}
-    first, last = dated["date"].min(), dated["date"].max()  # not min(): iterating boxes every timestamp
-    if (last - first) < pd.Timedelta(days=60):
-        # One report (or a few close together) would otherwise get an axis of milliseconds around it.
-        xaxis["range"] = [first - pd.Timedelta(days=90), last + pd.Timedelta(days=90)]
+        colour = style.CATEGORY_COLOURS.get(category, style.OKABE_ITO["grey"])
+        traces.append(_to_date_line(dates[rows], amounts[rows], name, texts[rows], colour, status, labelled))
     layout = {
         "yaxis": {**style.euro_axis(dated["amount_eur"].max()), "title": {"text": _("€ (EUR), cumulative")}},
-        "xaxis": xaxis,
+        "xaxis": _as_of_axis(dated),
     }
     subtitle = _subtitle(
         _("Cumulative € as reported by each source · snapshots, not added to pledges or to each other"),
@@ -689,44 +714,24 @@ def equipment_running_totals(tables: Tables, selection: Selection) -> Chart:
     """Lines of items delivered to date as each source reported them, one per donor and item (counts, not €)."""
     title = _("Equipment reported to date (cumulative counts, as reported)")
     table = equipment_running_totals_table(tables)
-    dated = table.assign(date=_dates(table["as_of"])) if len(table) else table
-    if len(dated):
-        dated = dated[dated["date"].notna()]
-    if table.empty or dated.empty:
+    dated = _dated(table)
+    if dated.empty:
         message = _("No reported cumulative equipment counts with a date match the current filters.")
         return Chart(title, None, table, message)
     labelled = len(dated) <= RUNNING_TOTALS_MAX_LABELS
     traces = []
     colours = list(style.OKABE_ITO.values())
+    dates, quantities, qualifiers = dated["date"].to_numpy(), dated["quantity"].to_numpy(), dated["qualifier"].tolist()
     for index, ((donor, item, status), rows) in enumerate(_runs(dated, ["donor", "item", "status"])):
-        counts = dated["quantity"].to_numpy()[rows]
-        qualifiers = dated["qualifier"].tolist()[rows]
+        counts = quantities[rows]
         labels = [
-            style.plain_text(
-                f"{_(QUALIFIER_PREFIXES[q]) if q in QUALIFIER_PREFIXES else ''}{style.format_count(n)} {item}"
-            )
-            for n, q in zip(counts, qualifiers, strict=True)
+            style.plain_text(f"{qualifier_word(q)}{style.format_count(n)} {item}")
+            for n, q in zip(counts, qualifiers[rows], strict=True)
         ]
-        traces.append(
-            {
-                "type": "scatter",
-                "x": dated["date"].to_numpy()[rows],
-                "y": counts,
-                "mode": "lines+markers+text" if labelled else "lines+markers",
-                "name": style.plain_text(
-                    _("{donor}: {item} ({status} to date)").format(donor=donor, item=item, status=value_word(status))
-                ),
-                "text": labels,
-                "textposition": "top center",
-                "line": {"color": colours[index % len(colours)], "width": 3},
-                "marker": {"size": 10, "symbol": "circle" if status == "delivered" else "diamond"},
-                "hovertemplate": "%{x|%Y-%m-%d}: %{text}<extra></extra>",
-            }
-        )
-    xaxis = {"title": {"text": _("Date reported (as of)")}, "type": "date", **style.date_ticks("day")}
-    first, last = dated["date"].min(), dated["date"].max()
-    if (last - first) < pd.Timedelta(days=60):
-        xaxis["range"] = [first - pd.Timedelta(days=90), last + pd.Timedelta(days=90)]
+        name = _("{donor}: {item} ({status} to date)").format(donor=donor, item=item, status=value_word(status))
+        colour = colours[index % len(colours)]
+        traces.append(_to_date_line(dates[rows], counts, name, labels, colour, status, labelled))
+    xaxis = _as_of_axis(dated)
     counts = [n for n in dated["quantity"].tolist() if n > 0]
     wide_range = bool(counts) and max(counts) / min(counts) > EQUIPMENT_LOG_SCALE_RATIO
     yaxis = {"title": {"text": _("Number of items, cumulative")}}
@@ -743,10 +748,6 @@ def equipment_running_totals(tables: Tables, selection: Selection) -> Chart:
     note = source_note(tables, _sources_where(running, running["kind"] == "equipment"))
     layout = {"xaxis": xaxis, "yaxis": yaxis}
     return Chart(title, style.styled_figure(traces, layout, title, subtitle, note), table)
-
-
-# The words summaries.QUALIFIER_WORDS uses (the same catalogue messages; summaries imports this module).
-QUALIFIER_PREFIXES = {"at_least": N_("at least "), "at_most": N_("up to "), "about": N_("about ")}
 
 
 # --- by category --------------------------------------------------------------------------------------

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard_app import style
-from dashboard_app.charts import counted_eur, is_per_year, latest_document_date, money_packages
+from dashboard_app.charts import counted_eur, is_per_year, latest_document_date, money_packages, qualifier_word
 from dashboard_app.filters import split_list
-from dashboard_app.i18n import N_, ngettext, value_word
 from dashboard_app.i18n import gettext as _
+from dashboard_app.i18n import ngettext, value_word
 from data_pipeline.tables import Tables
 
 
@@ -24,15 +24,6 @@ class Headlines:
     n_sources: int
     latest_document_date: str | None
     latest_delivered_to_date: pd.DataFrame
-
-
-QUALIFIER_WORDS = {"at_least": N_("at least "), "at_most": N_("up to "), "about": N_("about ")}
-
-
-def qualifier_word(qualifier: object) -> str:
-    """'at least ' / 'ten minste ' before an amount ('' for an exact one)."""
-    word = QUALIFIER_WORDS.get(qualifier)  # type: ignore[arg-type]
-    return _(word) if word else ""
 
 
 def latest_running_totals(tables: Tables, status: str = "delivered") -> pd.DataFrame:
