@@ -13,9 +13,10 @@ from data_pipeline.tables import write_tables
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run_cli(docs: Path, out: Path) -> subprocess.CompletedProcess:
+def run_cli(docs: Path, out: Path, *options: str) -> subprocess.CompletedProcess:
+    """`python -m data_pipeline build --docs DOCS --out OUT [options]`, as a user runs it."""
     return subprocess.run(
-        [sys.executable, "-m", "data_pipeline", "build", "--docs", str(docs), "--out", str(out)],
+        [sys.executable, "-m", "data_pipeline", "build", "--docs", str(docs), "--out", str(out), *options],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -6,8 +6,6 @@ from __future__ import annotations
 import csv
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,7 +18,7 @@ from document_fixtures import (
     pdf_bytes,
     scanned_pdf_bytes,
 )
-from pipeline_helpers import ROOT
+from pipeline_helpers import run_cli
 
 from data_pipeline import build
 from data_pipeline.library import (
@@ -233,14 +231,7 @@ def test_a_new_process_reads_the_library_again(tmp_path):
     add_document(library, "letter.pdf", pdf_bytes(["Kamerbrief", PLEDGE]), METADATA, [docs])
     out = tmp_path / "out"
 
-    result = subprocess.run(
-        [sys.executable, "-m", "data_pipeline", "build", "--docs", str(docs), "--library", str(library)]
-        + ["--out", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_cli(docs, out, "--library", str(library))
 
     assert result.returncode == 0, result.stderr
     assert "read 2 of 2 documents" in result.stdout

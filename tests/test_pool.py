@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from document_fixtures import PLEDGE, docx_bytes, html_bytes, pdf_bytes
-from pipeline_helpers import ROOT
+from pipeline_helpers import ROOT, run_cli
 
 from data_pipeline import budget, extraction_cache, pool
 from data_pipeline.build import build, forget_previous_builds
@@ -220,25 +220,10 @@ def test_free_cpus_counts_what_others_keep_busy(monkeypatch):
 
 
 def test_command_line_jobs(tmp_path):
-    import subprocess
-
-    seeds = ROOT / "seeds"
-    ran = subprocess.run(
-        [sys.executable, "-m", "data_pipeline", "build", "--docs", str(seeds), "--out", str(tmp_path), "--jobs", "2"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    ran = run_cli(ROOT / "seeds", tmp_path, "--jobs", "2")
     assert ran.returncode == 0, ran.stderr
     assert (tmp_path / "pledges.csv").is_file()
-    refused = subprocess.run(
-        [sys.executable, "-m", "data_pipeline", "build", "--docs", str(seeds), "--out", str(tmp_path), "--jobs", "0"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    refused = run_cli(ROOT / "seeds", tmp_path, "--jobs", "0")
     assert refused.returncode == 2 and "--jobs" in refused.stderr
 
 
