@@ -279,36 +279,17 @@ def fixture_tables(extended: bool = False) -> Tables:
             year_end=int(as_of[:4]),
         )
         mentions.append(mention)
-        running_totals.append(
-            {
-                "running_total_id": running_total_id,
-                "donor": "Netherlands",
-                "recipient": "Ukraine",
-                "status": "delivered",
-                "category": "military",
-                "as_of": as_of,
-                "kind": "money",
-                "amount": amount_eur,
-                "currency": "EUR",
-                "amount_eur": amount_eur,
-                "quantity": None,
-                "item": None,
-                "qualifier": "at_least",
-                "year_start": 2022,
-                "year_end": int(as_of[:4]),
-                "sources": doc_id,
-                "mention_ids": mention["mention_id"],
-                "evidence": mention["evidence"],
-            }
-        )
+        running_totals.append(_running_total_row(running_total_id, as_of, mention))
 
     for running_total_id, as_of, quantity, item, doc_id, figure in EQUIPMENT_RUNNING_TOTALS if extended else []:
-        fields = {"donor": "Netherlands", "recipient": "Ukraine", "status": "delivered", "category": "military"}
         mention = _mention(
             f"{running_total_id}-M0",
             doc_id,
             figure,
-            **fields,
+            donor="Netherlands",
+            recipient="Ukraine",
+            status="delivered",
+            category="military",
             kind="equipment",
             amount=None,
             currency=None,
@@ -324,25 +305,7 @@ def fixture_tables(extended: bool = False) -> Tables:
             year_end=int(as_of[:4]),
         )
         mentions.append(mention)
-        running_totals.append(
-            {
-                "running_total_id": running_total_id,
-                **fields,
-                "kind": "equipment",
-                "as_of": as_of,
-                "amount": None,
-                "currency": None,
-                "amount_eur": None,
-                "quantity": quantity,
-                "item": item,
-                "qualifier": "exact",
-                "year_start": 2022,
-                "year_end": int(as_of[:4]),
-                "sources": doc_id,
-                "mention_ids": mention["mention_id"],
-                "evidence": mention["evidence"],
-            }
-        )
+        running_totals.append(_running_total_row(running_total_id, as_of, mention))
 
     agreement_columns = ["agreement_id", "parties", "kind", "announced", "signed", "duration_years", "themes"]
     agreements = pd.DataFrame([row for row in AGREEMENTS], columns=[*agreement_columns, "sources", "evidence"])
@@ -377,3 +340,33 @@ def empty_tables() -> Tables:
         running_totals=empty_table("running_totals"),
         agreements=empty_table("agreements"),
     )
+
+
+# The running-totals table's columns a reconciled total takes from its one mention.
+_FROM_MENTION = [
+    "donor",
+    "recipient",
+    "status",
+    "category",
+    "kind",
+    "amount",
+    "currency",
+    "amount_eur",
+    "quantity",
+    "item",
+    "qualifier",
+    "year_start",
+    "year_end",
+    "evidence",
+]
+
+
+def _running_total_row(running_total_id: str, as_of: str, mention: dict) -> dict:
+    """The running-totals row of a total reported by one mention, as reconciliation makes it."""
+    return {
+        "running_total_id": running_total_id,
+        "as_of": as_of,
+        **{column: mention[column] for column in _FROM_MENTION},
+        "sources": mention["doc_id"],
+        "mention_ids": mention["mention_id"],
+    }
