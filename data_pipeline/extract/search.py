@@ -72,6 +72,12 @@ def _model_spans(text: str, sentence: Sentence, language: str) -> tuple[tuple[in
     return tuple(spans)
 
 
+def in_same_clause(text: str, spans: list[tuple], candidate: Candidate) -> list[tuple]:
+    """The spans (start, end, …) with no ";" between them and the figure: a cue or period behind one belongs to
+    another clause ("… vehicles that arrived in December 2024; and CAD 5 million for …")."""
+    return [span for span in spans if ";" not in text[min(span[1], candidate.end) : max(span[0], candidate.start)]]
+
+
 def nearest(matches: list[tuple[int, int, object]], start: int, end: int):
     """The value of the match closest to the span [start, end), or None."""
     best, best_distance = None, None

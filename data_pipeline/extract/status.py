@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from data_pipeline.extract.candidates import Candidate, Sentence
-from data_pipeline.extract.search import clause_span, gated_search
+from data_pipeline.extract.search import clause_span, gated_search, in_same_clause
 from data_pipeline.extract.sentences import context_sentence
 from data_pipeline.lexicon import Lexicon, raw
 from data_pipeline.patterns import phrase_pattern
@@ -26,10 +26,6 @@ def _distance_to_spans(spans: list[tuple[int, int, int]], candidate: Candidate) 
         0 if a < candidate.end and candidate.start < b else min(abs(a - candidate.end), abs(candidate.start - b))
         for a, b, _ in spans
     )
-
-
-def _same_clause(text: str, spans: list[tuple[int, int, int]], c: Candidate) -> list[tuple[int, int, int]]:
-    return [span for span in spans if ";" not in text[min(span[1], c.end) : max(span[0], c.start)]]
 
 
 def classify_status_and_scope(
@@ -59,9 +55,8 @@ def classify_status_and_scope(
     )
     promises_too = running is not None and gated_search("promised_or_delivered_re", text, sentence, lex, chunk)
     for c in group:
-        # A cue behind a ";" is another clause's ("… vehicles that arrived in December 2024; and CAD 5 million …").
-        pledge_distance = _distance_to_spans(_same_clause(text, pledge_spans, c), c)
-        delivered_distance = _distance_to_spans(_same_clause(text, delivered_spans, c), c)
+        pledge_distance = _distance_to_spans(in_same_clause(text, pledge_spans, c), c)
+        delivered_distance = _distance_to_spans(in_same_clause(text, delivered_spans, c), c)
         # "With next year's €3.5 billion, total support since 2022 will reach €20 billion": the total is the
         # figure after the cue; one before it is a package, and the words describing the total are not its own.
         total_after = future_total is not None and sentence.start + future_total.start() >= c.end

@@ -8,7 +8,7 @@ import re
 from functools import cache, lru_cache
 
 from data_pipeline.extract.candidates import Candidate, Sentence
-from data_pipeline.extract.search import assign_to_nearest, has_exotic_case, model_spans, nearest
+from data_pipeline.extract.search import assign_to_nearest, has_exotic_case, in_same_clause, model_spans, nearest
 from data_pipeline.extract.status import running_total_cue
 from data_pipeline.lexicon import Lexicon, lexicon
 from data_pipeline.numbers import (
@@ -248,9 +248,8 @@ def assign_years(
         expressions = _without_the_totals_since(
             text, sentence, year_expressions(text, sentence, published, lex), c, by_sentence[c.sentence], lex
         )
-        # A period behind a ";" is another clause's ("… that arrived in December 2024; and CAD 5 million for …").
-        same_clause = [e for e in expressions if ";" not in text[min(e[1], c.end) : max(e[0], c.start)]]
-        years = nearest(_own_periods(expressions, c, by_sentence[c.sentence], text, lex) or same_clause, c.start, c.end)
+        own = _own_periods(expressions, c, by_sentence[c.sentence], text, lex)
+        years = nearest(own or in_same_clause(text, expressions, c), c.start, c.end)
         c.fields["years_stated"] = years is not None
         if years is None:
             years = _period_referred_back(text, sentences, by_sentence, c, published, lex)
