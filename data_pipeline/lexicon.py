@@ -132,7 +132,6 @@ class Lexicon:
             "unit_price_cues",
             "exclusion_cues",
             "equipment_exclusion_cues",
-            "support_verbs",
             "unspecified_cues",
             "mainly_cues",
             "clause_joiners",
@@ -145,7 +144,8 @@ class Lexicon:
         ]
         for key in simple:
             setattr(self, key + "_re", compile_phrases(words[key]))
-        # "steekt … in", "puts … into": support, unless the recipient spends its own money (extract.support).
+        # Support verbs, among them the spending verbs ("steekt … in", "puts … into"): support, unless the recipient
+        # spends its own money (extract.support).
         self.spending_verbs_re = compile_phrases(words.get("spending_verbs", []))
         self.support_verbs_re = compile_phrases(words["support_verbs"] + words.get("spending_verbs", []))
         # Plain phrases (no 're:' pattern, whose look-arounds could see past a clause): drop_non_support may then
