@@ -12,8 +12,13 @@ from data_pipeline.extract.money import to_eur
 from data_pipeline.extract.sentences import split_sentences
 from data_pipeline.tables import conform
 
-# NOTE: real pages write the apostrophe as U+2019 ("since Russia’s full-scale invasion"), the word lists as "'".
-APOSTROPHES = str.maketrans({"\u2019": "'"})
+
+def one_apostrophe(text: str) -> str:
+    """Real pages write the apostrophe as U+2019 ("since Russia’s full-scale invasion"), the word lists as "'".
+    str.replace, not str.translate: translate looks every character up in its table (3 % of extraction)."""
+    return text.replace("\u2019", "'")
+
+
 # A date line opening the text ("date 2025-07 Nederland zegt …") gives the publication date (documents.py), not the
 # period of the headline's figure.
 DATE_MARKER_RE = re.compile(r"(?im)^[ \t]*(?:date|datum)[ \t]*:?[ \t]*\d{4}-\d{2}(?:-\d{2})?(?![\d-])")
@@ -22,13 +27,13 @@ DATE_MARKER_RE = re.compile(r"(?im)^[ \t]*(?:date|datum)[ \t]*:?[ \t]*\d{4}-\d{2
 def reading_text(text: str) -> str:
     """The text as the rules read it: one apostrophe, date markers blanked. Every character stays where it was
     (one for one), so offsets and evidence come from the text as written."""
-    text = text.translate(APOSTROPHES)
+    text = one_apostrophe(text)
     return DATE_MARKER_RE.sub(lambda m: " " * len(m.group()), text)
 
 
 def mention_rows(doc_id: str, text: str, language: str, published: str | None, title: str = "") -> list[dict]:
     reading = reading_text(text)
-    candidates = extract_candidates(reading, language, published, title.translate(APOSTROPHES))
+    candidates = extract_candidates(reading, language, published, one_apostrophe(title))
     # The sentences the rules read (a blanked date line is no sentence of its own): a candidate's sentence index
     # points into these. Offsets are the same in both texts, so the evidence is cut from the text as written.
     sentences = split_sentences(reading)
