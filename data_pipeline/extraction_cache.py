@@ -41,7 +41,7 @@ from data_pipeline.extract.rows import mention_rows
 from data_pipeline.lexicon import LANGUAGES
 from data_pipeline.paths import LEXICON_DIR, PACKAGE_DIR
 from data_pipeline.plausibility import plausible_mentions
-from data_pipeline.pool import extraction_process_running, map_documents
+from data_pipeline.pool import DocumentMap, extraction_process_running
 from data_pipeline.readers import (
     READERS,
     UnreadableDocument,
@@ -180,15 +180,14 @@ def _stopped(file: tuple[str, bytes, dict[str, str] | None]) -> Extraction:
     return Extraction(doc, [], [])
 
 
-# One short text per language, with a dated line, money, a period and a count: extracting them compiles the word
-# lists and loads the date parser's language data, once, before a pool's workers fork (they share it).
+# One short text per language, with money, a period and a count: extracting them compiles the word lists, once,
+# before a pool's workers fork (they share them). No date line: the date parser's language data (a sixth of a
+# second) is loaded where a document without a manifest date needs it; corpora with manifests never do, and
+# loading it here held up every pool's start.
 _WARM_UP_TEXTS = {
-    "en": "Date: 3 March 2024\n"
-    "Germany pledged €2 billion in military aid to Ukraine for 2025-2026, including 12 tanks.",
-    "nl": "Datum: 3 maart 2024\n"
-    "Nederland zegt Oekraïne 2 miljard euro militaire steun toe voor 2025, waaronder 12 tanks.",
-    "de": "Datum: 3. März 2024\n"
-    "Deutschland sagt der Ukraine 2 Milliarden Euro Militärhilfe für 2025 zu, darunter 12 Panzer.",
+    "en": "Germany pledged €2 billion in military aid to Ukraine for 2025-2026, including 12 tanks.",
+    "nl": "Nederland zegt Oekraïne 2 miljard euro militaire steun toe voor 2025, waaronder 12 tanks.",
+    "de": "Deutschland sagt der Ukraine 2 Milliarden Euro Militärhilfe für 2025 zu, darunter 12 Panzer.",
 }
 
 
@@ -197,6 +196,17 @@ def compile_word_lists() -> None:
     for language in LANGUAGES:
         text = _WARM_UP_TEXTS.get(language, _WARM_UP_TEXTS["en"])
         read_and_extract((f"warm-up-{language}.txt", text.encode(), {"language": language}))
+
+
+_WARM_UP_DATE_LINES = {"en": "Date: 3 March 2024", "nl": "Datum: 3 maart 2024", "de": "Datum: 3. März 2024"}
+
+
+def warm_up_for_uploads() -> None:
+    """compile_word_lists, and the date parser's language data too: the warm-up of a server's extraction process,
+    started in the background before the first upload, which may well have no date but in its text."""
+    compile_word_lists()
+    for language, line in _WARM_UP_DATE_LINES.items():
+        read_and_extract((f"warm-up-{language}.txt", f"{line}\n{_WARM_UP_TEXTS[language]}".encode(), None))
 
 
 # Few enough that loading them is one open per shard, enough that a new document rewrites a small file.
@@ -415,27 +425,25 @@ def extract_documents(
     # In source order: an Extraction (cached or unreadable), an int (its place in `extracted`) or a Problem.
     entries: list[Extraction | int | Problem] = []
     extracted: list[Extraction] = []
-    to_extract: list[tuple[str, bytes, dict[str, str] | None]] = []  # read, waiting for extraction
-    waiting_bytes = 0
     keys: list[str] = []
 
+    def waiting_for_extraction() -> DocumentMap:
+        # Files read and waiting for extraction: in a pool once there are enough, extracted while the next are read.
+        warm_up = warm_up_for_uploads if isolated else compile_word_lists
+        return DocumentMap(read_and_extract, len(sources), jobs, warm_up, on_crash=_crashed)
+
+    waiting = waiting_for_extraction()
+
     def extract_waiting() -> None:
-        nonlocal waiting_bytes
+        nonlocal waiting
         extracted.extend(
-            map_documents(
-                read_and_extract,
-                to_extract,
-                jobs,
-                compile_word_lists,
-                on_crash=_crashed,
-                n_bytes=waiting_bytes,
-                isolated=isolated and (extraction_process_running() or not _small_plain_text(to_extract)),
+            waiting.results(
+                isolated=isolated and (extraction_process_running() or not _small_plain_text(waiting.items)),
                 time_limit=budget.stop_after_seconds(),
                 on_timeout=_stopped,
             )
         )
-        to_extract.clear()
-        waiting_bytes = 0
+        waiting = waiting_for_extraction()
 
     first_with_content: dict[str, str] = {}
     cache = _cache_for(cache_dir) if cache_dir is not None else None
@@ -473,11 +481,10 @@ def extract_documents(
             key = cache_key(name, content_sha256, source.manifest_row) if cache is not None else ""
             extraction = cache.get(key) if cache is not None else None
             if extraction is None:
-                entries.append(len(extracted) + len(to_extract))
-                to_extract.append((name, data, source.manifest_row))
+                entries.append(len(extracted) + len(waiting.items))
+                waiting.add((name, data, source.manifest_row), len(data))
                 keys.append(key)
-                waiting_bytes += len(data)
-                if waiting_bytes > MAX_WAITING_BYTES:  # a library of long PDFs is not all held in memory
+                if waiting.n_bytes > MAX_WAITING_BYTES:  # a library of long PDFs is not all held in memory
                     extract_waiting()
                 continue
         entries.append(extraction)

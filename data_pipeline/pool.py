@@ -156,11 +156,6 @@ def _context(method: str) -> multiprocessing.context.BaseContext:
     return _ForkServerContext() if method == "forkserver" else multiprocessing.get_context(method)
 
 
-def _chunks(indices: Sequence[int], workers: int) -> list[list[int]]:
-    size = max(1, min(MAX_CHUNK, math.ceil(len(indices) / (workers * CHUNKS_PER_WORKER))))
-    return [list(indices[at : at + size]) for at in range(0, len(indices), size)]
-
-
 # In a worker: the shared array of document states (0 waiting, 1 started, 2 done), set by _start_worker.
 _states = None
 
@@ -198,51 +193,133 @@ def map_documents(
     `on_crash(item)` is the result for an item whose worker process died twice on it. `isolated`: never in this
     process; what a pool would not take goes to the kept extraction process (extract_elsewhere), where an item
     still running after `time_limit` seconds gets `on_timeout(item)`."""
-    workers = worker_count(len(items), jobs, n_bytes)
-    if workers <= 1 and isolated and items:
-        return extract_elsewhere(function, items, warm_up, on_crash, time_limit, on_timeout)
-    if workers <= 1:
-        return [function(item) for item in items]
-    if warm_up is not None:
-        warm_up()
-    context = _context(_start_method())
-    results: list = [None] * len(items)
-    done = [False] * len(items)
-    pending = list(range(len(items)))
-    while pending:
-        states = context.Array("b", len(items), lock=False)  # all 0: waiting
-        broken = _run_in_pool(context, states, function, items, pending, workers, warm_up, results, done)
-        left = [index for index in pending if not done[index]]
-        if not broken:
-            break
-        # The documents in hand when the pool broke are the suspects: each is done again alone.
-        suspects = [index for index in left if states[index] == 1]
-        if not suspects and len(left) == len(pending):
-            # No worker got as far as a document (it could not start): the rest are done in this process.
-            for index in left:
-                results[index] = function(items[index])
-            break
-        pending = left
-        for index in suspects:
-            alone = context.Array("b", len(items), lock=False)
-            if _run_in_pool(context, alone, function, items, [index], 1, warm_up, results, done):
-                results[index] = on_crash(items[index]) if on_crash is not None else None
-                done[index] = True
-        pending = [index for index in pending if not done[index]]
-    return results
+    mapping = DocumentMap(function, len(items), jobs, warm_up, on_crash)
+    for index, item in enumerate(items):
+        mapping.add(item, n_bytes if index == 0 else 0)  # the bytes are known in all, not per item
+    return mapping.results(isolated, time_limit, on_timeout)
 
 
-def _run_in_pool(context, states, function, items, indices, workers, warm_up, results, done) -> bool:
-    """Run `indices` in a pool of `workers`, filling results and done; True when the pool broke (a worker died)."""
-    broken = False
+class DocumentMap:
+    """map_documents for items that arrive one at a time: the caller reads file after file and adds each, and the
+    workers extract the first while the next are read (reading 10,000 files takes a quarter of a second; the pool
+    used to wait for the last). The pool starts once the items added reach the threshold (worker_count), with
+    chunks sized for `expected` items (at most: the documents may turn out cached); below it, results() does
+    what map_documents did (in this process, or the kept extraction process). Results in the order added."""
+
+    def __init__(
+        self,
+        function: Callable[[Item], Result],
+        expected: int,
+        jobs: int | None = None,
+        warm_up: Callable[[], None] | None = None,
+        on_crash: Callable[[Item], Result] | None = None,
+    ) -> None:
+        self.function = function
+        self.expected = expected
+        self.jobs = jobs
+        self.warm_up = warm_up
+        self.on_crash = on_crash
+        self.context: multiprocessing.context.BaseContext | None = None
+        self.items: list = []
+        self.n_bytes = 0
+        self.workers = 1
+        self.submitted = 0
+        self.futures: list[tuple[list[int], object]] = []
+        self.executor: ProcessPoolExecutor | None = None
+        self.states = None
+        self.broken = False
+
+    def add(self, item: Item, n_bytes: int = 0) -> None:
+        self.items.append(item)
+        self.n_bytes += n_bytes
+        if self.executor is None and not self.broken:
+            if worker_count(max(len(self.items), 1), self.jobs, self.n_bytes) <= 1:
+                return
+            self.workers = worker_count(max(len(self.items), self.expected), self.jobs, self.n_bytes)
+            if self.warm_up is not None:
+                self.warm_up()
+            self.context = _context(_start_method())
+            self.capacity = max(self.expected, len(self.items))
+            self.states = self.context.Array("b", self.capacity, lock=False)  # all 0: waiting
+            self.chunk = _chunk_size(self.capacity, self.workers)
+            self.executor = _new_executor(self.context, self.states, self.workers, self.warm_up)
+        self._submit(final=False)
+
+    def _submit(self, final: bool) -> None:
+        """Hand the added items to the workers, a full chunk at a time (the rest too when `final`)."""
+        limit = min(len(self.items), self.capacity)
+        while not self.broken and (limit - self.submitted >= self.chunk or (final and self.submitted < limit)):
+            chunk = list(range(self.submitted, min(limit, self.submitted + self.chunk)))
+            try:
+                future = self.executor.submit(_run_chunk, self.function, [(i, self.items[i]) for i in chunk])
+            except BrokenProcessPool:  # a worker died: the rest wait for results(), which starts a new pool
+                self.broken = True
+                return
+            self.futures.append((chunk, future))
+            self.submitted = chunk[-1] + 1
+
+    def results(
+        self,
+        isolated: bool = False,
+        time_limit: float | None = None,
+        on_timeout: Callable[[Item], Result] | None = None,
+    ) -> list[Result]:
+        """Every item's result, in order, once all are added. `isolated`, `time_limit`, `on_timeout`: as
+        map_documents's, for items too few for a pool."""
+        function, items = self.function, self.items
+        if self.executor is None:  # too few for a pool
+            if isolated and items:
+                return extract_elsewhere(function, items, self.warm_up, self.on_crash, time_limit, on_timeout)
+            return [function(item) for item in items]
+        results: list = [None] * len(items)
+        done = [False] * len(items)
+        self._submit(final=True)
+        broken = _collect(self.executor, self.futures, results, done) or self.broken
+        states, pending = self.states, list(range(len(items)))
+        while True:
+            left = [index for index in pending if not done[index]]
+            if not left:
+                break
+            if broken:
+                # The documents in hand when the pool broke are the suspects: each is done again alone.
+                suspects = [index for index in left if index < len(states) and states[index] == 1]
+                if not suspects and len(left) == len(pending):
+                    # No worker got as far as a document (it could not start): the rest are done in this process.
+                    for index in left:
+                        results[index] = function(items[index])
+                    break
+                for index in suspects:
+                    alone = self.context.Array("b", len(items), lock=False)
+                    if _run_in_pool(self.context, alone, function, items, [index], 1, self.warm_up, results, done):
+                        results[index] = self.on_crash(items[index]) if self.on_crash is not None else None
+                        done[index] = True
+                left = [index for index in left if not done[index]]
+            # The rest (after a broken pool, or added past the pool's capacity) in a new pool.
+            pending = left
+            if pending:
+                states = self.context.Array("b", len(items), lock=False)
+                broken = _run_in_pool(
+                    self.context, states, function, items, pending, self.workers, self.warm_up, results, done
+                )
+        return results
+
+
+def _chunk_size(n_items: int, workers: int) -> int:
+    return max(1, min(MAX_CHUNK, math.ceil(n_items / (workers * CHUNKS_PER_WORKER))))
+
+
+def _new_executor(context, states, workers: int, warm_up: Callable[[], None] | None) -> ProcessPoolExecutor:
+    """A pool of `workers` processes sharing `states`; a worker that is not forked warms up itself."""
     spawned_warm_up = warm_up if context.get_start_method() != "fork" else None
-    with ProcessPoolExecutor(
+    return ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(states, spawned_warm_up)
-    ) as executor:
-        futures = [
-            (chunk, executor.submit(_run_chunk, function, [(index, items[index]) for index in chunk]))
-            for chunk in _chunks(indices, workers)
-        ]
+    )
+
+
+def _collect(executor: ProcessPoolExecutor, futures, results: list, done: list) -> bool:
+    """Wait for the chunks' futures and shut the pool down, filling results and done; True when it broke."""
+    broken = False
+    with executor:
         for chunk, future in futures:
             try:
                 chunk_results = future.result()
@@ -253,6 +330,21 @@ def _run_in_pool(context, states, function, items, indices, workers, warm_up, re
                 results[index] = result
                 done[index] = True
     return broken
+
+
+def _run_in_pool(context, states, function, items, indices, workers, warm_up, results, done) -> bool:
+    """Run `indices` in a pool of `workers`, filling results and done; True when the pool broke (a worker died)."""
+    executor = _new_executor(context, states, workers, warm_up)
+    futures = []
+    size = _chunk_size(len(indices), workers)
+    for at in range(0, len(indices), size):
+        chunk = list(indices[at : at + size])
+        try:
+            futures.append((chunk, executor.submit(_run_chunk, function, [(index, items[index]) for index in chunk])))
+        except BrokenProcessPool:
+            _collect(executor, futures, results, done)
+            return True
+    return _collect(executor, futures, results, done)
 
 
 # The server's one extraction process (a pool of one worker) and its pid, kept from build to build; a lock, as

@@ -57,13 +57,13 @@ def small_pool(monkeypatch):
     monkeypatch.setattr(pool, "usable_cpus", lambda: 2)
     monkeypatch.delenv(pool.JOBS_VARIABLE, raising=False)
     started = []
-    run_in_pool = pool._run_in_pool
+    new_executor = pool._new_executor
 
-    def counted(*args, **kwargs):
-        started.append(args[5])  # the number of workers
-        return run_in_pool(*args, **kwargs)
+    def counted(context, states, workers, warm_up):
+        started.append(workers)
+        return new_executor(context, states, workers, warm_up)
 
-    monkeypatch.setattr(pool, "_run_in_pool", counted)
+    monkeypatch.setattr(pool, "_new_executor", counted)
     return started
 
 
@@ -170,13 +170,13 @@ def test_a_pool_started_beside_other_threads_does_not_fork_and_gives_the_same_ta
     import threading
 
     methods = []
-    counted = pool._run_in_pool
+    counted = pool._new_executor
 
     def recorded(context, *args, **kwargs):
         methods.append(context.get_start_method())
         return counted(context, *args, **kwargs)
 
-    monkeypatch.setattr(pool, "_run_in_pool", recorded)
+    monkeypatch.setattr(pool, "_new_executor", recorded)
     stop = threading.Event()
     other = threading.Thread(target=stop.wait, name="a server's thread", daemon=True)
     other.start()
@@ -319,3 +319,29 @@ def test_an_extraction_process_stuck_past_the_budget_is_stopped(
     assert "split the file into smaller documents" in problems["zz_page.html"]
     read = set(tables.documents.loc[tables.documents["status"] == "ok", "file"])
     assert {"zz_letter.pdf", "zz_note.docx"} <= read and len(read) >= 62
+
+
+def test_the_first_documents_are_extracted_while_the_rest_are_read(
+    corpus, serial_tables, tmp_path, small_pool, monkeypatch
+):
+    """A cold build hands documents to the workers as it reads them: the pool is working before the last file is
+    read (it used to start only then), and the tables are the same."""
+    events = []
+    read_file_bytes = extraction_cache.read_file_bytes
+
+    def read(location):
+        events.append("read")
+        return read_file_bytes(location)
+
+    new_executor = pool._new_executor
+
+    def started(*args):
+        events.append("pool")
+        return new_executor(*args)
+
+    monkeypatch.setattr(extraction_cache, "read_file_bytes", read)
+    monkeypatch.setattr(pool, "_new_executor", started)
+    out = _tables_written(corpus, tmp_path / "out", 2, None)
+    assert events.count("pool") == 1 and events.index("pool") < len(events) - 10
+    for name in [*sorted(path.name for path in serial_tables.glob("*.csv")), "build_report.json"]:
+        assert (out / name).read_bytes() == (serial_tables / name).read_bytes(), name
