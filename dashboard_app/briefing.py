@@ -25,7 +25,7 @@ from dashboard_app.chromium import chromium_path  # kaleido must never download 
 from dashboard_app.filters import Selection, describe_selection, split_rows
 from dashboard_app.i18n import N_, active_language, ngettext, use_language, value_word
 from dashboard_app.i18n import gettext as _
-from dashboard_app.summaries import Headlines, describe_amount, describe_years, headline_figures
+from dashboard_app.summaries import Headlines, describe_amount, describe_years, headline_figures, headline_metrics
 from data_pipeline.tables import Tables
 
 PACK_TITLE = N_("Support to Ukraine: briefing pack")
@@ -99,14 +99,8 @@ class BriefingContent:
 
 
 def headline_lines(headlines: Headlines) -> tuple[str, ...]:
-    """The overview's metrics, labelled as the overview labels them, values formatted as it formats them."""
-    latest = headlines.latest_document_date
-    return (
-        f"{_('Total pledged')}: {style.format_eur(headlines.total_pledged_eur)}",
-        f"{_('Pledges')}: {style.format_number(headlines.n_pledges)}",
-        f"{_('Sources reporting them')}: {style.format_number(headlines.n_sources)}",
-        f"{_('Latest document')}: {style.format_date(latest) if latest else _('unknown')}",
-    )
+    """The overview's metrics, 'label: value'."""
+    return tuple(f"{label}: {value}" for label, value in headline_metrics(headlines))
 
 
 def headline_sentences(tables: Tables, headlines: Headlines) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ import streamlit as st
 from dashboard_app.i18n import gettext as _
 from dashboard_app.i18n import ngettext
 from dashboard_app.loader import folder_signature
+from data_pipeline.extraction_cache import read_upload_elsewhere
 from data_pipeline.library import (
     LibraryError,
     Prefill,
@@ -88,7 +89,7 @@ def known_content(folders: list[Path]) -> dict[str, str]:
 @st.cache_data(show_spinner=False, max_entries=32)  # the page shows its own spinner, in its language
 def cached_prefill(name: str, data: bytes, known_content: dict[str, str]) -> Prefill:
     # Each rerun of the page would otherwise parse every uploaded PDF again.
-    return prefill(name, data, known_content)
+    return prefill(name, data, known_content, read=read_upload_elsewhere)
 
 
 # Button callbacks: they run before the next script run (through the entrypoint, whose loader then sees the

@@ -26,6 +26,18 @@ class Headlines:
     latest_delivered_to_date: pd.DataFrame
 
 
+def headline_metrics(headlines: Headlines) -> list[tuple[str, str]]:
+    """The overview's four figures as (label, value), formatted: the overview shows them as metrics, the briefing
+    pack as lines, so both say the same."""
+    latest = headlines.latest_document_date
+    return [
+        (_("Total pledged"), style.format_eur(headlines.total_pledged_eur)),
+        (_("Pledges"), style.format_number(headlines.n_pledges)),
+        (_("Sources reporting them"), style.format_number(headlines.n_sources)),
+        (_("Latest document"), style.format_date(latest) if latest else _("unknown")),
+    ]
+
+
 def latest_running_totals(tables: Tables, status: str = "delivered") -> pd.DataFrame:
     """Per donor and category, the most recent reported cumulative figure (with its date), never summed."""
     running = tables.running_totals[tables.running_totals["status"] == status]

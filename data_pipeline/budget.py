@@ -36,10 +36,9 @@ def budget_problem(seconds: float) -> str:
     )
 
 
-def is_budget_problem(problem: str) -> bool:
-    """Whether a document's problem is its time budget (reading or extraction): not cached, as it depends on the
-    machine and its load."""
-    return " took longer than " in problem and "the limit for one document" in problem
+def reading_budget_problem(seconds: float) -> str:
+    """budget_problem for a file whose reading (a PDF's or Word file's text) took too long."""
+    return budget_problem(seconds).replace("extraction", "reading", 1)
 
 
 @contextmanager

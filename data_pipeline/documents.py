@@ -15,7 +15,7 @@ from pathlib import Path
 import dateparser
 
 from data_pipeline import budget
-from data_pipeline.budget import BudgetExceeded, budget_problem, document_budget
+from data_pipeline.budget import BudgetExceeded, document_budget, reading_budget_problem
 from data_pipeline.lexicon import LANGUAGES, raw
 from data_pipeline.readers import (
     MAX_DOCUMENT_BYTES,
@@ -43,6 +43,9 @@ class Document:
     language: str = "en"
     url: str = ""
     problem: str = ""
+    # The problem comes from this machine or this moment, not from the file (a time budget, a crash, a missing
+    # library): its extraction is never cached, and the next build tries the file again.
+    problem_passes: bool = False
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -347,9 +350,11 @@ def document_from_bytes(file_name: str, data: bytes | None, manifest_row: dict[s
         except UnreadableDocument as error:
             doc.problem = str(error)
         except BudgetExceeded:
-            doc.problem = budget_problem(budget.MAX_EXTRACTION_SECONDS or 0).replace("extraction", "reading", 1)
+            doc.problem = reading_budget_problem(budget.MAX_EXTRACTION_SECONDS or 0)
+            doc.problem_passes = True
         except Exception as error:  # noqa: BLE001 - no file may stop the build of the others
             doc.problem = f"the file could not be read ({unexpected_error_reason(error)})"
+            doc.problem_passes = isinstance(error, ImportError)  # reinstalling cures it
     row = manifest_row or {}
     doc.title = row.get("title", "")
     doc.publisher = row.get("publisher", "")

@@ -28,7 +28,13 @@ from typing import NamedTuple
 
 from data_pipeline import budget
 from data_pipeline.agreements import agreement_sightings
-from data_pipeline.budget import BudgetExceeded, budget_problem, check_budget, document_budget, is_budget_problem
+from data_pipeline.budget import (
+    BudgetExceeded,
+    budget_problem,
+    check_budget,
+    document_budget,
+    reading_budget_problem,
+)
 from data_pipeline.documents import (
     Document,
     SourceFile,
@@ -39,13 +45,13 @@ from data_pipeline.documents import (
 )
 from data_pipeline.extract.rows import mention_rows
 from data_pipeline.lexicon import LANGUAGES
+from data_pipeline.library import Prefill, read_upload
 from data_pipeline.paths import LEXICON_DIR, PACKAGE_DIR
 from data_pipeline.plausibility import plausible_mentions
-from data_pipeline.pool import DocumentMap, extraction_process_running
+from data_pipeline.pool import DocumentMap, extract_elsewhere, extraction_process_running
 from data_pipeline.readers import (
     READERS,
     UnreadableDocument,
-    is_missing_library_problem,
     text_from_plain,
     unexpected_error_reason,
 )
@@ -117,6 +123,7 @@ def extract_document(doc: Document) -> Extraction:
             check_budget()
     except BudgetExceeded:
         doc.problem = budget_problem(budget.MAX_EXTRACTION_SECONDS or 0)
+        doc.problem_passes = True
         return Extraction(doc, [], [])
     except Exception as error:  # noqa: BLE001 - one document must never stop the others
         # The user gets a plain reason; the details go to the log for whoever maintains the extractor.
@@ -142,6 +149,7 @@ def read_and_extract(file: tuple[str, bytes, dict[str, str] | None]) -> Extracti
         logging.getLogger(__name__).exception("reading failed on %s", readable_name(name))
         doc = document_from_bytes(name, None, manifest_row)
         doc.problem = f"the file could not be read ({unexpected_error_reason(error)})"
+        doc.problem_passes = isinstance(error, ImportError)  # reinstalling cures it
     return extract_document(doc)
 
 
@@ -170,6 +178,7 @@ CRASH_PROBLEM = "extraction stopped the process reading it (a crash or a kill); 
 def _crashed(file: tuple[str, bytes, dict[str, str] | None]) -> Extraction:
     doc = document_from_bytes(file[0], None, file[2])
     doc.problem = CRASH_PROBLEM
+    doc.problem_passes = True
     return Extraction(doc, [], [])
 
 
@@ -177,7 +186,27 @@ def _stopped(file: tuple[str, bytes, dict[str, str] | None]) -> Extraction:
     """A document the separate extraction process was still on long after its budget: stopped from outside."""
     doc = document_from_bytes(file[0], None, file[2])
     doc.problem = budget_problem(budget.MAX_EXTRACTION_SECONDS or 0)
+    doc.problem_passes = True
     return Extraction(doc, [], [])
+
+
+def read_upload_elsewhere(upload: tuple[str, bytes]) -> Prefill:
+    """library.read_upload where a server reads documents (the Add documents page's metadata, before saving):
+    in its extraction process, as build(isolated=True) does. A PDF parsed in a thread of the server would hold
+    every other user's page; short plain text is read here while that process is not running yet."""
+    file, data = upload
+    if not extraction_process_running() and _small_plain_text([(file, data, None)]):
+        return read_upload(upload)
+    return extract_elsewhere(
+        read_upload,
+        [upload],
+        warm_up_for_uploads,
+        on_crash=lambda _upload: Prefill(file=file, problem=CRASH_PROBLEM),
+        time_limit=budget.stop_after_seconds(),
+        on_timeout=lambda _upload: Prefill(
+            file=file, problem=reading_budget_problem(budget.MAX_EXTRACTION_SECONDS or 0)
+        ),
+    )[0]
 
 
 # One short text per language, with money, a period and a count: extracting them compiles the word lists, once,
@@ -499,15 +528,7 @@ def extract_documents(
             continue
         if isinstance(entry, int):
             extraction = extracted[entry]
-            # Neither a crash nor a document over its time budget: both depend on the machine and its load; nor
-            # one whose reader's library is missing: reinstalling must read it again.
-            problem = extraction.document.problem
-            if (
-                cache is not None
-                and problem != CRASH_PROBLEM
-                and not is_budget_problem(problem)
-                and not is_missing_library_problem(problem)
-            ):
+            if cache is not None and not extraction.document.problem_passes:
                 cache.put(keys[entry], extraction)
         else:
             extraction = entry

@@ -15,7 +15,7 @@ import re
 import tempfile
 import threading
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -123,12 +123,24 @@ def upload_problem(name: str, data: bytes, known_content: dict[str, str]) -> str
     return ""
 
 
-def prefill(name: str, data: bytes, known_content: dict[str, str]) -> Prefill:
-    """Check the upload and read it as the build would: title (first line), date and language from the text."""
+def prefill(
+    name: str,
+    data: bytes,
+    known_content: dict[str, str],
+    read: Callable[[tuple[str, bytes]], Prefill] | None = None,
+) -> Prefill:
+    """Check the upload and read it as the build would: title (first line), date and language from the text.
+    `read` reads it (read_upload; the dashboard's server has it read in its extraction process)."""
     file = safe_file_name(name)
     problem = upload_problem(name, data, known_content)
     if problem:
         return Prefill(file=file, problem=problem)
+    return (read or read_upload)((file, data))
+
+
+def read_upload(upload: tuple[str, bytes]) -> Prefill:
+    """What the build would read from an accepted upload (its safe file name and bytes): title, date, language."""
+    file, data = upload
     doc = document_from_bytes(file, data, None)
     if doc.problem:
         return Prefill(file=file, problem=doc.problem)

@@ -57,11 +57,6 @@ def size_problem(n_bytes: int) -> str | None:
 MISSING_LIBRARY_REASON = "a library this file type needs is missing"
 
 
-def is_missing_library_problem(problem: str | None) -> bool:
-    """Whether a document's problem says a library its reader needs is missing (cured by reinstalling)."""
-    return bool(problem) and MISSING_LIBRARY_REASON in problem
-
-
 def unexpected_error_reason(error: BaseException) -> str:
     """A plain reason for an error a library raised that no reader expected: its kind, never its message (which
     may be "<_io.BytesIO object at 0x…>" or an XML parser's internals)."""

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard_app import charts, style, summaries
+from dashboard_app import charts, summaries
 from dashboard_app.i18n import gettext as _
 from dashboard_app.render import (
     cached_chart,
@@ -23,17 +23,13 @@ st.caption(summaries.data_as_of_line(view.all_tables))
 
 headlines = from_view(view, summaries.headline_figures)
 columns = st.columns([1, 1, 1, 1.4])  # room for a date written out: 3 december 2025
-columns[0].metric(
-    _("Total pledged"),
-    style.format_eur(headlines.total_pledged_eur),
-    help=_("Sum of pledged money packages in EUR. Earmarked parts, delivered money and running totals are not added.")
+total_help = (
+    _("Sum of pledged money packages in EUR. Earmarked parts, delivered money and running totals are not added.")
     + " "
-    + _("A per-year pledge counts once per year it covers (amount × years)."),
+    + _("A per-year pledge counts once per year it covers (amount × years).")
 )
-columns[1].metric(_("Pledges"), style.format_number(headlines.n_pledges))
-columns[2].metric(_("Sources reporting them"), style.format_number(headlines.n_sources))
-latest = headlines.latest_document_date
-columns[3].metric(_("Latest document"), style.format_date(latest) if latest else _("unknown"))
+for index, (column, (label, value)) in enumerate(zip(columns, summaries.headline_metrics(headlines), strict=True)):
+    column.metric(label, value, help=total_help if index == 0 else None)
 
 if tables.pledges.empty:
     show_nothing_matches()

@@ -18,7 +18,8 @@ import pytest
 from document_fixtures import PLEDGE, docx_bytes, html_bytes, pdf_bytes
 from pipeline_helpers import ROOT, run_cli
 
-from data_pipeline import budget, extraction_cache, pool
+from data_pipeline import budget, extraction_cache, library, pool
+from data_pipeline.__main__ import main as cli_main
 from data_pipeline.build import build, forget_previous_builds
 from data_pipeline.tables import write_tables
 
@@ -219,10 +220,18 @@ def test_free_cpus_counts_what_others_keep_busy(monkeypatch):
         assert pool.free_cpus() == free, load
 
 
-def test_command_line_jobs(tmp_path):
-    ran = run_cli(ROOT / "seeds", tmp_path, "--jobs", "2")
-    assert ran.returncode == 0, ran.stderr
-    assert (tmp_path / "pledges.csv").is_file()
+def test_command_line_jobs(corpus, serial_tables, tmp_path, small_pool):
+    """`build --jobs 2` extracts in a pool of two and writes the tables of `--jobs 1`, which starts none; 0 is
+    refused with a message."""
+    forget_previous_builds()
+    assert cli_main(["build", "--docs", str(corpus), "--out", str(tmp_path / "two"), "--jobs", "2"]) == 0
+    assert small_pool == [2]
+    forget_previous_builds()
+    assert cli_main(["build", "--docs", str(corpus), "--out", str(tmp_path / "one"), "--jobs", "1"]) == 0
+    assert small_pool == [2]
+    for name in [*sorted(path.name for path in serial_tables.glob("*.csv")), "build_report.json"]:
+        assert (tmp_path / "two" / name).read_bytes() == (serial_tables / name).read_bytes(), name
+        assert (tmp_path / "one" / name).read_bytes() == (serial_tables / name).read_bytes(), name
     refused = run_cli(ROOT / "seeds", tmp_path, "--jobs", "0")
     assert refused.returncode == 2 and "--jobs" in refused.stderr
 
@@ -269,6 +278,20 @@ def test_the_extraction_process_is_started_once(fresh_extraction_process):
     first = pool.extract_elsewhere(_pid_of, ["a", "b"], extraction_cache.compile_word_lists)
     second = pool.extract_elsewhere(_pid_of, ["c"])
     assert {pid for _item, pid in first + second} == {pool._kept[1]} != {os.getpid()}
+
+
+def test_an_uploads_metadata_is_read_in_the_extraction_process(monkeypatch, fresh_extraction_process):
+    """The Add documents page reads an upload's title, date and language before it is saved: a PDF is parsed in the
+    server's extraction process, never in the thread serving the page."""
+    monkeypatch.setattr(library, "document_from_bytes", _fails_here)  # a tripwire in this process
+    found = library.prefill("letter.pdf", pdf_bytes([PLEDGE]), {}, read=extraction_cache.read_upload_elsewhere)
+    assert (found.problem, found.language, found.file) == ("", "en", "letter.pdf") and found.n_chars > 50
+    assert pool.extraction_process_running()
+    # Once it runs, a short text goes there too.
+    text = library.prefill(
+        "note.txt", b"Norway pledges NOK 1 billion.", {}, read=extraction_cache.read_upload_elsewhere
+    )
+    assert text.problem == "" and text.title
 
 
 def _pid_of(item: str) -> tuple[str, int]:
