@@ -32,10 +32,7 @@ def _duration(text: str, patterns: list[str], language: str) -> int | None:
 def _names_no_agreement(text: str, sentences: list, lex) -> bool:
     """True when no sentence names a kind of agreement, known from one search of the whole text (most documents
     name none). A kind found in a sentence is a match in the whole text too when the sentence starts after a
-    space and ends before one (as split_sentences makes them): its word boundaries are the same there. Before
-    that search, a test for the words every kind's match holds rules out most documents."""
-    if not may_hold_between(text, lex.agreement_kind_words, 0, len(text)):
-        return True
+    space and ends before one (as split_sentences makes them): its word boundaries are the same there."""
     if lex.any_agreement_kind_re is None or lex.any_agreement_kind_re.search(text):
         return False
     return all(
@@ -48,6 +45,10 @@ def agreement_sightings(doc: Document) -> list[dict]:
     """Every sentence of one document that names an agreement with its kind, parties, dates and themes."""
     lex = lexicon(doc.language)
     text = doc.text
+    if not may_hold_between(text, lex.agreement_kind_words, 0, len(text)):
+        # Many documents: none of the words every kind's match holds. Known before splitting the text as written
+        # (the extractor split its reading text, which differs where a curly apostrophe or a date line stands).
+        return []
     sentences = split_sentences(text)
     recipient = common()["default_recipient"]
     if _names_no_agreement(text, sentences, lex):
