@@ -57,14 +57,13 @@ from data_pipeline.readers import (
 )
 from data_pipeline.tables import Problem
 
-# Libraries whose upgrade can change what is cached: the text a reader returns, a date read from the text,
-# a number read from words; and those the readers import (an encrypted PDF needs cryptography, trafilatura
-# lxml and lxml_html_clean), so that installing or upgrading one reads its documents again.
+# Libraries whose upgrade can change what is cached: the text a reader returns, a number read from words; and
+# those the readers import (an encrypted PDF needs cryptography, trafilatura lxml and lxml_html_clean), so that
+# installing or upgrading one reads its documents again.
 READER_LIBRARIES = [
     "trafilatura",
     "pypdf",
     "python-docx",
-    "dateparser",
     "text2num",
     "cryptography",
     "lxml",

@@ -79,3 +79,26 @@ def test_detect_language(text, expected):
 
 def test_detect_language_defaults_to_english_for_text_without_words():
     assert detect_language("12345 67890 --- !!!") == "en"
+
+
+@pytest.mark.parametrize(
+    ("first_line", "language", "expected"),
+    [
+        ("Stand: 05.06.2024, 14.42 Uhr", "de", "2024-06-05"),  # day first, as German, Dutch and European sites write
+        ("Gepubliceerd 03.02.2025 om 09:12", "nl", "2025-02-03"),
+        ("Posted 11.04.2024 at 10:05", "en", "2024-04-11"),
+        ("Updated 04.23.2024", "en", "2024-04-23"),  # a second number over 12: it can only be month first
+        ("Berlin, 1. März 2024", "de", "2024-03-01"),
+        ("Washington, Sept. 5, 2024", "en", "2024-09-05"),
+        ("Den Haag, 7 mrt. 2023", "nl", "2023-03-07"),
+        ("Brussels, 14 FEBRUARY 2024", "en", "2024-02-14"),
+    ],
+)
+def test_a_dateline_is_read_with_the_languages_months_and_day_first(first_line, language, expected):
+    text = f"{first_line}\nDe regering steunt Oekraïne.\n" + FILLER * 3
+    assert publication_date_from_text(text, language) == (expected, "text")
+
+
+def test_an_impossible_written_date_is_not_taken():
+    text = "Amsterdam, 31 februari 2024\nDe regering steunt Oekraïne.\n" + FILLER * 3
+    assert publication_date_from_text(text, "nl") == (None, "unknown")
