@@ -141,6 +141,7 @@ class Lexicon:
             "weak_running_total_cues",
             "already_cues",
             "future_cues",
+            "comparison_cues",
         ]
         for key in simple:
             setattr(self, key + "_re", compile_phrases(words[key]))

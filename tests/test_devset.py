@@ -12,7 +12,7 @@ from data_pipeline.paths import DEVSET_DIR
 MIN_F1 = 0.96
 # The same ratchet for each field's accuracy on the matched mentions (the scorer prints two decimals).
 MIN_FIELD_ACCURACY = {
-    "donor": 0.97,
+    "donor": 0.98,
     "recipient": 0.99,
     "status": 0.95,
     "category": 0.90,

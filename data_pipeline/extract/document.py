@@ -8,6 +8,7 @@ from __future__ import annotations
 from data_pipeline.budget import check_budget
 from data_pipeline.extract.candidates import Candidate, Sentence
 from data_pipeline.extract.category import categorise, title_category
+from data_pipeline.extract.comparisons import compared_donor, donor_span, mark_comparisons, read_like_the_compared
 from data_pipeline.extract.dedupe import dedupe_within_document, without_correction_restatements
 from data_pipeline.extract.donors import donor_of, issuer_of, main_donor, recipient_of
 from data_pipeline.extract.equipment import corrected_counts, equipment_candidates
@@ -21,7 +22,7 @@ from data_pipeline.extract.sentences import introduction_with_colon, refers_back
 from data_pipeline.extract.status import classify_status_and_scope
 from data_pipeline.extract.support import drop_non_support, is_recipients_own_money, list_is_about_support
 from data_pipeline.extract.years import assign_years
-from data_pipeline.lexicon import lexicon
+from data_pipeline.lexicon import Lexicon, lexicon
 from data_pipeline.numbers import (
     DIGIT_RE,
     find_numbers,
@@ -107,9 +108,10 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
                 if c.fields.get("category_unstated"):
                     c.fields["category"], c.fields["subcategory"] = stated, "general"
                     c.fields["category_unstated"] = False
+        mark_comparisons(text, sentence, group, lex)
         for c in group:
             c.fields["qualifier"] = qualifier_of(text, sentence, c, lex)
-            donor = donor_of(text, sentence, c, lex, fallback_donor) or issuer_of(c.currency, lex)
+            donor = _donor_of_figure(text, sentence, c, lex, fallback_donor) or issuer_of(c.currency, lex)
             c.fields["donor"] = donor or "Unknown"
             c.fields["recipient"] = recipient_of(text, sentence, donor, lex, _own_span(sentence, group, c), c.start)
             if c.kind == "money":
@@ -123,8 +125,22 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
     link_parts(all_candidates, sentences, text, lex, title_category(title, lex))
     all_candidates = without_wider_envelopes(all_candidates, sentences, text, lex)
     assign_years(text, sentences, all_candidates, published, lex)
+    read_like_the_compared(text, sentences, all_candidates, lex)
     extend_years_by_delivery_schedules(text, sentences, all_candidates, published, lex)
     return dedupe_within_document(without_year_schedules(all_candidates))
+
+
+def _donor_of_figure(
+    text: str, sentence: Sentence, c: Candidate, lex: Lexicon, fallback_donor: str | None
+) -> str | None:
+    """donor_of, but in a comparison (comparisons.py) a compared figure is the donor's its own words name ("compared
+    with €410 million from Hungary"; none named: the other figure's donor's, "€1bn last year"), and a first figure
+    is not that donor's: without a donor named before the cue it is the document's main donor's."""
+    if "comparison_cue" in c.fields:
+        return compared_donor(text, sentence, c, lex) or donor_of(text, sentence, c, lex, fallback_donor)
+    if "compared_at" in c.fields:
+        return donor_of(text, sentence, c, lex, None, within=donor_span(c, sentence)) or fallback_donor
+    return donor_of(text, sentence, c, lex, fallback_donor)
 
 
 def _own_span(sentence: Sentence, group: list[Candidate], c: Candidate) -> tuple[int, int]:

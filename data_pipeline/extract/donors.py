@@ -196,11 +196,20 @@ def main_donor(text: str, title: str, lex: Lexicon) -> str | None:
     return max(scores, key=lambda name: (scores[name], -first_seen[name]))
 
 
-def donor_of(text: str, sentence: Sentence, candidate: Candidate, lex: Lexicon, fallback: str | None) -> str | None:
+def donor_of(
+    text: str,
+    sentence: Sentence,
+    candidate: Candidate,
+    lex: Lexicon,
+    fallback: str | None,
+    within: tuple[int, int] | None = None,
+) -> str | None:
+    """The giver of a figure among the donors its sentence names (only those `within` a span, when given), else
+    `fallback`."""
     found = []
     partners = []  # "together with Denmark, the Netherlands will…": a joint pledge
     for start, end, name in donors_in(text, sentence.start, sentence.end, lex):
-        if name in lex.non_givers:
+        if name in lex.non_givers or (within is not None and not within[0] <= start < within[1]):
             continue
         if lex.joint_with_before_re.search(text[max(sentence.start, start - 30) : start]):
             partners.append(name)
