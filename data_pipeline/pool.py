@@ -225,8 +225,10 @@ class DocumentMap:
         self.workers = 1
         self.submitted = 0
         self.futures: list[tuple[list[int], object]] = []
-        self.executor: ProcessPoolExecutor | None = None
+        self.executor: ProcessPoolExecutor | None = None  # set, with the four below, when the pool starts
         self.states = None
+        self.capacity = 0
+        self.chunk = MAX_CHUNK
         self.broken = False
 
     def add(self, item: Item, n_bytes: int = 0) -> None:
@@ -264,8 +266,8 @@ class DocumentMap:
         time_limit: float | None = None,
         on_timeout: Callable[[Item], Result] | None = None,
     ) -> list[Result]:
-        """Every item's result, in order, once all are added. `isolated`, `time_limit`, `on_timeout`: as
-        map_documents's, for items too few for a pool."""
+        """Every item's result, in order, once all are added (called once). `isolated`, `time_limit`,
+        `on_timeout`: as map_documents's, for items too few for a pool."""
         function, items = self.function, self.items
         if self.executor is None:  # too few for a pool
             if isolated and items:

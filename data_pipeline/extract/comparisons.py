@@ -1,5 +1,5 @@
 """A figure set beside another in the same sentence: "€3.2 billion in military aid, compared with €410 million from
-Hungary", "1,8 miljard euro, tegenover 300 miljoen euro voor Oostenrijk", "2,1 Milliarden Euro, gegenüber 150
+Portugal", "1,8 miljard euro, tegenover 300 miljoen euro voor Oostenrijk", "2,1 Milliarden Euro, gegenüber 150
 Millionen Euro aus Irland". Trackers and reports compare one donor's total with another's: the compared figure is
 the donor's it names, the first figure is not that donor's, and the compared figure is counted like the first (the
 same status, scope and period) unless its own words say otherwise."""
@@ -45,44 +45,36 @@ def _comparison_cue(text: str, start: int, end: int, lex: Lexicon) -> tuple[int,
     return cue.start(), cue.end()
 
 
-def donor_span(candidate: Candidate, sentence: Sentence) -> tuple[int, int] | None:
-    """Where the donor of a figure in a comparison is named: the compared figure's from its cue on, the first
-    figure's before the cue (up to the next comparison's cue, in a chain); None outside a comparison."""
-    cue = candidate.fields.get("comparison_cue")
-    compared_at = candidate.fields.get("compared_at")
-    if cue is None and compared_at is None:
-        return None
-    return (cue[0] if cue is not None else sentence.start, compared_at if compared_at is not None else sentence.end)
-
-
-# Where the compared figure's own words end: its clause ("…, compared with €410 million from Hungary, according to
+# Where the compared figure's own words end: its clause ("…, compared with €410 million from Portugal, according to
 # the tracker").
 COMPARED_PART_END_RE = re.compile(r"[,.;:!?()\[\]]")
 
 
 def compared_donor(text: str, sentence: Sentence, candidate: Candidate, lex: Lexicon) -> str | None:
-    """The donor a compared figure's own words name, from the cue to the end of its clause: "from Hungary", "voor
-    Oostenrijk", "aus Irland", "de Nederlandse inspanning van …" (givers only; several are a joint figure)."""
-    cue_start = candidate.fields["comparison_cue"][0]
-    end_of_clause = COMPARED_PART_END_RE.search(text, candidate.end, sentence.end)
-    end = min(
-        end_of_clause.start() if end_of_clause else sentence.end, candidate.fields.get("compared_at", sentence.end)
-    )
-    names = {name for _, _, name in donors_in(text, cue_start, end, lex) if name not in lex.non_givers}
+    """The donor a compared figure's own words name: "from Portugal", "voor Oostenrijk", "aus Irland", "de
+    Nederlandse inspanning van …" (givers only; several are a joint figure)."""
+    start, end = _compared_part(text, sentence, candidate)
+    names = {name for _, _, name in donors_in(text, start, end, lex) if name not in lex.non_givers}
     return ";".join(sorted(names)) or None
 
 
+def _compared_part(text: str, sentence: Sentence, candidate: Candidate) -> tuple[int, int]:
+    """A compared figure's own words: from its cue to the end of its clause, or to the next comparison's cue."""
+    end_of_clause = COMPARED_PART_END_RE.search(text, candidate.end, sentence.end)
+    end = end_of_clause.start() if end_of_clause else sentence.end
+    return candidate.fields["comparison_cue"][0], min(end, candidate.fields.get("compared_at", end))
+
+
 def read_like_the_compared(text: str, sentences: list[Sentence], candidates: list[Candidate], lex: Lexicon) -> None:
-    """A compared figure takes the status and scope of the figure it is compared with, unless its own words (from
-    the cue to the end of its part) hold a status cue, and that figure's period, unless it states one itself."""
+    """A compared figure takes the status and scope of the figure it is compared with, unless its own words (after
+    the cue, to the end of its clause) hold a status cue, and that figure's period, unless it states one itself."""
     kept = {id(c) for c in candidates}
     for c in candidates:
         first = c.fields.get("compared_with")
         if first is None or id(first) not in kept:
             continue
-        sentence = sentences[c.sentence]
-        own_end = c.fields.get("compared_at", sentence.end)
-        own_words = text[c.fields["comparison_cue"][1] : own_end]
+        _cue_start, end = _compared_part(text, sentences[c.sentence], c)
+        own_words = text[c.fields["comparison_cue"][1] : end]
         if first.fields["scope"] in ("package", "running_total") and not _states_a_status(own_words, lex):
             c.fields["status"], c.fields["scope"] = first.fields["status"], first.fields["scope"]
         if not c.fields.get("years_stated"):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from data_pipeline.budget import check_budget
 from data_pipeline.extract.candidates import Candidate, Sentence
 from data_pipeline.extract.category import categorise, title_category
-from data_pipeline.extract.comparisons import compared_donor, donor_span, mark_comparisons, read_like_the_compared
+from data_pipeline.extract.comparisons import compared_donor, mark_comparisons, read_like_the_compared
 from data_pipeline.extract.dedupe import dedupe_within_document, without_correction_restatements
 from data_pipeline.extract.donors import donor_of, issuer_of, main_donor, recipient_of
 from data_pipeline.extract.equipment import corrected_counts, equipment_candidates
@@ -134,12 +134,14 @@ def _donor_of_figure(
     text: str, sentence: Sentence, c: Candidate, lex: Lexicon, fallback_donor: str | None
 ) -> str | None:
     """donor_of, but in a comparison (comparisons.py) a compared figure is the donor's its own words name ("compared
-    with €410 million from Hungary"; none named: the other figure's donor's, "€1bn last year"), and a first figure
+    with €410 million from Portugal"; none named: the other figure's donor's, "€1bn last year"), and a first figure
     is not that donor's: without a donor named before the cue it is the document's main donor's."""
     if "comparison_cue" in c.fields:
         return compared_donor(text, sentence, c, lex) or donor_of(text, sentence, c, lex, fallback_donor)
     if "compared_at" in c.fields:
-        return donor_of(text, sentence, c, lex, None, within=donor_span(c, sentence)) or fallback_donor
+        return (
+            donor_of(text, sentence, c, lex, None, within=(sentence.start, c.fields["compared_at"])) or fallback_donor
+        )
     return donor_of(text, sentence, c, lex, fallback_donor)
 
 
