@@ -42,6 +42,8 @@ def _comparison_cue(text: str, start: int, end: int, lex: Lexicon) -> tuple[int,
     between = text[cue.end() : end]
     if len(between) > MAX_CHARACTERS_AFTER_CUE or CLAUSE_END_RE.search(between):
         return None
+    if lex.clause_joiners_re.search(between):
+        return None  # "verplichtingen tegenover Oekraïne en 500 miljoen …": a list, not a comparison
     return cue.start(), cue.end()
 
 
