@@ -142,6 +142,7 @@ class Lexicon:
             "already_cues",
             "future_cues",
             "comparison_cues",
+            "statistic_words",
         ]
         for key in simple:
             setattr(self, key + "_re", compile_phrases(words[key]))
@@ -379,9 +380,14 @@ class Lexicon:
             r"|in|nach|naar)\s+(?:the\s+|de\s+|het\s+|die\s+)?$",
             re.IGNORECASE,
         )
+        # A preposition (and an article) right before a name: "to the Netherlands", "in Polen"; and, where a figure
+        # is compared with another, the compared figure's giver: "€410 million from Portugal", "… voor Oostenrijk".
+        article = r"(?:the\s+|de\s+|het\s+|die\s+|der\s+|dem\s+)?"
         self.non_subject_before_re = re.compile(
-            rf"(?<![\w-])(?:{phrase_pattern(words['non_subject_prepositions'])})\s+(?:the\s+|de\s+|het\s+|die\s+|der\s+|dem\s+)?$",
-            re.IGNORECASE,
+            rf"(?<![\w-])(?:{phrase_pattern(words['non_subject_prepositions'])})\s+{article}$", re.IGNORECASE
+        )
+        self.comparison_giver_before_re = re.compile(
+            rf"(?<![\w-])(?:{phrase_pattern(words['comparison_giver_prepositions'])})\s+{article}$", re.IGNORECASE
         )
         self.year_words = words["year_words"]
         self.months = [m.lower() for m in words["months"]]

@@ -14,14 +14,17 @@ from data_pipeline.extract.status import running_total_cue
 from data_pipeline.lexicon import Lexicon
 
 # The words between the comparison cue and the compared figure: a few, in one clause ("tegenover de Nederlandse
-# inspanning van 587 miljoen euro"); further away the figure is not what is compared.
+# inspanning van 587 miljoen euro"); further away, or behind a comma, the figure is not what is compared.
 MAX_CHARACTERS_AFTER_CUE = 60
-CLAUSE_END_RE = re.compile(r"[.;:!?()\[\]]")
+# Where a compared figure's own words end: its clause ("…, compared with €410 million from Portugal, according to
+# the tracker").
+CLAUSE_END_RE = re.compile(r"[,.;:!?()\[\]]")
 
 
 def mark_comparisons(text: str, sentence: Sentence, group: list[Candidate], lex: Lexicon) -> None:
     """Mark each figure compared with the figure before it: fields "compared_with" (that figure) and
-    "comparison_cue" (the cue's span); the first figure gets "compared_at" (where the cue starts)."""
+    "comparison_cue" (the cue's span); the first figure gets "compared_at" (where the cue starts) and
+    "compared_by" (the compared figure)."""
     ordered = sorted(group, key=lambda c: c.start)
     for first, second in zip(ordered, ordered[1:], strict=False):
         if first.kind != second.kind:
@@ -31,56 +34,67 @@ def mark_comparisons(text: str, sentence: Sentence, group: list[Candidate], lex:
             second.fields["compared_with"] = first
             second.fields["comparison_cue"] = cue
             first.fields["compared_at"] = cue[0]
+            first.fields["compared_by"] = second
 
 
 def _comparison_cue(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
-    """The last comparison cue between two figures, when few words of one clause follow it up to the second."""
+    """The last comparison cue between two figures, in the first figure's clause ("…, tegenover", not "… en zegde
+    tegenover president Zelensky … toe"), followed by a few words of one clause up to the second figure that name
+    at most one giver, no official ("gegenüber Polen kündigte Scholz … an"), no status of its own and no statistic
+    ("the EU average of")."""
     cues = list(lex.comparison_cues_re.finditer(text, start, end))
     if not cues:
         return None
     cue = cues[-1]
-    between = text[cue.end() : end]
-    if len(between) > MAX_CHARACTERS_AFTER_CUE or CLAUSE_END_RE.search(between):
+    before, after = text[start : cue.start()], text[cue.end() : end]
+    if len(after) > MAX_CHARACTERS_AFTER_CUE or CLAUSE_END_RE.search(after) or lex.clause_joiners_re.search(before):
         return None
-    if lex.clause_joiners_re.search(between):
-        return None  # "verplichtingen tegenover Oekraïne en 500 miljoen …": a list, not a comparison
+    if lex.clause_joiners_re.search(after) or lex.statistic_words_re.search(after) or _states_a_status(after, lex):
+        return None  # "tegenover Oekraïne en 500 miljoen …" is a list; an average is no donor's figure
+    named = [text[a:b].lower() for a, b, _name in donors_in(text, cue.end(), end, lex)]
+    if len(named) > 1 or any(name in lex.official_aliases for name in named):
+        return None  # "gegenüber Polen kündigte Scholz …": a subject of its own opens another clause
     return cue.start(), cue.end()
 
 
-# Where the compared figure's own words end: its clause ("…, compared with €410 million from Portugal, according to
-# the tracker").
-COMPARED_PART_END_RE = re.compile(r"[,.;:!?()\[\]]")
-
-
 def compared_donor(text: str, sentence: Sentence, candidate: Candidate, lex: Lexicon) -> str | None:
-    """The donor a compared figure's own words name: "from Portugal", "voor Oostenrijk", "aus Irland", "de
-    Nederlandse inspanning van …" (givers only; several are a joint figure)."""
+    """The donor a compared figure's own words name as its giver: "from Portugal", "voor Oostenrijk", "aus Irland",
+    "Ireland's", "de Nederlandse inspanning van …" (several: a joint figure); not a place or a recipient ("it sent
+    to refugees in Poland")."""
     start, end = _compared_part(text, sentence, candidate)
-    names = {name for _, _, name in donors_in(text, start, end, lex) if name not in lex.non_givers}
+    names = set()
+    for name_start, _end, name in donors_in(text, start, end, lex):
+        before = text[max(start, name_start - 20) : name_start]
+        if name in lex.non_givers:
+            continue
+        if lex.non_subject_before_re.search(before) and not lex.comparison_giver_before_re.search(before):
+            continue
+        names.add(name)
     return ";".join(sorted(names)) or None
 
 
 def _compared_part(text: str, sentence: Sentence, candidate: Candidate) -> tuple[int, int]:
     """A compared figure's own words: from its cue to the end of its clause, or to the next comparison's cue."""
-    end_of_clause = COMPARED_PART_END_RE.search(text, candidate.end, sentence.end)
+    end_of_clause = CLAUSE_END_RE.search(text, candidate.end, sentence.end)
     end = end_of_clause.start() if end_of_clause else sentence.end
     return candidate.fields["comparison_cue"][0], min(end, candidate.fields.get("compared_at", end))
 
 
 def read_like_the_compared(text: str, sentences: list[Sentence], candidates: list[Candidate], lex: Lexicon) -> None:
     """A compared figure takes the status and scope of the figure it is compared with, unless its own words (after
-    the cue, to the end of its clause) hold a status cue, and that figure's period, unless it states one itself."""
+    the cue, to the end of its clause) hold a status cue, and that figure's period, unless it states one itself.
+    A part stays a part (of its own package)."""
     kept = {id(c) for c in candidates}
     for c in candidates:
         first = c.fields.get("compared_with")
-        if first is None or id(first) not in kept:
+        if first is None or id(first) not in kept or c.fields["scope"] == "part":
             continue
         _cue_start, end = _compared_part(text, sentences[c.sentence], c)
         own_words = text[c.fields["comparison_cue"][1] : end]
         if first.fields["scope"] in ("package", "running_total") and not _states_a_status(own_words, lex):
             c.fields["status"], c.fields["scope"] = first.fields["status"], first.fields["scope"]
         if not c.fields.get("years_stated"):
-            c.fields["years"] = first.fields["years"]
+            c.fields["years"], c.fields["years_stated"] = first.fields["years"], first.fields.get("years_stated")
 
 
 def _states_a_status(words: str, lex: Lexicon) -> bool:

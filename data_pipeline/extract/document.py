@@ -134,14 +134,13 @@ def _donor_of_figure(
     text: str, sentence: Sentence, c: Candidate, lex: Lexicon, fallback_donor: str | None
 ) -> str | None:
     """donor_of, but in a comparison (comparisons.py) a compared figure is the donor's its own words name ("compared
-    with €410 million from Portugal"; none named: the other figure's donor's, "€1bn last year"), and a first figure
-    is not that donor's: without a donor named before the cue it is the document's main donor's."""
+    with €410 million from Portugal"; none named: as any figure, "€1bn last year"), and then the figure it is
+    compared with is not that donor's: it is the donor named before the cue, else the document's main donor's."""
     if "comparison_cue" in c.fields:
         return compared_donor(text, sentence, c, lex) or donor_of(text, sentence, c, lex, fallback_donor)
-    if "compared_at" in c.fields:
-        return (
-            donor_of(text, sentence, c, lex, None, within=(sentence.start, c.fields["compared_at"])) or fallback_donor
-        )
+    if "compared_by" in c.fields and compared_donor(text, sentence, c.fields["compared_by"], lex):
+        within = (sentence.start, c.fields["compared_at"])
+        return donor_of(text, sentence, c, lex, None, within=within) or fallback_donor
     return donor_of(text, sentence, c, lex, fallback_donor)
 
 
