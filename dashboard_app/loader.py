@@ -106,10 +106,10 @@ def build_tables(folder: Path, library: Path | None = None, corrections: Path | 
 def start_extraction_process() -> None:
     """Have the server's extraction process started and warmed up in the background (the Add documents page
     calls it, so that the first upload does not wait 2-3 s for it)."""
-    from data_pipeline.extraction_cache import warm_up_for_uploads
+    from data_pipeline.extraction_cache import compile_word_lists
     from data_pipeline.pool import start_extraction_process
 
-    start_extraction_process(warm_up_for_uploads)
+    start_extraction_process(compile_word_lists)
 
 
 # cache_resource, not cache_data: cache_data would hand every rerun a fresh unpickled copy of the build (0.65 s

@@ -44,7 +44,7 @@ class Document:
     problem: str = ""
     # The problem comes from this machine or this moment, not from the file (a time budget, a crash, a missing
     # library): its extraction is never cached, and the next build tries the file again.
-    problem_passes: bool = False
+    problem_is_transient: bool = False
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -385,10 +385,10 @@ def document_from_bytes(file_name: str, data: bytes | None, manifest_row: dict[s
             doc.problem = str(error)
         except BudgetExceeded:
             doc.problem = reading_budget_problem(budget.MAX_EXTRACTION_SECONDS or 0)
-            doc.problem_passes = True
+            doc.problem_is_transient = True
         except Exception as error:  # noqa: BLE001 - no file may stop the build of the others
             doc.problem = f"the file could not be read ({unexpected_error_reason(error)})"
-            doc.problem_passes = isinstance(error, ImportError)  # reinstalling cures it
+            doc.problem_is_transient = isinstance(error, ImportError)  # reinstalling cures it
     row = manifest_row or {}
     doc.title = row.get("title", "")
     doc.publisher = row.get("publisher", "")

@@ -48,7 +48,7 @@ from data_pipeline.lexicon import LANGUAGES
 from data_pipeline.library import Prefill, read_upload
 from data_pipeline.paths import LEXICON_DIR, PACKAGE_DIR
 from data_pipeline.plausibility import plausible_mentions
-from data_pipeline.pool import DocumentMap, extract_elsewhere, extraction_process_running
+from data_pipeline.pool import DocumentMap, extract_elsewhere, extraction_process_busy, extraction_process_running
 from data_pipeline.readers import (
     READERS,
     UnreadableDocument,
@@ -122,7 +122,7 @@ def extract_document(doc: Document) -> Extraction:
             check_budget()
     except BudgetExceeded:
         doc.problem = budget_problem(budget.MAX_EXTRACTION_SECONDS or 0)
-        doc.problem_passes = True
+        doc.problem_is_transient = True
         return Extraction(doc, [], [])
     except Exception as error:  # noqa: BLE001 - one document must never stop the others
         # The user gets a plain reason; the details go to the log for whoever maintains the extractor.
@@ -148,7 +148,7 @@ def read_and_extract(file: tuple[str, bytes, dict[str, str] | None]) -> Extracti
         logging.getLogger(__name__).exception("reading failed on %s", readable_name(name))
         doc = document_from_bytes(name, None, manifest_row)
         doc.problem = f"the file could not be read ({unexpected_error_reason(error)})"
-        doc.problem_passes = isinstance(error, ImportError)  # reinstalling cures it
+        doc.problem_is_transient = isinstance(error, ImportError)  # reinstalling cures it
     return extract_document(doc)
 
 
@@ -177,7 +177,7 @@ CRASH_PROBLEM = "extraction stopped the process reading it (a crash or a kill); 
 def _crashed(file: tuple[str, bytes, dict[str, str] | None]) -> Extraction:
     doc = document_from_bytes(file[0], None, file[2])
     doc.problem = CRASH_PROBLEM
-    doc.problem_passes = True
+    doc.problem_is_transient = True
     return Extraction(doc, [], [])
 
 
@@ -185,21 +185,22 @@ def _stopped(file: tuple[str, bytes, dict[str, str] | None]) -> Extraction:
     """A document the separate extraction process was still on long after its budget: stopped from outside."""
     doc = document_from_bytes(file[0], None, file[2])
     doc.problem = budget_problem(budget.MAX_EXTRACTION_SECONDS or 0)
-    doc.problem_passes = True
+    doc.problem_is_transient = True
     return Extraction(doc, [], [])
 
 
 def read_upload_elsewhere(upload: tuple[str, bytes]) -> Prefill:
     """library.read_upload where a server reads documents (the Add documents page's metadata, before saving):
-    in its extraction process, as build(isolated=True) does. A PDF parsed in a thread of the server would hold
-    every other user's page; short plain text is read here while that process is not running yet."""
+    in its extraction process, as build(isolated=True) does, since a PDF parsed in a thread of the server would hold
+    every other user's page. Read here instead when that process would make the page wait: short plain text
+    while it is not running yet, or any file while another session's build is using it."""
     file, data = upload
-    if not extraction_process_running() and _small_plain_text([(file, data, None)]):
+    if extraction_process_busy() or (not extraction_process_running() and _small_plain_text([(file, data, None)])):
         return read_upload(upload)
     return extract_elsewhere(
         read_upload,
         [upload],
-        warm_up_for_uploads,
+        compile_word_lists,
         on_crash=lambda _upload: Prefill(file=file, problem=CRASH_PROBLEM),
         time_limit=budget.stop_after_seconds(),
         on_timeout=lambda _upload: Prefill(
@@ -209,9 +210,7 @@ def read_upload_elsewhere(upload: tuple[str, bytes]) -> Prefill:
 
 
 # One short text per language, with money, a period and a count: extracting them compiles the word lists, once,
-# before a pool's workers fork (they share them). No date line: the date parser's language data (a sixth of a
-# second) is loaded where a document without a manifest date needs it; corpora with manifests never do, and
-# loading it here held up every pool's start.
+# before a pool's workers fork (they share them).
 _WARM_UP_TEXTS = {
     "en": "Germany pledged €2 billion in military aid to Ukraine for 2025-2026, including 12 tanks.",
     "nl": "Nederland zegt Oekraïne 2 miljard euro militaire steun toe voor 2025, waaronder 12 tanks.",
@@ -224,17 +223,6 @@ def compile_word_lists() -> None:
     for language in LANGUAGES:
         text = _WARM_UP_TEXTS.get(language, _WARM_UP_TEXTS["en"])
         read_and_extract((f"warm-up-{language}.txt", text.encode(), {"language": language}))
-
-
-_WARM_UP_DATE_LINES = {"en": "Date: 3 March 2024", "nl": "Datum: 3 maart 2024", "de": "Datum: 3. März 2024"}
-
-
-def warm_up_for_uploads() -> None:
-    """compile_word_lists, and the date parser's language data too: the warm-up of a server's extraction process,
-    started in the background before the first upload, which may well have no date but in its text."""
-    compile_word_lists()
-    for language, line in _WARM_UP_DATE_LINES.items():
-        read_and_extract((f"warm-up-{language}.txt", f"{line}\n{_WARM_UP_TEXTS[language]}".encode(), None))
 
 
 # Few enough that loading them is one open per shard, enough that a new document rewrites a small file.
@@ -443,9 +431,9 @@ def extract_documents(
 ) -> tuple[list[Document], list[list[dict]], list[dict], list[Problem]]:
     """Documents, each document's mention records, agreement sightings and per-file problems of the sources, in
     source order. A cached document's list of records is the same object from build to build in one process.
-    The documents not in the cache are extracted together at the end, in a process pool when there are enough
-    (data_pipeline.pool; `jobs` limits its workers, 1 = none); `isolated` (a server): never in this process, the
-    few go to its kept extraction process.
+    The documents not in the cache are extracted in a process pool once there are enough, while the next files are
+    read (data_pipeline.pool.DocumentMap; `jobs` limits its workers, 1 = none); fewer are extracted here at the end,
+    or, `isolated` (a server), in its kept extraction process.
 
     A file with the same bytes as an earlier one is left out with a problem: counting it again would make one
     report look like two sources.
@@ -457,8 +445,7 @@ def extract_documents(
 
     def waiting_for_extraction() -> DocumentMap:
         # Files read and waiting for extraction: in a pool once there are enough, extracted while the next are read.
-        warm_up = warm_up_for_uploads if isolated else compile_word_lists
-        return DocumentMap(read_and_extract, len(sources), jobs, warm_up, on_crash=_crashed)
+        return DocumentMap(read_and_extract, len(sources), jobs, compile_word_lists, on_crash=_crashed)
 
     waiting = waiting_for_extraction()
 
@@ -476,47 +463,50 @@ def extract_documents(
     first_with_content: dict[str, str] = {}
     cache = _cache_for(cache_dir) if cache_dir is not None else None
     locations = _absolute_locations(sources) if cache is not None else []
-    for index, source in enumerate(sources):
-        name = source.name
-        try:
-            if cache is not None:
-                content_sha256, data = _content_hash(locations[index], cache)
+    try:
+        for index, source in enumerate(sources):
+            name = source.name
+            try:
+                if cache is not None:
+                    content_sha256, data = _content_hash(locations[index], cache)
+                else:
+                    data = read_file_bytes(source.location)
+                    content_sha256 = hashlib.sha256(data).hexdigest()
+            except UnreadableDocument as error:
+                extraction = Extraction(document_from_bytes(name, None, source.manifest_row), [], [])
+                extraction.document.problem = str(error)
             else:
-                data = read_file_bytes(source.location)
-                content_sha256 = hashlib.sha256(data).hexdigest()
-        except UnreadableDocument as error:
-            extraction = Extraction(document_from_bytes(name, None, source.manifest_row), [], [])
-            extraction.document.problem = str(error)
-        else:
-            if (
-                cache is not None
-                and data is None
-                and cache.get(cache_key(name, content_sha256, source.manifest_row)) is None
-            ):
-                # Known by its stat, but its extraction is not in the cache (a new pipeline version): read it after
-                # all, and trust the bytes read over the remembered hash (the file may have changed since the stat:
-                # its extraction must not be stored under the old bytes' key).
-                data = read_file_bytes(locations[index])
-                read_sha256 = hashlib.sha256(data).hexdigest()
-                if read_sha256 != content_sha256:
-                    cache.forget_file_state(locations[index])
-                    content_sha256 = read_sha256
-            if content_sha256 in first_with_content:
-                shown = readable_name(name)
-                entries.append(Problem(shown, f"not read: same content as {first_with_content[content_sha256]}"))
-                continue
-            first_with_content[content_sha256] = readable_name(name)
-            key = cache_key(name, content_sha256, source.manifest_row) if cache is not None else ""
-            extraction = cache.get(key) if cache is not None else None
-            if extraction is None:
-                entries.append(len(extracted) + len(waiting.items))
-                waiting.add((name, data, source.manifest_row), len(data))
-                keys.append(key)
-                if waiting.n_bytes > MAX_WAITING_BYTES:  # a library of long PDFs is not all held in memory
-                    extract_waiting()
-                continue
-        entries.append(extraction)
-    extract_waiting()
+                if (
+                    cache is not None
+                    and data is None
+                    and cache.get(cache_key(name, content_sha256, source.manifest_row)) is None
+                ):
+                    # Known by its stat, but its extraction is not in the cache (a new pipeline version): read it after
+                    # all, and trust the bytes read over the remembered hash (the file may have changed since the stat:
+                    # its extraction must not be stored under the old bytes' key).
+                    data = read_file_bytes(locations[index])
+                    read_sha256 = hashlib.sha256(data).hexdigest()
+                    if read_sha256 != content_sha256:
+                        cache.forget_file_state(locations[index])
+                        content_sha256 = read_sha256
+                if content_sha256 in first_with_content:
+                    shown = readable_name(name)
+                    entries.append(Problem(shown, f"not read: same content as {first_with_content[content_sha256]}"))
+                    continue
+                first_with_content[content_sha256] = readable_name(name)
+                key = cache_key(name, content_sha256, source.manifest_row) if cache is not None else ""
+                extraction = cache.get(key) if cache is not None else None
+                if extraction is None:
+                    entries.append(len(extracted) + len(waiting.items))
+                    waiting.add((name, data, source.manifest_row), len(data))
+                    keys.append(key)
+                    if waiting.n_bytes > MAX_WAITING_BYTES:  # a library of long PDFs is not all held in memory
+                        extract_waiting()
+                    continue
+            entries.append(extraction)
+        extract_waiting()
+    finally:
+        waiting.close()  # an error escaped while the files were read: the workers stop
     documents: list[Document] = []
     mention_records: list[list[dict]] = []
     sightings: list[dict] = []
@@ -527,7 +517,7 @@ def extract_documents(
             continue
         if isinstance(entry, int):
             extraction = extracted[entry]
-            if cache is not None and not extraction.document.problem_passes:
+            if cache is not None and not extraction.document.problem_is_transient:
                 cache.put(keys[entry], extraction)
         else:
             extraction = entry

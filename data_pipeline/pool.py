@@ -90,11 +90,17 @@ def free_cpus() -> int:
     return max(1, min(cpus, math.floor(cpus - busy_elsewhere + 0.5)))
 
 
+def enough_for_a_pool(n_items: int, n_bytes: int) -> bool:
+    """Whether n_items documents of n_bytes in all pay for a pool's start (MIN_DOCUMENTS_FOR_POOL,
+    MIN_BYTES_FOR_POOL)."""
+    return n_items >= 2 and (n_items >= MIN_DOCUMENTS_FOR_POOL or n_bytes >= MIN_BYTES_FOR_POOL)
+
+
 def worker_count(n_items: int, jobs: int | None = None, n_bytes: int = 0) -> int:
     """How many worker processes for n_items documents of n_bytes in all: 1 (no pool) below MIN_DOCUMENTS_FOR_POOL
     and MIN_BYTES_FOR_POOL, or when asked; else the asked number, or the free CPUs, never more than the usable
     CPUs."""
-    if n_items < 2 or (n_items < MIN_DOCUMENTS_FOR_POOL and n_bytes < MIN_BYTES_FOR_POOL):
+    if not enough_for_a_pool(n_items, n_bytes):
         return 1
     asked = requested_jobs(jobs)
     workers = min(asked, usable_cpus()) if asked is not None else free_cpus()
@@ -230,26 +236,36 @@ class DocumentMap:
         self.capacity = 0
         self.chunk = MAX_CHUNK
         self.broken = False
+        self.decided = False  # whether a pool was asked for (once: the CPUs free are read once)
+        self.collected = False
 
     def add(self, item: Item, n_bytes: int = 0) -> None:
         self.items.append(item)
         self.n_bytes += n_bytes
-        if self.executor is None and not self.broken:
-            if worker_count(max(len(self.items), 1), self.jobs, self.n_bytes) <= 1:
-                return
+        if not self.decided and enough_for_a_pool(len(self.items), self.n_bytes):
+            self.decided = True
             self.workers = worker_count(max(len(self.items), self.expected), self.jobs, self.n_bytes)
-            if self.warm_up is not None:
-                self.warm_up()
-            self.context = _context(_start_method())
-            self.capacity = max(self.expected, len(self.items))
-            self.states = self.context.Array("b", self.capacity, lock=False)  # all 0: waiting
-            self.chunk = _chunk_size(self.capacity, self.workers)
-            self.executor = _new_executor(self.context, self.states, self.workers, self.warm_up)
-        self._submit(final=False)
+            if self.workers > 1:
+                self._start()
+        if self.executor is not None:
+            self._submit(final=False)
+
+    def _start(self) -> None:
+        self.context = _context(_start_method())
+        if self.warm_up is not None and self.context.get_start_method() == "fork":
+            self.warm_up()  # before the fork: the workers share it (others warm up on their own)
+        self.capacity = max(self.expected, len(self.items))
+        self.states = self.context.Array("b", self.capacity, lock=False)  # all 0: waiting
+        self.chunk = _chunk_size(self.capacity, self.workers)
+        self.executor = _new_executor(self.context, self.states, self.workers, self.warm_up)
 
     def _submit(self, final: bool) -> None:
-        """Hand the added items to the workers, a full chunk at a time (the rest too when `final`)."""
+        """Hand the added items to the workers, a full chunk at a time; when `final`, the rest too, in chunks sized
+        for what is left (`expected` counts documents that turned out cached: 20 new files among 1,000 would be
+        one chunk, one worker)."""
         limit = min(len(self.items), self.capacity)
+        if final:
+            self.chunk = min(self.chunk, _chunk_size(limit - self.submitted, self.workers))
         while not self.broken and (limit - self.submitted >= self.chunk or (final and self.submitted < limit)):
             chunk = list(range(self.submitted, min(limit, self.submitted + self.chunk)))
             try:
@@ -276,6 +292,7 @@ class DocumentMap:
         results: list = [None] * len(items)
         done = [False] * len(items)
         self._submit(final=True)
+        self.collected = True
         broken = _collect(self.executor, self.futures, results, done) or self.broken
         states, pending = self.states, list(range(len(items)))
         while True:
@@ -304,6 +321,13 @@ class DocumentMap:
                     self.context, states, function, items, pending, self.workers, self.warm_up, results, done
                 )
         return results
+
+    def close(self) -> None:
+        """Stop the pool when its results will not be asked for (an error while the files were read): the chunks
+        handed out are cancelled, the workers end."""
+        if self.executor is not None and not self.collected:
+            self.collected = True
+            self.executor.shutdown(wait=False, cancel_futures=True)
 
 
 def _chunk_size(n_items: int, workers: int) -> int:
@@ -370,6 +394,11 @@ def _kept_worker(warm_up: Callable[[], None] | None) -> tuple[ProcessPoolExecuto
             raise
         _kept = (executor, pid)
     return _kept
+
+
+def extraction_process_busy() -> bool:
+    """Whether a build is using the kept extraction process now (what is sent to it would wait for that build)."""
+    return _kept_lock.locked()
 
 
 def extraction_process_running() -> bool:

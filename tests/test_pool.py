@@ -368,3 +368,20 @@ def test_the_first_documents_are_extracted_while_the_rest_are_read(
     assert events.count("pool") == 1 and events.index("pool") < len(events) - 10
     for name in [*sorted(path.name for path in serial_tables.glob("*.csv")), "build_report.json"]:
         assert (out / name).read_bytes() == (serial_tables / name).read_bytes(), name
+
+
+def _pid_after_a_pause(item: str) -> int:
+    time.sleep(0.05)
+    return os.getpid()
+
+
+def test_a_few_new_documents_among_many_cached_ones_are_shared_by_the_workers(monkeypatch):
+    """The chunks are sized for every source found; when most of them turn out cached, the few left to extract
+    are still split between the workers, not handed to one as a single chunk."""
+    monkeypatch.setattr(pool, "MIN_DOCUMENTS_FOR_POOL", 1)
+    monkeypatch.setattr(pool, "usable_cpus", lambda: 2)
+    mapping = pool.DocumentMap(_pid_after_a_pause, expected=1000, jobs=2)
+    for index in range(20):
+        mapping.add(f"new document {index}")
+    pids = mapping.results()
+    assert len(pids) == 20 and len(set(pids)) == 2 and os.getpid() not in pids
