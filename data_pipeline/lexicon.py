@@ -390,7 +390,8 @@ class Lexicon:
             rf"(?<![\w-])(?:{phrase_pattern(words['comparison_giver_prepositions'])})\s+{article}$", re.IGNORECASE
         )
         self.year_words = words["year_words"]
-        self.months = [m.lower() for m in words["months"]]
+        self.month_numbers = {word.lower(): number for word, number in words["months"].items()}
+        self.months = list(self.month_numbers)
         self.stopwords = set(words["stopwords"])
         self.donor_currency = shared["donor_currencies"]
         # Sentence cues searched in every sentence with a figure: each with the words one of which every match

@@ -111,8 +111,14 @@ def _year_expressions(
         for m in pattern.finditer(chunk):
             n = _count(m.group("n"), lex)
             if n and n < 120:
-                last_month = pub_month + n - 1
-                found.append((s_start + m.start(), s_start + m.end(), (pub_year, pub_year + (last_month - 1) // 12)))
+                # Counted from the month the sentence names before it ("In March 2023 the Council agreed … within
+                # twelve months"), else from publication.
+                named = [d for d in patterns["month_and_year"].finditer(chunk, 0, m.start())]
+                year, month = (
+                    (int(named[-1][2]), lex.month_numbers[named[-1][1].lower()]) if named else (pub_year, pub_month)
+                )
+                last_month = month + n - 1
+                found.append((s_start + m.start(), s_start + m.end(), (year, year + (last_month - 1) // 12)))
     return _with_stated_start(chunk, s_start, found, patterns)
 
 
@@ -158,6 +164,7 @@ def _year_patterns(language: str) -> dict:
     month_first = first_characters(lex.months)
     date_first = f"(?=\\d|{month_first})" if month_first else ""
     patterns = {
+        "month_and_year": re.compile(rf"(?<![\w-])({months})\.?\s+(\d{{4}})(?!\d)", re.I),
         "stamped": re.compile(
             rf"{date_first}"
             # "6 February 2023", "19th Dec, 2024", "February 6, 2023", "Feb 6th 2023"
