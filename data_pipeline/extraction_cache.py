@@ -192,10 +192,10 @@ def _stopped(file: tuple[str, bytes, dict[str, str] | None]) -> Extraction:
 def read_upload_elsewhere(upload: tuple[str, bytes]) -> Prefill:
     """library.read_upload where a server reads documents (the Add documents page's metadata, before saving):
     in its extraction process, as build(isolated=True) does, since a PDF parsed in a thread of the server would hold
-    every other user's page. Read here instead when that process would make the page wait: short plain text
-    while it is not running yet, or any file while another session's build is using it."""
+    every other user's page. Short plain text is read here when that process would make the page wait (it is not
+    running yet, or another session's build is using it)."""
     file, data = upload
-    if extraction_process_busy() or (not extraction_process_running() and _small_plain_text([(file, data, None)])):
+    if _small_plain_text([(file, data, None)]) and (extraction_process_busy() or not extraction_process_running()):
         return read_upload(upload)
     return extract_elsewhere(
         read_upload,

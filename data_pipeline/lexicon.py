@@ -386,6 +386,11 @@ class Lexicon:
         self.non_subject_before_re = re.compile(
             rf"(?<![\w-])(?:{phrase_pattern(words['non_subject_prepositions'])})\s+{article}$", re.IGNORECASE
         )
+        # "the EU average of €100 million", "het EU-gemiddelde van ongeveer 100 miljoen": a statistic, nobody's figure.
+        self.statistic_before_figure_re = re.compile(
+            rf"(?<!\w)(?:\w+-)?(?:{phrase_pattern(words['statistic_before_figure'])})(?:\s+[^\W\d]+){{0,2}}\s*$",
+            re.IGNORECASE,
+        )
         self.comparison_giver_before_re = re.compile(
             rf"(?<![\w-])(?:{phrase_pattern(words['comparison_giver_prepositions'])})\s+{article}$", re.IGNORECASE
         )

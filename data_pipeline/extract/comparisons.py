@@ -26,7 +26,7 @@ def mark_comparisons(text: str, sentence: Sentence, group: list[Candidate], lex:
     "comparison_cue" (the cue's span); the first figure gets "compared_at" (where the cue starts) and
     "compared_by" (the compared figure)."""
     ordered = sorted(group, key=lambda c: c.start)
-    for first, second in zip(ordered, ordered[1:], strict=False):
+    for index, (first, second) in enumerate(zip(ordered, ordered[1:], strict=False)):
         if first.kind != second.kind:
             continue
         cue = _comparison_cue(text, first.end, second.start, lex)
@@ -35,6 +35,8 @@ def mark_comparisons(text: str, sentence: Sentence, group: list[Candidate], lex:
             second.fields["comparison_cue"] = cue
             first.fields["compared_at"] = cue[0]
             first.fields["compared_by"] = second
+            if index + 2 < len(ordered):  # its own words end where the next figure starts
+                second.fields["compared_part_end"] = ordered[index + 2].start
 
 
 def _comparison_cue(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -47,8 +49,12 @@ def _comparison_cue(text: str, start: int, end: int, lex: Lexicon) -> tuple[int,
         return None
     cue = cues[-1]
     before, after = text[start : cue.start()], text[cue.end() : end]
-    if len(after) > MAX_CHARACTERS_AFTER_CUE or CLAUSE_END_RE.search(after) or lex.clause_joiners_re.search(before):
+    if len(after) > MAX_CHARACTERS_AFTER_CUE or CLAUSE_END_RE.search(after):
         return None
+    if lex.clause_joiners_re.search(before) and not before.rstrip().endswith(","):
+        return (
+            None  # "… geleverd en zegde tegenover …": the cue is in a clause of its own ("aid and training, …" is not)
+        )
     if lex.clause_joiners_re.search(after) or lex.statistic_words_re.search(after) or _states_a_status(after, lex):
         return None  # "tegenover Oekraïne en 500 miljoen …" is a list; an average is no donor's figure
     named = [text[a:b].lower() for a, b, _name in donors_in(text, cue.end(), end, lex)]
@@ -62,9 +68,10 @@ def compared_donor(text: str, sentence: Sentence, candidate: Candidate, lex: Lex
     "Ireland's", "de Nederlandse inspanning van …" (several: a joint figure); not a place or a recipient ("it sent
     to refugees in Poland")."""
     start, end = _compared_part(text, sentence, candidate)
+    cue_end = candidate.fields["comparison_cue"][1]
     names = set()
     for name_start, _end, name in donors_in(text, start, end, lex):
-        before = text[max(start, name_start - 20) : name_start]
+        before = text[max(cue_end, name_start - 20) : name_start]  # "compared to Ireland's": not the cue's "to"
         if name in lex.non_givers:
             continue
         if lex.non_subject_before_re.search(before) and not lex.comparison_giver_before_re.search(before):
@@ -74,10 +81,13 @@ def compared_donor(text: str, sentence: Sentence, candidate: Candidate, lex: Lex
 
 
 def _compared_part(text: str, sentence: Sentence, candidate: Candidate) -> tuple[int, int]:
-    """A compared figure's own words: from its cue to the end of its clause, or to the next comparison's cue."""
+    """A compared figure's own words: from its cue to the end of its clause, the next comparison's cue or the next
+    figure."""
     end_of_clause = CLAUSE_END_RE.search(text, candidate.end, sentence.end)
     end = end_of_clause.start() if end_of_clause else sentence.end
-    return candidate.fields["comparison_cue"][0], min(end, candidate.fields.get("compared_at", end))
+    for limit in (candidate.fields.get("compared_at"), candidate.fields.get("compared_part_end")):
+        end = min(end, limit) if limit is not None else end
+    return candidate.fields["comparison_cue"][0], end
 
 
 def read_like_the_compared(text: str, sentences: list[Sentence], candidates: list[Candidate], lex: Lexicon) -> None:

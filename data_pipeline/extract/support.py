@@ -69,6 +69,12 @@ def drop_non_support(
         return []  # a claim checked, a rumour, a hypothetical sum: nothing in the sentence was given
     if lex.per_capita_opening_re.match(sentence_text):
         candidates = [c for c in candidates if c.kind != "money"]
+    # "compared with the EU average of €100 million": a statistic, nobody's support.
+    candidates = [
+        c
+        for c in candidates
+        if not lex.statistic_before_figure_re.search(text, max(sentence.start, c.start - 50), c.start)
+    ]
     # A figure is excluded by a cue in its clause or in the sentence before it; either cue is a match in the
     # sentence too (the clause and the part before the figure end at punctuation or a space, so the cue's word
     # boundaries are the same there): without a cue in the sentence, none is excluded (one search, not two

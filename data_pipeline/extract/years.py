@@ -111,9 +111,15 @@ def _year_expressions(
         for m in pattern.finditer(chunk):
             n = _count(m.group("n"), lex)
             if n and n < 120:
-                # Counted from the month the sentence names before it ("In March 2023 the Council agreed … within
-                # twelve months"), else from publication.
-                named = [d for d in patterns["month_and_year"].finditer(chunk, 0, m.start())]
+                # Counted from the month its clause names before it ("In March 2023 the Council agreed … within
+                # twelve months"), else from publication; not from a month after "since" or "until".
+                clause_start = chunk.rfind(";", 0, m.start()) + 1
+                named = [
+                    d
+                    for d in patterns["month_and_year"].finditer(chunk, clause_start, m.start())
+                    if not patterns["since"].search(chunk, 0, d.start())
+                    and not patterns["until"].search(chunk, 0, d.start())
+                ]
                 year, month = (
                     (int(named[-1][2]), lex.month_numbers[named[-1][1].lower()]) if named else (pub_year, pub_month)
                 )
