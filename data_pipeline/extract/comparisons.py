@@ -51,10 +51,9 @@ def _comparison_cue(text: str, start: int, end: int, lex: Lexicon) -> tuple[int,
     before, after = text[start : cue.start()], text[cue.end() : end]
     if len(after) > MAX_CHARACTERS_AFTER_CUE or CLAUSE_END_RE.search(after):
         return None
+    # "… geleverd en zegde tegenover …": the cue is in a clause of its own ("aid and training, compared …" is not).
     if lex.clause_joiners_re.search(before) and not before.rstrip().endswith(","):
-        return (
-            None  # "… geleverd en zegde tegenover …": the cue is in a clause of its own ("aid and training, …" is not)
-        )
+        return None
     if lex.clause_joiners_re.search(after) or lex.statistic_words_re.search(after) or _states_a_status(after, lex):
         return None  # "tegenover Oekraïne en 500 miljoen …" is a list; an average is no donor's figure
     named = [text[a:b].lower() for a, b, _name in donors_in(text, cue.end(), end, lex)]
