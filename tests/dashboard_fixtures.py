@@ -342,23 +342,8 @@ def empty_tables() -> Tables:
     )
 
 
-# The running-totals table's columns a reconciled total takes from its one mention.
-_FROM_MENTION = [
-    "donor",
-    "recipient",
-    "status",
-    "category",
-    "kind",
-    "amount",
-    "currency",
-    "amount_eur",
-    "quantity",
-    "item",
-    "qualifier",
-    "year_start",
-    "year_end",
-    "evidence",
-]
+# The running-totals table's columns a reconciled total takes from its one mention: those the two tables share.
+_FROM_MENTION = [c for c in empty_table("running_totals").columns if c in set(empty_table("mentions").columns)]
 
 
 def _running_total_row(running_total_id: str, as_of: str, mention: dict) -> dict:
