@@ -142,7 +142,6 @@ class Lexicon:
             "already_cues",
             "future_cues",
             "comparison_cues",
-            "statistic_words",
         ]
         for key in simple:
             setattr(self, key + "_re", compile_phrases(words[key]))

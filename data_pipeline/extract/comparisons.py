@@ -42,8 +42,8 @@ def mark_comparisons(text: str, sentence: Sentence, group: list[Candidate], lex:
 def _comparison_cue(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
     """The last comparison cue between two figures, in the first figure's clause ("…, tegenover", not "… en zegde
     tegenover president Zelensky … toe"), followed by a few words of one clause up to the second figure that name
-    at most one giver, no official ("gegenüber Polen kündigte Scholz … an"), no status of its own and no statistic
-    ("the EU average of")."""
+    at most one giver, no official ("gegenüber Polen kündigte Scholz … an") and no status of its own. (A figure
+    after "the EU average of" is no figure at all: the support filter drops it.)"""
     cues = list(lex.comparison_cues_re.finditer(text, start, end))
     if not cues:
         return None
@@ -54,8 +54,8 @@ def _comparison_cue(text: str, start: int, end: int, lex: Lexicon) -> tuple[int,
     # "… geleverd en zegde tegenover …": the cue is in a clause of its own ("aid and training, compared …" is not).
     if lex.clause_joiners_re.search(before) and not before.rstrip().endswith(","):
         return None
-    if lex.clause_joiners_re.search(after) or lex.statistic_words_re.search(after) or _states_a_status(after, lex):
-        return None  # "tegenover Oekraïne en 500 miljoen …" is a list; an average is no donor's figure
+    if lex.clause_joiners_re.search(after) or _states_a_status(after, lex):
+        return None  # "tegenover Oekraïne en 500 miljoen …" is a list
     named = [text[a:b].lower() for a, b, _name in donors_in(text, cue.end(), end, lex)]
     if len(named) > 1 or any(name in lex.official_aliases for name in named):
         return None  # "gegenüber Polen kündigte Scholz …": a subject of its own opens another clause
