@@ -15,7 +15,7 @@ from pathlib import Path
 
 from data_pipeline import budget
 from data_pipeline.budget import BudgetExceeded, document_budget, reading_budget_problem
-from data_pipeline.lexicon import LANGUAGES, raw
+from data_pipeline.lexicon import LANGUAGES, month_numbers, raw
 from data_pipeline.readers import (
     MAX_DOCUMENT_BYTES,
     READERS,
@@ -82,10 +82,8 @@ def normalise_date(value: str) -> str | None:
 
 @cache
 def _month_numbers(language: str) -> dict[str, int]:
-    """Month names and abbreviations of the language and of English, lower-cased, with their number."""
-    return {
-        word.lower(): number for lang in dict.fromkeys((language, "en")) for word, number in raw(lang)["months"].items()
-    }
+    """The month words of the language and of English, with their number."""
+    return {**month_numbers("en"), **month_numbers(language)}
 
 
 @cache

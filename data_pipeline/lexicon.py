@@ -48,6 +48,13 @@ def raw(language: str) -> dict:
     return json.loads((LEXICON_DIR / f"{language}.json").read_text(encoding="utf-8"))
 
 
+@cache
+def month_numbers(language: str) -> dict[str, int]:
+    """The language's month names and abbreviations, lower-cased, with their number (the word lists as read: the
+    dates of a document are read before, and without, its language's compiled patterns)."""
+    return {word.lower(): number for word, number in raw(language)["months"].items()}
+
+
 class Lexicon:
     """The compiled word lists of one language, plus the language-independent ones."""
 
@@ -394,7 +401,7 @@ class Lexicon:
             rf"(?<![\w-])(?:{phrase_pattern(words['comparison_giver_prepositions'])})\s+{article}$", re.IGNORECASE
         )
         self.year_words = words["year_words"]
-        self.month_numbers = {word.lower(): number for word, number in words["months"].items()}
+        self.month_numbers = month_numbers(self.language)
         self.months = list(self.month_numbers)
         self.stopwords = set(words["stopwords"])
         self.donor_currency = shared["donor_currencies"]
