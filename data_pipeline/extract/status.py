@@ -106,8 +106,8 @@ def _only_promised(text: str, sentence: Sentence, cue_start: int, lex: Lexicon) 
     """A delivery word in an infinitive ("hat zugesagt, die Jets zu übergeben", "pledged to deliver") or after a
     future or modal verb of its clause ("De jets moeten in 2027 geleverd zijn", "sollen bis 2027 geliefert werden")
     tells what is promised, not what was delivered."""
-    head = text[max(sentence.start, cue_start - FUTURE_WINDOW) : cue_start]
-    return bool(_promise_before_re(lex.language).search(re.split(r"[,;:]", head)[-1]))
+    clause_start = clause_span(text, sentence, cue_start, cue_start)[0]
+    return bool(_promise_before_re(lex.language).search(text, max(clause_start, cue_start - FUTURE_WINDOW), cue_start))
 
 
 @cache
