@@ -17,7 +17,7 @@ from data_pipeline.extract.parts import link_parts, without_wider_envelopes
 from data_pipeline.extract.per_year import mark_per_year
 from data_pipeline.extract.qualifier import qualifier_of
 from data_pipeline.extract.schedule import extend_years_by_delivery_schedules, without_year_schedules
-from data_pipeline.extract.search import keyword_hits, model_spans
+from data_pipeline.extract.search import after_definite_article, keyword_hits, model_spans
 from data_pipeline.extract.sentences import introduction_with_colon, refers_back, split_sentences
 from data_pipeline.extract.status import classify_status_and_scope
 from data_pipeline.extract.support import drop_non_support, is_recipients_own_money, list_is_about_support
@@ -64,9 +64,7 @@ def extract_candidates(text: str, language: str, published: str | None, title: s
         money = money_candidates(text, sentence, index, numbers, lex)
         equipment = equipment_candidates(text, sentence, index, numbers, money, lex)
         for c in equipment:
-            c.fields["refers_back"] = bool(
-                lex.definite_before_re.search(text, max(sentence.start, c.start - 12), c.start)
-            )
+            c.fields["refers_back"] = after_definite_article(text, sentence, c.start, lex)
         found = money + equipment
         licensed = bool(found) and list_is_about_support(text, sentences, index, lex)
         if not found and wrong_before:

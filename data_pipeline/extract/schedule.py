@@ -12,6 +12,7 @@ article and states years schedules it; the count runs to the last of those years
 from __future__ import annotations
 
 from data_pipeline.extract.candidates import Candidate, Sentence
+from data_pipeline.extract.search import after_definite_article
 from data_pipeline.extract.years import year_expressions
 from data_pipeline.lexicon import Lexicon
 
@@ -115,6 +116,6 @@ def _names_the_items_again(text: str, sentence: Sentence, words: set[str], lex: 
         for hit in rule.pattern.finditer(text, sentence.start, sentence.end):
             if not (same_item or words & set(hit.group().lower().split())):
                 continue
-            if lex.definite_before_re.search(text, max(sentence.start, hit.start() - 12), hit.start()):
+            if after_definite_article(text, sentence, hit.start(), lex):
                 return True
     return False

@@ -49,6 +49,12 @@ def clause_span(text: str, sentence: Sentence, first: int, last: int) -> tuple[i
     return start, end
 
 
+def after_definite_article(text: str, sentence: Sentence, position: int, lex: Lexicon) -> bool:
+    """Whether a definite article stands right before `position` in the sentence ("die 30 Kampfjets", "of the
+    tanks"): what follows names something already named."""
+    return bool(lex.definite_before_re.search(text, max(sentence.start, position - 12), position))
+
+
 def model_spans(text: str, sentence: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
     """Where model names stand ("Leopard 1", "PzH 2000"): their digits are neither counts nor years."""
     return list(_model_spans(text, sentence, lex.language))
