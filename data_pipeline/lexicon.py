@@ -134,7 +134,6 @@ class Lexicon:
             "delivered_cues",
             "running_total_cues",
             "future_total_cues",
-            "part_cues",
             "per_year_cues",
             "unit_price_cues",
             "exclusion_cues",
@@ -152,6 +151,10 @@ class Lexicon:
         ]
         for key in simple:
             setattr(self, key + "_re", compile_phrases(words[key]))
+        # Part cues, among them those that point back at a figure named earlier ("uit dit bedrag", "of this amount":
+        # extract.parts lets those reach several sentences back).
+        self.part_reference_cues_re = compile_phrases(words["part_reference_cues"])
+        self.part_cues_re = compile_phrases(words["part_cues"] + words["part_reference_cues"])
         # Support verbs, among them the spending verbs ("steekt … in", "puts … into"): support, unless the recipient
         # spends its own money (extract.support).
         self.spending_verbs_re = compile_phrases(words.get("spending_verbs", []))

@@ -39,7 +39,7 @@ def link_parts(
         # package it breaks down, with quotes and no other figure between (the previous figure is the package).
         # So may "uit dit bedrag 30 miljoen …", "€30 million of this amount …": the cue names the amount it refers to.
         opens = lex.part_cues_re.match(text[sentence.start : sentence.end].lstrip(" \"'“„"))
-        reach = 8 if opens or _part_reference_re(lex.language).search(lead) else 2
+        reach = 8 if opens or lex.part_reference_cues_re.search(lead) else 2
         if (
             previous is not None
             and previous.sentence == c.sentence
@@ -282,11 +282,6 @@ def _link_parts_to_a_later_envelope(candidates: list[Candidate], text: str, lex:
 def _relative_part_re(language: str) -> re.Pattern:
     """A relative clause opening on a part of the figure before it: ", of which", ", waarvan", ", davon"."""
     return re.compile(rf"[,(;]\s*(?:{phrase_pattern(raw(language).get('relative_part_cues', []))})(?![\w-])", re.I)
-
-
-@cache
-def _part_reference_re(language: str) -> re.Pattern:
-    return compile_phrases(raw(language).get("part_reference_cues", []))
 
 
 @cache
