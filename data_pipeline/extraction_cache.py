@@ -175,17 +175,18 @@ CRASH_PROBLEM = "extraction stopped the process reading it (a crash or a kill); 
 
 
 def _crashed(file: tuple[str, bytes, dict[str, str] | None]) -> Extraction:
-    doc = document_from_bytes(file[0], None, file[2])
-    doc.problem = CRASH_PROBLEM
-    doc.problem_is_transient = True
-    return Extraction(doc, [], [])
+    return _left_out(file, CRASH_PROBLEM)
 
 
 def _stopped(file: tuple[str, bytes, dict[str, str] | None]) -> Extraction:
     """A document the separate extraction process was still on long after its budget: stopped from outside."""
+    return _left_out(file, budget_problem(budget.MAX_EXTRACTION_SECONDS or 0))
+
+
+def _left_out(file: tuple[str, bytes, dict[str, str] | None], problem: str) -> Extraction:
+    """The extraction of a document whose process crashed or was stopped: its problem, transient (never cached)."""
     doc = document_from_bytes(file[0], None, file[2])
-    doc.problem = budget_problem(budget.MAX_EXTRACTION_SECONDS or 0)
-    doc.problem_is_transient = True
+    doc.problem, doc.problem_is_transient = problem, True
     return Extraction(doc, [], [])
 
 
