@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -44,3 +45,12 @@ def scored_build(docs: Path, gold: Path, manifest: Path, out: Path) -> tuple[dic
                 scores[f"field:{name}"] = float(value)
     scores["F1"] = float(result.stdout.strip().splitlines()[-1].removeprefix("F1="))
     return scores, result.stdout
+
+
+def load_script(name: str):
+    """A script of benchmarks/ as a module (the folder is not a package)."""
+    spec = importlib.util.spec_from_file_location(f"benchmarks_{name}", ROOT / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module

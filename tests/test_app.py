@@ -7,7 +7,6 @@ improves; `test_seeds_*` run the real pipeline on seeds/ exactly as a fresh clon
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -345,7 +344,6 @@ def test_the_entrypoint_first_asks_the_browser_for_plotly_code(app):
     in a container its own style hides."""
     chunk = chart_code.plotly_chunk()
     assert chunk is not None and (chart_code.STREAMLIT_SCRIPTS / chunk).is_file()
-    assert re.fullmatch(r"PlotlyChart\.[\w-]+\.js", chunk)  # nothing that could close the quotes or the tag
     first = app.main.children[0]
     assert first.key == chart_code.CONTAINER_KEY
     html = first.get("html")[0].proto

@@ -4,7 +4,6 @@ and the report prints (no timing is asserted; timings go in BENCHMARKS.md)."""
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 import re
 import subprocess
@@ -12,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from pipeline_helpers import ROOT
+from pipeline_helpers import ROOT, load_script
 
 from data_pipeline import build
 
@@ -20,15 +19,6 @@ from data_pipeline import build
 # trade a mention or two; losing a whole kind of figure (a currency, a language, equipment) fails.
 MIN_PRECISION = 0.8
 MIN_RECALL = 0.75
-
-
-def load_script(name: str):
-    """A script of benchmarks/ as a module (the folder is not a package)."""
-    spec = importlib.util.spec_from_file_location(f"benchmarks_{name}", ROOT / "benchmarks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 make_corpus = load_script("make_corpus")

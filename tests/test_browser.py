@@ -9,7 +9,6 @@ Chromium is never downloaded: CI installs Debian's package (.ci/run). Without it
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import os
 import re
@@ -24,7 +23,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
-from pipeline_helpers import ROOT
+from pipeline_helpers import ROOT, load_script
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from dashboard_app.chromium import CHROMIUM_FLAGS, chromium_path
@@ -481,10 +480,7 @@ def test_no_request_leaves_the_machine_on_any_page(seeds_dashboard, new_page):
 
 def _long_text(size: int) -> str:
     """Ordinary sentences with a figure each (benchmarks/extract_growth.py's `paragraphs`): size bytes of them."""
-    spec = importlib.util.spec_from_file_location("bench_extract_growth", ROOT / "benchmarks" / "extract_growth.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.document(size, "paragraphs")
+    return load_script("extract_growth").document(size, "paragraphs")
 
 
 def test_another_users_page_answers_while_an_added_document_is_extracted(browser, new_page, tmp_path):

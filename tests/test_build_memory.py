@@ -7,8 +7,7 @@ import json
 import subprocess
 import sys
 
-from pipeline_helpers import ROOT
-from test_benchmarks import load_script
+from pipeline_helpers import ROOT, load_script
 
 # In a process of its own: objects of earlier tests (figures, a dashboard's threads) freed during the build
 # would count as the build's.
