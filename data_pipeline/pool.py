@@ -125,8 +125,8 @@ class _ForkServerPopen(popen_forkserver.Popen):
     multiprocessing runs the parent's `__main__` file again in every process it does not fork (so that functions
     defined there can be found). In the dashboard's server that is dashboard.py, which Streamlit runs as
     `__main__`: every worker would start the dashboard, and build the tables, before extracting anything. The
-    functions a pool runs all live in modules it can import. `_launch` is popen_forkserver.Popen's own, but for
-    leaving out the main script's path."""
+    functions a pool runs all live in modules it can import. `_launch` is popen_forkserver.Popen's own as of CPython
+    3.11 (check it again on a Python upgrade), but for leaving out the main script's path."""
 
     def _launch(self, process_obj):
         prep_data = spawn.get_preparation_data(process_obj._name)
